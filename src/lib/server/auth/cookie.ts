@@ -1,0 +1,27 @@
+import type { Cookies } from '@sveltejs/kit';
+import { SESSION_COOKIE } from './session';
+
+/**
+ * httpOnly, SameSite=Lax, path /. Secure whenever the app is served over HTTPS — in production
+ * behind TLS (adapter-node learns the protocol from ORIGIN or PROTOCOL_HEADER); plain
+ * http://localhost in demo mode and tests cannot carry a Secure cookie for every client.
+ */
+export function setSessionCookie(cookies: Cookies, url: URL, token: string, expiresAt: Date): void {
+	cookies.set(SESSION_COOKIE, token, {
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: url.protocol === 'https:',
+		path: '/',
+		expires: expiresAt
+	});
+}
+
+export function deleteSessionCookie(cookies: Cookies, url: URL): void {
+	cookies.set(SESSION_COOKIE, '', {
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: url.protocol === 'https:',
+		path: '/',
+		maxAge: 0
+	});
+}

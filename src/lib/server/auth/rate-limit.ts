@@ -1,0 +1,42 @@
+// Login rate limits, counted in PostgreSQL so every app node shares them.
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+
+export interface LimitRule {
+	/** Failed attempts allowed in the window. */
+	max: number;
+	windowMs: number;
+}
+
+export const LOGIN_LIMITS = {
+	// Per account: stops guessing one password without locking a user out for long.
+	account: { max: 8, windowMs: 15 * 60 * 1000 },
+	// Per address: a whole control room may sit behind one address, so this is generous.
+	address: { max: 60, windowMs: 15 * 60 * 1000 }
+} satisfies Record<string, LimitRule>;
+
+/** Seconds until the key may try again, or 0 when it may try now. */
+export async function retryAfterSeconds(db: Kysely<DB>, key: string, rule: LimitRule): Promise<number> {
+	const row = await db.selectFrom('rateLimit').select(['count', 'resetAt']).where('key', '=', key).executeTakeFirst();
+	if (!row || row.resetAt.getTime() <= Date.now() || row.count < rule.max) return 0;
+	return Math.max(1, Math.ceil((row.resetAt.getTime() - Date.now()) / 1000));
+}
+
+/** Counts one failure atomically (a window that has passed starts again at 1). */
+export async function recordFailure(db: Kysely<DB>, key: string, rule: LimitRule): Promise<void> {
+	const resetAt = new Date(Date.now() + rule.windowMs);
+	await db
+		.insertInto('rateLimit')
+		.values({ key, count: 1, resetAt })
+		.onConflict((oc) =>
+			oc.column('key').doUpdateSet({
+				count: sql`case when rate_limit.reset_at <= now() then 1 else rate_limit.count + 1 end`,
+				resetAt: sql`case when rate_limit.reset_at <= now() then ${resetAt} else rate_limit.reset_at end`
+			})
+		)
+		.execute();
+}
+
+export async function clearLimit(db: Kysely<DB>, key: string): Promise<void> {
+	await db.deleteFrom('rateLimit').where('key', '=', key).execute();
+}

@@ -1,0 +1,57 @@
+// SQL for sessions and the users they belong to.
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import type { RoleGrant } from './roles.ts';
+
+type Db = Kysely<DB>;
+
+export async function insertSession(
+	db: Db,
+	session: { id: string; userId: string; expiresAt: Date; ip: string | null; userAgent: string | null }
+): Promise<void> {
+	await db.insertInto('userSession').values(session).execute();
+}
+
+export async function findSessionWithUser(db: Db, sessionId: string) {
+	return db
+		.selectFrom('userSession')
+		.innerJoin('appUser', 'appUser.id', 'userSession.userId')
+		.select([
+			'userSession.id as sessionId',
+			'userSession.expiresAt',
+			'appUser.id as userId',
+			'appUser.email',
+			'appUser.name',
+			'appUser.active'
+		])
+		.where('userSession.id', '=', sessionId)
+		.executeTakeFirst();
+}
+
+export async function findGrants(db: Db, userId: string): Promise<RoleGrant[]> {
+	const rows = await db
+		.selectFrom('roleGrant')
+		.select(['role', 'municipalityCode', 'discipline'])
+		.where('userId', '=', userId)
+		.orderBy('municipalityCode')
+		.orderBy('role')
+		.execute();
+	return rows.map((r) => ({
+		role: r.role as RoleGrant['role'],
+		municipality: r.municipalityCode,
+		discipline: r.discipline as RoleGrant['discipline']
+	}));
+}
+
+export async function updateSessionExpiry(db: Db, sessionId: string, expiresAt: Date): Promise<void> {
+	await db.updateTable('userSession').set({ expiresAt }).where('id', '=', sessionId).execute();
+}
+
+export async function deleteSession(db: Db, sessionId: string): Promise<{ userId: string } | undefined> {
+	return db.deleteFrom('userSession').where('id', '=', sessionId).returning('userId').executeTakeFirst();
+}
+
+export async function deleteUserSessions(db: Db, userId: string): Promise<string[]> {
+	const rows = await db.deleteFrom('userSession').where('userId', '=', userId).returning('id').execute();
+	return rows.map((r) => r.id);
+}

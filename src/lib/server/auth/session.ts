@@ -1,0 +1,101 @@
+// Sessions the Lucia way (lucia-auth.com): a random token in an httpOnly cookie, the SHA-256
+// of the token as the stored id, sliding expiry. One validateSessionToken serves the HTTP hook
+// and the socket handshake. Framework-free.
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import type { SessionUser } from './roles.ts';
+import {
+	deleteSession,
+	deleteUserSessions,
+	findGrants,
+	findSessionWithUser,
+	insertSession,
+	updateSessionExpiry
+} from './session-queries.ts';
+
+export const SESSION_COOKIE = 'paraat_sessie';
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** A session lives 12 hours after its last use: long enough for a night shift, short for a shared PC. */
+export const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
+/** Extend when less than this is left, so an active user is never logged out mid-crisis. */
+const RENEW_THRESHOLD_MS = SESSION_LIFETIME_MS / 2;
+
+/** Channel on which a logout is announced, so every node disconnects that session's sockets. */
+export const SESSION_REVOKED_CHANNEL = 'paraat_session_revoked';
+
+export interface Session {
+	id: string;
+	userId: string;
+	expiresAt: Date;
+}
+
+export function generateSessionToken(): string {
+	const bytes = new Uint8Array(20);
+	crypto.getRandomValues(bytes);
+	return encodeBase32LowerCaseNoPadding(bytes);
+}
+
+export function sessionIdFromToken(token: string): string {
+	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+}
+
+export async function createSession(
+	db: Kysely<DB>,
+	token: string,
+	userId: string,
+	meta: { ip: string | null; userAgent: string | null }
+): Promise<Session> {
+	const session: Session = {
+		id: sessionIdFromToken(token),
+		userId,
+		expiresAt: new Date(Date.now() + SESSION_LIFETIME_MS)
+	};
+	await insertSession(db, { ...session, ip: meta.ip, userAgent: meta.userAgent?.slice(0, 300) ?? null });
+	return session;
+}
+
+export type SessionValidation = { session: Session; user: SessionUser } | { session: null; user: null };
+
+export async function validateSessionToken(db: Kysely<DB>, token: string): Promise<SessionValidation> {
+	if (!/^[a-z2-7]{32}$/.test(token)) return { session: null, user: null };
+	const id = sessionIdFromToken(token);
+	const row = await findSessionWithUser(db, id);
+	if (!row) return { session: null, user: null };
+	if (!row.active || Date.now() >= row.expiresAt.getTime()) {
+		await deleteSession(db, id);
+		return { session: null, user: null };
+	}
+	const session: Session = { id, userId: row.userId, expiresAt: row.expiresAt };
+	if (session.expiresAt.getTime() - Date.now() < RENEW_THRESHOLD_MS) {
+		session.expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS);
+		await updateSessionExpiry(db, id, session.expiresAt);
+	}
+	const grants = await findGrants(db, row.userId);
+	return { session, user: { id: row.userId, email: row.email, name: row.name, grants } };
+}
+
+/** Ends one session and tells every node to drop its sockets. */
+export async function invalidateSession(db: Kysely<DB>, sessionId: string): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		const deleted = await deleteSession(trx, sessionId);
+		if (deleted) await announceRevoked(trx, [sessionId]);
+	});
+}
+
+/** Ends every session of a user (deactivation, password change). */
+export async function invalidateUserSessions(db: Kysely<DB>, userId: string): Promise<void> {
+	const ids = await deleteUserSessions(db, userId);
+	if (ids.length > 0) await announceRevoked(db, ids);
+}
+
+async function announceRevoked(db: Kysely<DB>, sessionIds: string[]): Promise<void> {
+	// Each id is 64 hex characters; batch well below NOTIFY's 8000-byte payload limit.
+	for (let i = 0; i < sessionIds.length; i += 100) {
+		const payload = sessionIds.slice(i, i + 100).join(',');
+		await sql`select pg_notify(${SESSION_REVOKED_CHANNEL}, ${payload})`.execute(db);
+	}
+}
+
+export { DAY_MS };

@@ -1,0 +1,24 @@
+// One error type for services: the status, a stable code and a Dutch message for the user.
+
+export interface FieldError {
+	field: string;
+	message: string;
+}
+
+export class ServiceError extends Error {
+	readonly status: number;
+	readonly code: string;
+	readonly fields: FieldError[] | undefined;
+	constructor(status: number, code: string, message: string, fields?: FieldError[]) {
+		super(message);
+		this.status = status;
+		this.code = code;
+		this.fields = fields;
+	}
+}
+
+export const forbidden = (message = 'Je hebt geen toegang tot deze handeling.') => new ServiceError(403, 'forbidden', message);
+export const notFound = (message = 'Niet gevonden.') => new ServiceError(404, 'not_found', message);
+export const invalid = (fields: FieldError[], message = 'De invoer is niet geldig.') =>
+	new ServiceError(400, 'validation_failed', message, fields);
+export const conflict = (message: string) => new ServiceError(409, 'conflict', message);

@@ -1,0 +1,18 @@
+import type { SessionUser } from '../auth/roles';
+import { can } from '../auth/permissions';
+
+export interface NavItem {
+	href: string;
+	label: string;
+}
+
+/** The navigation a user sees; each page checks permission again on the server. */
+export function navigationFor(user: SessionUser): NavItem[] {
+	const items: NavItem[] = [
+		{ href: '/', label: 'Overzicht' },
+		{ href: '/berichten', label: 'Regionale berichten' }
+	];
+	if (can(user, 'users.manage')) items.push({ href: '/beheer/gebruikers', label: 'Gebruikers' });
+	if (can(user, 'audit.read')) items.push({ href: '/beheer/audit', label: 'Auditlog' });
+	return items;
+}

@@ -1,0 +1,233 @@
+// socket.io on the app's own HTTP server: cookie-authenticated handshake, authorised
+// subscribe with replay, NOTIFY fan-out, presence, and disconnect on logout.
+// Framework-free, so the production entry and the Vite dev plugin share it.
+import type { Server as HttpServer } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { Server, type Socket } from 'socket.io';
+import type { DB } from '../db/schema.ts';
+import type { SessionUser } from '../auth/roles.ts';
+import { SESSION_COOKIE, SESSION_REVOKED_CHANNEL, validateSessionToken } from '../auth/session.ts';
+import { readCookie } from './cookies.ts';
+import { currentSeq, eventsSince } from './event-log.ts';
+import { TopicFanout } from './fanout.ts';
+import { listen } from './listener.ts';
+import {
+	deleteConnection,
+	deleteNodeConnections,
+	deleteStaleConnections,
+	insertConnection,
+	listOnline,
+	touchNodeConnections
+} from './presence-queries.ts';
+import {
+	EVENTS_CHANNEL,
+	MAX_REPLAY,
+	PRESENCE_CHANNEL,
+	type ClientToServerEvents,
+	type ServerToClientEvents,
+	type SubscribeAck
+} from '../../realtime/protocol.ts';
+import { authoriseTopic } from './topics.ts';
+import { sql } from 'kysely';
+
+interface SocketData {
+	user: SessionUser;
+	sessionId: string;
+	token: string;
+}
+
+type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export interface RealtimeServer {
+	io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+	nodeId: string;
+	close(): Promise<void>;
+}
+
+export interface RealtimeOptions {
+	db: Kysely<DB>;
+	connectionString: string;
+	log?: (level: 'info' | 'warn' | 'error', msg: string, extra?: Record<string, unknown>) => void;
+	/** Allowed Origin for the handshake; defaults to the request's own host. */
+	origin?: string;
+	heartbeatMs?: number;
+}
+
+const HEARTBEAT_MS = 30_000;
+const PRESENCE_THROTTLE_MS = 500;
+
+function sameOrigin(originHeader: string | undefined, host: string | undefined, allowed?: string): boolean {
+	if (!originHeader) return true; // not a browser: the session cookie is the check
+	if (allowed) return originHeader === allowed;
+	try {
+		return new URL(originHeader).host === host;
+	} catch {
+		return false;
+	}
+}
+
+function isNonNegativeInteger(value: unknown): value is number {
+	return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+export async function attachRealtime(httpServer: HttpServer, options: RealtimeOptions): Promise<RealtimeServer> {
+	const { db } = options;
+	const log = options.log ?? (() => {});
+	const nodeId = randomUUID();
+	const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
+		path: '/socket.io',
+		serveClient: false,
+		maxHttpBufferSize: 64 * 1024,
+		allowRequest: (req, callback) => {
+			const ok = sameOrigin(req.headers.origin, req.headers.host, options.origin);
+			callback(ok ? null : 'Verbinding vanaf een andere herkomst geweigerd', ok);
+		}
+	});
+
+	const fanout = new TopicFanout({
+		db,
+		hasListeners: (topic) => (io.sockets.adapter.rooms.get(topic)?.size ?? 0) > 0,
+		emit: (topic, event) => io.to(topic).emit('event', event),
+		onError: (err) => log('error', 'realtime fan-out failed', { err: String(err) })
+	});
+
+	let presenceTimer: NodeJS.Timeout | undefined;
+	const broadcastPresence = () => {
+		if (presenceTimer) return;
+		presenceTimer = setTimeout(() => {
+			presenceTimer = undefined;
+			listOnline(db)
+				.then((entries) => io.emit('presence', entries))
+				.catch((err) => log('error', 'presence failed', { err: String(err) }));
+		}, PRESENCE_THROTTLE_MS);
+	};
+	const announcePresence = () =>
+		sql`select pg_notify(${PRESENCE_CHANNEL}, '')`.execute(db).catch((err) => log('error', 'presence notify failed', { err: String(err) }));
+
+	const disconnectSessions = (sessionIds: Set<string>) => {
+		for (const socket of io.sockets.sockets.values()) {
+			if (sessionIds.has(socket.data.sessionId)) socket.disconnect(true);
+		}
+	};
+
+	const listener = await listen({
+		connectionString: options.connectionString,
+		channels: [EVENTS_CHANNEL, PRESENCE_CHANNEL, SESSION_REVOKED_CHANNEL],
+		onNotification: (channel, payload) => {
+			if (channel === EVENTS_CHANNEL) {
+				const colon = payload.indexOf(':');
+				const seq = Number(payload.slice(0, colon));
+				fanout.notify(payload.slice(colon + 1), seq);
+			} else if (channel === PRESENCE_CHANNEL) {
+				broadcastPresence();
+			} else if (channel === SESSION_REVOKED_CHANNEL) {
+				disconnectSessions(new Set(payload.split(',')));
+			}
+		},
+		onReconnect: () => {
+			log('warn', 'LISTEN connection restored; catching up');
+			fanout.catchUp((topic) => currentSeq(db, topic));
+			broadcastPresence();
+		},
+		onError: (err) => log('error', 'LISTEN connection error', { err: String(err) })
+	});
+
+	io.use(async (socket, next) => {
+		try {
+			const token = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
+			const result = token ? await validateSessionToken(db, token) : null;
+			if (!token || !result?.session) return next(new Error('Niet ingelogd: log opnieuw in.'));
+			socket.data.user = result.user;
+			socket.data.sessionId = result.session.id;
+			socket.data.token = token;
+			next();
+		} catch (err) {
+			log('error', 'socket handshake failed', { err: String(err) });
+			next(new Error('Verbinden mislukt, probeer het opnieuw.'));
+		}
+	});
+
+	io.on('connection', (socket: RealtimeSocket) => {
+		const user = socket.data.user;
+		insertConnection(db, { socketId: socket.id, nodeId, userId: user.id })
+			.then(announcePresence)
+			.catch((err) => log('error', 'presence insert failed', { err: String(err) }));
+
+		socket.on('subscribe', async (request, ack) => {
+			if (typeof ack !== 'function') return;
+			const reply = (result: SubscribeAck) => ack(result);
+			try {
+				const topic = (request as { topic?: unknown } | undefined)?.topic;
+				const since = (request as { since?: unknown } | undefined)?.since;
+				if (since !== undefined && since !== null && !isNonNegativeInteger(since)) {
+					return reply({ ok: false, code: 'invalid_since', error: '`since` moet een geheel getal van 0 of meer zijn.' });
+				}
+				// The session may have ended since the handshake; grants may have changed.
+				const current = await validateSessionToken(db, socket.data.token);
+				if (!current.session) {
+					reply({ ok: false, code: 'unauthenticated', error: 'Je sessie is verlopen: log opnieuw in.' });
+					socket.disconnect(true);
+					return;
+				}
+				socket.data.user = current.user;
+				const decision = await authoriseTopic(db, current.user, topic);
+				if (!decision.ok) return reply(decision);
+				const name = topic as string;
+				await socket.join(name);
+				const seq = await currentSeq(db, name);
+				// A client ahead of the server (database restored) replays from the start.
+				const from = typeof since === 'number' ? (since > seq ? 0 : since) : seq;
+				const missed = from < seq ? await eventsSince(db, name, from, MAX_REPLAY) : [];
+				reply({ ok: true, seq, missed });
+			} catch (err) {
+				log('error', 'subscribe failed', { err: String(err) });
+				reply({ ok: false, code: 'server_error', error: 'Abonneren mislukt door een storing; probeer het opnieuw.' });
+			}
+		});
+
+		socket.on('unsubscribe', async (request, ack) => {
+			const topic = (request as { topic?: unknown } | undefined)?.topic;
+			if (typeof topic === 'string') await socket.leave(topic);
+			if (typeof ack === 'function') ack({ ok: typeof topic === 'string' });
+		});
+
+		socket.on('presence', (ack) => {
+			if (typeof ack !== 'function') return;
+			listOnline(db)
+				.then(ack)
+				.catch((err) => {
+					log('error', 'presence list failed', { err: String(err) });
+					ack([]);
+				});
+		});
+
+		socket.on('disconnect', () => {
+			deleteConnection(db, socket.id)
+				.then(announcePresence)
+				.catch((err) => log('error', 'presence delete failed', { err: String(err) }));
+		});
+	});
+
+	const heartbeat = setInterval(() => {
+		touchNodeConnections(db, nodeId)
+			.then(() => deleteStaleConnections(db))
+			.then((removed) => (removed > 0 ? announcePresence() : undefined))
+			.catch((err) => log('error', 'presence heartbeat failed', { err: String(err) }));
+	}, options.heartbeatMs ?? HEARTBEAT_MS);
+	heartbeat.unref();
+
+	return {
+		io,
+		nodeId,
+		async close() {
+			clearInterval(heartbeat);
+			if (presenceTimer) clearTimeout(presenceTimer);
+			io.disconnectSockets(true);
+			await new Promise<void>((resolve) => io.close(() => resolve()));
+			await listener.close();
+			await deleteNodeConnections(db, nodeId).catch(() => {});
+			await announcePresence();
+		}
+	};
+}

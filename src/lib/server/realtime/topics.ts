@@ -1,0 +1,50 @@
+// Which topics exist and who may subscribe to them. Each subscribe is authorised like an
+// HTTP request, through the permission module.
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { can } from '../auth/permissions.ts';
+import type { SessionUser } from '../auth/roles.ts';
+
+export type TopicDecision = { ok: true } | { ok: false; code: string; error: string };
+
+type Authoriser = (ctx: { db: Kysely<DB>; user: SessionUser; param: string }) => Promise<TopicDecision>;
+
+const allow: TopicDecision = { ok: true };
+const forbidden: TopicDecision = { ok: false, code: 'forbidden', error: 'Je hebt geen toegang tot dit onderwerp.' };
+
+const authorisers = new Map<string, Authoriser>([
+	['region', async ({ user }) => (can(user, 'region.read') ? allow : forbidden)],
+	['calendar', async ({ user }) => (can(user, 'region.read') ? allow : forbidden)],
+	['bluswater', async ({ user }) => (can(user, 'bluswater.read') ? allow : forbidden)],
+	[
+		'municipality',
+		async ({ db, user, param }) => {
+			const found = await db.selectFrom('municipality').select('code').where('code', '=', param).executeTakeFirst();
+			if (!found) return { ok: false, code: 'unknown_topic', error: `Onbekende gemeente: ${param}` };
+			return can(user, 'municipality.read', { municipality: param }) ? allow : forbidden;
+		}
+	],
+	['user', async ({ user, param }) => (param === user.id ? allow : forbidden)]
+]);
+
+/** Lets a capability add its own topic kind (for example `incident:<id>`). */
+export function registerTopic(kind: string, authoriser: Authoriser): void {
+	authorisers.set(kind, authoriser);
+}
+
+const TOPIC_PATTERN = /^([a-z]+)(?::([A-Za-z0-9_-]{1,64}))?$/;
+const PARAMETERLESS = new Set(['region', 'calendar', 'bluswater']);
+
+export async function authoriseTopic(db: Kysely<DB>, user: SessionUser, topic: unknown): Promise<TopicDecision> {
+	if (typeof topic !== 'string' || topic.length > 100) {
+		return { ok: false, code: 'invalid_topic', error: 'Geef een geldig onderwerp op (tekst).' };
+	}
+	const match = TOPIC_PATTERN.exec(topic);
+	const kind = match?.[1];
+	const param = match?.[2];
+	const authorise = kind ? authorisers.get(kind) : undefined;
+	if (!match || !kind || !authorise || PARAMETERLESS.has(kind) === (param !== undefined)) {
+		return { ok: false, code: 'unknown_topic', error: `Onbekend onderwerp: ${topic.slice(0, 100)}` };
+	}
+	return authorise({ db, user, param: param ?? '' });
+}

@@ -1,0 +1,79 @@
+// Reference data (always) and the demo region (demo mode only). Idempotent: runs at every start.
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { KENNEMERLAND } from '../../domain/region.ts';
+import { ROLES, type Discipline, type Role } from '../auth/roles.ts';
+import { hashPassword } from '../auth/password.ts';
+
+export const DEMO_PASSWORD = 'paraat-demo';
+export const DEMO_DOMAIN = 'paraat.test';
+
+export async function seedReferenceData(db: Kysely<DB>): Promise<void> {
+	for (const m of KENNEMERLAND) {
+		await db
+			.insertInto('municipality')
+			.values(m)
+			.onConflict((oc) =>
+				oc.column('code').doUpdateSet({ name: m.name, cbsCode: m.cbsCode, population: m.population, lat: m.lat, lon: m.lon })
+			)
+			.execute();
+	}
+}
+
+export interface DemoAccount {
+	email: string;
+	name: string;
+	role: Role;
+	municipality: string | null;
+	discipline: Discipline | null;
+}
+
+const FIRST = ['Sanne', 'Daan', 'Femke', 'Joost', 'Lotte', 'Bram', 'Anouk', 'Thijs', 'Iris', 'Ruben', 'Noor', 'Pieter'];
+const LAST = ['de Vries', 'Jansen', 'Bakker', 'Visser', 'Smit', 'Meijer', 'de Boer', 'Mulder', 'de Groot', 'Bos', 'Vos', 'Peters', 'Hendriks', 'van Dijk'];
+
+/** `<role>.<municipality>@paraat.test` per role and municipality, `<role>@paraat.test` regionally. */
+export function demoAccounts(): DemoAccount[] {
+	const accounts: DemoAccount[] = [];
+	const scopes: (string | null)[] = [...KENNEMERLAND.map((m) => m.code), null];
+	let n = 0;
+	const person = () => {
+		const name = `${FIRST[n % FIRST.length]} ${LAST[Math.floor(n / FIRST.length + n) % LAST.length]}`;
+		n++;
+		return name;
+	};
+	for (const municipality of scopes) {
+		const suffix = municipality ? `.${municipality}` : '';
+		for (const role of ROLES) {
+			if (role === 'adviseur') {
+				// One adviser per discipline; the plain adviseur account advises for the brandweer.
+				accounts.push({ email: `adviseur${suffix}@${DEMO_DOMAIN}`, name: person(), role, municipality, discipline: 'brandweer' });
+				for (const discipline of ['ghor', 'politie'] as const) {
+					accounts.push({ email: `adviseur-${discipline}${suffix}@${DEMO_DOMAIN}`, name: person(), role, municipality, discipline });
+				}
+			} else {
+				accounts.push({ email: `${role}${suffix}@${DEMO_DOMAIN}`, name: person(), role, municipality, discipline: null });
+			}
+		}
+	}
+	return accounts;
+}
+
+export async function seedDemoAccounts(db: Kysely<DB>): Promise<DemoAccount[]> {
+	const accounts = demoAccounts();
+	// One hash for all demo accounts: they share a published password anyway.
+	const passwordHash = await hashPassword(DEMO_PASSWORD);
+	await db.transaction().execute(async (trx) => {
+		for (const a of accounts) {
+			const user = await trx
+				.insertInto('appUser')
+				.values({ email: a.email, name: a.name, passwordHash, isDemo: true })
+				.onConflict((oc) => oc.column('email').doUpdateSet({ isDemo: true, active: true }))
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			await sql`insert into role_grant (user_id, role, municipality_code, discipline)
+				values (${user.id}, ${a.role}, ${a.municipality}, ${a.discipline})
+				on conflict do nothing`.execute(trx);
+		}
+	});
+	return accounts;
+}

@@ -1,0 +1,71 @@
+// Production entry (`npm start`): database, migrations, seed, then the SvelteKit handler
+// from build/handler.js on a plain Node HTTP server with socket.io attached to it.
+import { spawnSync } from 'node:child_process';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { bootstrap, demoBanner } from './bootstrap.ts';
+import { buildIsCurrent } from './build-freshness.ts';
+import { closeSharedDb, getDb } from '../db/index.ts';
+import { attachRealtime } from '../realtime/server.ts';
+import { logger } from '../log.ts';
+
+const root = fileURLToPath(new URL('../../../../', import.meta.url));
+
+function ensureBuild(): void {
+	if (process.env.PARAAT_SKIP_BUILD === '1' || buildIsCurrent(root)) return;
+	logger.info('build ontbreekt of is verouderd: vite build');
+	const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+	const result = spawnSync(process.execPath, [vite, 'build'], { cwd: root, stdio: 'inherit' });
+	if (result.status !== 0) throw new Error('vite build mislukt');
+}
+
+async function main(): Promise<void> {
+	process.env.NODE_ENV ??= 'production';
+	ensureBuild();
+	const boot = await bootstrap();
+	// adapter-node assumes https unless told otherwise. Without ORIGIN or a proxy's protocol
+	// header, tell it what this very connection is, so http://localhost and http://127.0.0.1
+	// both work (form posts are checked against the origin).
+	const ownProtocolHeader = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
+	if (ownProtocolHeader) process.env.PROTOCOL_HEADER = 'x-paraat-protocol';
+	const handlerUrl = pathToFileURL(path.join(root, 'build', 'handler.js')).href;
+	const { handler } = (await import(handlerUrl)) as { handler: http.RequestListener };
+
+	const server = http.createServer((req, res) => {
+		if (ownProtocolHeader) req.headers['x-paraat-protocol'] = 'encrypted' in req.socket ? 'https' : 'http';
+		handler(req, res);
+	});
+	const realtime = await attachRealtime(server, {
+		db: getDb(),
+		connectionString: boot.databaseUrl,
+		origin: process.env.ORIGIN,
+		log: (level, msg, extra) => logger[level](extra ?? {}, msg)
+	});
+
+	const port = Number(process.env.PORT ?? 3000);
+	const host = process.env.HOST ?? '0.0.0.0';
+	await new Promise<void>((resolve) => server.listen(port, host, resolve));
+	const address = `http://localhost:${port}`;
+	logger.info({ port, node: realtime.nodeId, demo: boot.demo }, 'Paraat gestart');
+	if (boot.demo) process.stdout.write(demoBanner(address, boot.demoAccounts) + '\n');
+
+	let stopping = false;
+	const stop = async (signal: string) => {
+		if (stopping) return;
+		stopping = true;
+		logger.info({ signal }, 'Paraat stoppen');
+		server.closeIdleConnections();
+		await realtime.close(); // also closes the HTTP server
+		await closeSharedDb();
+		await boot.stop(); // stops the embedded PostgreSQL cleanly
+		process.exit(0);
+	};
+	process.on('SIGINT', () => void stop('SIGINT'));
+	process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err) => {
+	logger.fatal({ err: err instanceof Error ? err.message : String(err) }, 'Paraat kon niet starten');
+	process.exit(1);
+});

@@ -1,0 +1,29 @@
+// `npm run dev`: the same bootstrap and socket.io as production, on Vite's own HTTP server.
+import type { Plugin } from 'vite';
+
+export function paraatDevServer(): Plugin {
+	return {
+		name: 'paraat-dev-server',
+		apply: 'serve',
+		async configureServer(server) {
+			if (!server.httpServer || process.env.VITEST) return;
+			// Imported lazily so `vite build` and Vitest never start a database.
+			const { bootstrap, demoBanner } = await import('./bootstrap.ts');
+			const { createDb } = await import('../db/index.ts');
+			const { attachRealtime } = await import('../realtime/server.ts');
+			const boot = await bootstrap();
+			const db = createDb(boot.databaseUrl, { max: 5 });
+			const realtime = await attachRealtime(server.httpServer as import('node:http').Server, {
+				db,
+				connectionString: boot.databaseUrl,
+				log: (level, msg, extra) => console[level === 'info' ? 'log' : level](msg, extra ?? '')
+			});
+			server.httpServer.once('listening', () => {
+				if (boot.demo) console.log(demoBanner(`http://localhost:${server.config.server.port}`, boot.demoAccounts));
+			});
+			server.httpServer.once('close', () => {
+				void realtime.close().then(() => db.destroy()).then(() => boot.stop());
+			});
+		}
+	};
+}

@@ -1,0 +1,15 @@
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { requireUser } from '$lib/server/http/guards';
+import { loadNoticeBoard, postNoticeFromForm } from '$lib/server/notices/notice-page';
+import { clientAddress } from '$lib/server/http/api';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = requireUser(locals, url);
+	return { board: await loadNoticeBoard(getDb(), user, 10) };
+};
+
+export const actions: Actions = {
+	bericht: async ({ locals, url, request, getClientAddress }) =>
+		postNoticeFromForm(getDb(), requireUser(locals, url), await request.formData(), clientAddress(getClientAddress))
+};

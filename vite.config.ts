@@ -1,0 +1,15 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+import { paraatDevServer } from './src/lib/server/runtime/vite-plugin.ts';
+
+export default defineConfig({
+	plugins: [sveltekit(), paraatDevServer()],
+	server: { port: Number(process.env.PORT ?? 5173) },
+	test: {
+		include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+		// One embedded PostgreSQL for the run; every integration file gets its own database.
+		globalSetup: ['tests/support/global-setup.ts'],
+		testTimeout: 20_000,
+		hookTimeout: 60_000
+	}
+});
