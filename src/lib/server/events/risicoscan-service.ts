@@ -1,0 +1,24 @@
+// Scores an application without storing anything (POST /api/v1/risicoscan).
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema';
+import type { SessionUser } from '../auth/roles';
+import { can } from '../auth/permissions';
+import { forbidden, invalid } from '../errors';
+import { DEFAULT_RISICOSCAN_MODEL, scoreRisicoscan, type RisicoscanBody, type RisicoscanModel, type RisicoscanResult } from '../../domain/risicoscan';
+
+/**
+ * The model a municipality scores with. Until a beheerder adopts an own model, every
+ * municipality uses Paraat's default of DOMAIN.md §2.
+ */
+async function modelFor(db: Kysely<DB>, municipality: string | undefined): Promise<RisicoscanModel> {
+	if (municipality === undefined) return DEFAULT_RISICOSCAN_MODEL;
+	const found = await db.selectFrom('municipality').select('code').where('code', '=', municipality).executeTakeFirst();
+	if (!found) throw invalid([{ field: 'municipality', message: `Onbekende gemeente: ${municipality}` }], `Onbekende gemeente: ${municipality}`);
+	return DEFAULT_RISICOSCAN_MODEL;
+}
+
+export async function computeRisicoscan(db: Kysely<DB>, user: SessionUser, body: RisicoscanBody): Promise<RisicoscanResult> {
+	if (!can(user, 'risicoscan.compute')) throw forbidden();
+	const model = await modelFor(db, body.municipality);
+	return scoreRisicoscan(body, model);
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { DISCIPLINES, ROLES } from '../auth/roles';
+import { PASSWORD_MIN_LENGTH } from '../auth/password';
+import { KENNEMERLAND } from '../../domain/region';
+
+const municipalityCodes = KENNEMERLAND.map((m) => m.code) as [string, ...string[]];
+
+export const grantInput = z
+	.object({
+		role: z.enum(ROLES, { error: 'Kies een bestaande rol.' }),
+		// '' or 'regio' in a form means the whole region.
+		municipality: z
+			.union([z.enum(municipalityCodes, { error: 'Kies een gemeente van Kennemerland of de regio.' }), z.literal('regio'), z.literal('')])
+			.transform((v) => (v === 'regio' || v === '' ? null : v)),
+		discipline: z
+			.union([z.enum(DISCIPLINES, { error: 'Kies brandweer, GHOR of politie.' }), z.literal('')])
+			.optional()
+			.transform((v) => (v ? v : null))
+	})
+	.superRefine((v, ctx) => {
+		if (v.role === 'adviseur' && !v.discipline) {
+			ctx.addIssue({ code: 'custom', path: ['discipline'], message: 'Een adviseur heeft een discipline: brandweer, GHOR of politie.' });
+		}
+		if (v.role !== 'adviseur' && v.discipline) {
+			ctx.addIssue({ code: 'custom', path: ['discipline'], message: 'Alleen een adviseur heeft een discipline.' });
+		}
+	});
+
+export const newUserInput = z
+	.object({
+		name: z.string().trim().min(2, { error: 'Vul de naam in (minstens 2 tekens).' }).max(120, { error: 'De naam is te lang (hoogstens 120 tekens).' }),
+		email: z
+			.string()
+			.trim()
+			.toLowerCase()
+			.max(254, { error: 'Het e-mailadres is te lang.' })
+			.pipe(z.email({ error: 'Vul een geldig e-mailadres in.' })),
+		password: z
+			.string()
+			.min(PASSWORD_MIN_LENGTH, { error: `Het wachtwoord moet minstens ${PASSWORD_MIN_LENGTH} tekens hebben.` })
+			.max(256, { error: 'Het wachtwoord is te lang.' })
+	})
+	.and(grantInput);
+
+export type GrantInput = z.output<typeof grantInput>;
+export type NewUserInput = z.output<typeof newUserInput>;

@@ -1,0 +1,83 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/schema';
+
+type Db = Kysely<DB>;
+
+export interface UserListRow {
+	id: string;
+	email: string;
+	name: string;
+	active: boolean;
+	grants: { id: string; role: string; municipality: string | null; discipline: string | null }[];
+}
+
+/** Users with at least one grant in the given municipalities (null: every user). */
+export async function listUsers(db: Db, municipalities: string[] | null): Promise<UserListRow[]> {
+	let users = db.selectFrom('appUser').select(['id', 'email', 'name', 'active']).orderBy('name').orderBy('email');
+	if (municipalities) {
+		users = users.where(({ exists, selectFrom }) =>
+			exists(
+				selectFrom('roleGrant')
+					.select(sql`1`.as('one'))
+					.whereRef('roleGrant.userId', '=', 'appUser.id')
+					.where('roleGrant.municipalityCode', 'in', municipalities)
+			)
+		);
+	}
+	const rows = await users.execute();
+	if (rows.length === 0) return [];
+	const grants = await db
+		.selectFrom('roleGrant')
+		.select(['id', 'userId', 'role', 'municipalityCode', 'discipline'])
+		.where(
+			'userId',
+			'in',
+			rows.map((r) => r.id)
+		)
+		.orderBy('municipalityCode')
+		.orderBy('role')
+		.execute();
+	return rows.map((r) => ({
+		...r,
+		grants: grants
+			.filter((g) => g.userId === r.id)
+			.map((g) => ({ id: g.id, role: g.role, municipality: g.municipalityCode, discipline: g.discipline }))
+	}));
+}
+
+export async function findUserByEmail(db: Db, email: string) {
+	return db.selectFrom('appUser').select(['id']).where('email', '=', email).executeTakeFirst();
+}
+
+export async function insertUser(db: Db, values: { email: string; name: string; passwordHash: string }) {
+	return db.insertInto('appUser').values(values).returning(['id', 'email', 'name']).executeTakeFirstOrThrow();
+}
+
+export async function insertGrant(
+	db: Db,
+	values: { userId: string; role: string; municipalityCode: string | null; discipline: string | null }
+) {
+	return db
+		.insertInto('roleGrant')
+		.values(values)
+		.onConflict((oc) => oc.doNothing())
+		.returning('id')
+		.executeTakeFirst();
+}
+
+export async function findGrant(db: Db, grantId: string) {
+	return db.selectFrom('roleGrant').selectAll().where('id', '=', grantId).executeTakeFirst();
+}
+
+export async function deleteGrant(db: Db, grantId: string) {
+	await db.deleteFrom('roleGrant').where('id', '=', grantId).execute();
+}
+
+export async function grantMunicipalities(db: Db, userId: string): Promise<(string | null)[]> {
+	const rows = await db.selectFrom('roleGrant').select('municipalityCode').where('userId', '=', userId).execute();
+	return rows.map((r) => r.municipalityCode);
+}
+
+export async function setUserActive(db: Db, userId: string, active: boolean) {
+	return db.updateTable('appUser').set({ active }).where('id', '=', userId).returning('id').executeTakeFirst();
+}

@@ -1,0 +1,131 @@
+// Account administration by beheerders: a municipal beheerder manages the roles of their own
+// municipality; a regional beheerder manages everything. Every change is audited.
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema';
+import type { SessionUser } from '../auth/roles';
+import { can, scopesFor } from '../auth/permissions';
+import { hashPassword } from '../auth/password';
+import { invalidateUserSessions } from '../auth/session';
+import { writeAudit } from '../audit/audit';
+import { ServiceError, forbidden, notFound } from '../errors';
+import {
+	deleteGrant,
+	findGrant,
+	findUserByEmail,
+	grantMunicipalities,
+	insertGrant,
+	insertUser,
+	listUsers,
+	setUserActive
+} from './user-queries';
+import type { GrantInput, NewUserInput } from './user-input';
+
+interface Ctx {
+	ip: string | null;
+}
+
+function requireManager(actor: SessionUser, municipality?: string | null): void {
+	const scope = municipality === undefined ? {} : { municipality };
+	if (!can(actor, 'users.manage', scope)) {
+		throw forbidden(
+			municipality === null
+				? 'Alleen een regionale beheerder kent regionale rollen toe.'
+				: 'Je beheert alleen gebruikers en rollen van je eigen gemeente.'
+		);
+	}
+}
+
+export async function usersVisibleTo(db: Kysely<DB>, actor: SessionUser) {
+	requireManager(actor);
+	return listUsers(db, scopesFor(actor, 'users.manage'));
+}
+
+export async function createUser(db: Kysely<DB>, actor: SessionUser, input: NewUserInput, ctx: Ctx) {
+	requireManager(actor, input.municipality);
+	const passwordHash = await hashPassword(input.password);
+	return db.transaction().execute(async (trx) => {
+		if (await findUserByEmail(trx, input.email)) {
+			throw new ServiceError(409, 'email_taken', 'Er bestaat al een account met dit e-mailadres.', [
+				{ field: 'email', message: 'Dit e-mailadres is al in gebruik.' }
+			]);
+		}
+		const user = await insertUser(trx, { email: input.email, name: input.name, passwordHash });
+		await insertGrant(trx, { userId: user.id, role: input.role, municipalityCode: input.municipality, discipline: input.discipline });
+		await writeAudit(trx, {
+			actorId: actor.id,
+			action: 'gebruiker.aangemaakt',
+			entityType: 'gebruiker',
+			entityId: user.id,
+			municipality: input.municipality,
+			ip: ctx.ip,
+			details: { email: input.email, role: input.role, discipline: input.discipline }
+		});
+		return user;
+	});
+}
+
+/** A municipal beheerder may only touch users who already work in their municipality. */
+async function requireUserInScope(db: Kysely<DB>, actor: SessionUser, userId: string): Promise<void> {
+	const scopes = scopesFor(actor, 'users.manage');
+	if (scopes === null) return;
+	const theirs = await grantMunicipalities(db, userId);
+	if (!theirs.some((m) => m !== null && scopes.includes(m))) throw notFound('Deze gebruiker bestaat niet of valt buiten je gemeente.');
+}
+
+export async function addGrant(db: Kysely<DB>, actor: SessionUser, userId: string, input: GrantInput, ctx: Ctx) {
+	requireManager(actor, input.municipality);
+	return db.transaction().execute(async (trx) => {
+		await requireUserInScope(trx, actor, userId);
+		const created = await insertGrant(trx, { userId, role: input.role, municipalityCode: input.municipality, discipline: input.discipline });
+		if (!created) throw new ServiceError(409, 'grant_exists', 'Deze gebruiker heeft deze rol al.');
+		await writeAudit(trx, {
+			actorId: actor.id,
+			action: 'rol.toegekend',
+			entityType: 'gebruiker',
+			entityId: userId,
+			municipality: input.municipality,
+			ip: ctx.ip,
+			details: { role: input.role, discipline: input.discipline }
+		});
+	});
+}
+
+export async function removeGrant(db: Kysely<DB>, actor: SessionUser, grantId: string, ctx: Ctx) {
+	return db.transaction().execute(async (trx) => {
+		const grant = await findGrant(trx, grantId);
+		if (!grant) throw notFound('Deze rol bestaat niet (meer).');
+		requireManager(actor, grant.municipalityCode);
+		if (grant.userId === actor.id && grant.role === 'beheerder') {
+			throw new ServiceError(400, 'own_admin_role', 'Je kunt je eigen beheerdersrol niet intrekken.');
+		}
+		await deleteGrant(trx, grantId);
+		await writeAudit(trx, {
+			actorId: actor.id,
+			action: 'rol.ingetrokken',
+			entityType: 'gebruiker',
+			entityId: grant.userId,
+			municipality: grant.municipalityCode,
+			ip: ctx.ip,
+			details: { role: grant.role, discipline: grant.discipline }
+		});
+	});
+}
+
+export async function setActive(db: Kysely<DB>, actor: SessionUser, userId: string, active: boolean, ctx: Ctx) {
+	requireManager(actor);
+	if (userId === actor.id && !active) throw new ServiceError(400, 'own_account', 'Je kunt je eigen account niet blokkeren.');
+	await db.transaction().execute(async (trx) => {
+		await requireUserInScope(trx, actor, userId);
+		const updated = await setUserActive(trx, userId, active);
+		if (!updated) throw notFound('Deze gebruiker bestaat niet.');
+		await writeAudit(trx, {
+			actorId: actor.id,
+			action: active ? 'gebruiker.geactiveerd' : 'gebruiker.geblokkeerd',
+			entityType: 'gebruiker',
+			entityId: userId,
+			ip: ctx.ip
+		});
+	});
+	// A blocked user is logged out everywhere at once, sockets included.
+	if (!active) await invalidateUserSessions(db, userId);
+}
