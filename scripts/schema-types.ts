@@ -12,7 +12,7 @@ import { migrateToLatest } from '../src/lib/server/db/migrator.ts';
 const write = process.argv.includes('--write');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'paraat-schema-'));
 const server = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: 54900 + Math.floor(Math.random() * 90), fast: true });
-let status = 1;
+let status: number;
 try {
 	await ensureDatabase(server.adminUrl, 'schema_check');
 	const url = server.urlFor('schema_check');

@@ -30,6 +30,8 @@ export class RealtimeConnection {
 	presence = $state<PresenceEntry[]>([]);
 
 	private socket: Socket<ServerToClientEvents, ClientToServerEvents> | undefined;
+	// Bookkeeping, not view state: components re-render from their own handlers.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	private readonly topics = new Map<string, TopicSubscription>();
 	private everConnected = false;
 
@@ -46,7 +48,7 @@ export class RealtimeConnection {
 			const reconnect = this.everConnected;
 			this.everConnected = true;
 			this.state = 'verbonden';
-			this.lastConnectedAt = new Date();
+			this.lastConnectedAt = new Date(); // eslint-disable-line svelte/prefer-svelte-reactivity -- replaced, never mutated
 			void this.resubscribeAll(reconnect);
 			socket.emit('presence', (entries) => (this.presence = entries));
 		});
@@ -86,6 +88,7 @@ export class RealtimeConnection {
 	subscribe(topic: string, handler: Handler, since?: number): () => void {
 		let sub = this.topics.get(topic);
 		if (!sub) {
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, not view state
 			sub = { seq: since, handlers: new Set(), syncing: false, queued: [] };
 			this.topics.set(topic, sub);
 			if (this.socket?.connected) void this.sync(topic, sub);
@@ -114,7 +117,7 @@ export class RealtimeConnection {
 	private async resubscribeAll(reconnect: boolean): Promise<void> {
 		let missed = 0;
 		await Promise.all([...this.topics].map(async ([topic, sub]) => (missed += await this.sync(topic, sub))));
-		if (reconnect) this.lastCatchUp = { at: new Date(), missed };
+		if (reconnect) this.lastCatchUp = { at: new Date(), missed }; // eslint-disable-line svelte/prefer-svelte-reactivity -- replaced, never mutated
 	}
 
 	/** Subscribes with `since`, applies the replay in order; returns how many events were missed. */

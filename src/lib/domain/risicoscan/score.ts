@@ -298,8 +298,7 @@ function floorLabel(rule: FloorRule, input: RisicoscanInput, model: RisicoscanMo
 		case 'peak_visitors':
 			return `${peakLabel(input.peakVisitors)} (≥ ${integerFormat.format(rule.minPeakVisitors)}): ${raises}`;
 		case 'density':
-			const threshold = decimalFormat.format(rule.densityAbove);
-			return `${densityLabel(visitorDensity(input) ?? 0)} (> ${threshold}): ${raises}`;
+			return `${densityLabel(visitorDensity(input) ?? 0)} (> ${decimalFormat.format(rule.densityAbove)}): ${raises}`;
 		case 'criterion':
 			return `${yesNoLabel(rule.criterion, input, model)}: ${raises}`;
 	}

@@ -1,0 +1,79 @@
+// The shared load pattern: N socket clients on one topic, M changes at R per second, and the
+// time from the start of each change's request to its arrival at every client.
+import { io, type Socket } from 'socket.io-client';
+
+export interface LoadOptions {
+	url: string;
+	clients: number;
+	changes: number;
+	rate: number;
+	cookie?: string;
+	/** Joins the topic; resolves when the client is subscribed. */
+	subscribe: (socket: Socket) => Promise<void>;
+	/** Makes change i; its marker must come back in the event. */
+	change: (i: number) => Promise<void>;
+	/** Reads the change number out of a received message, or undefined when not ours. */
+	marker: (message: unknown) => number | undefined;
+	eventName: string;
+}
+
+export async function runLoad(options: LoadOptions): Promise<{ latencies: number[]; duplicates: number }> {
+	const started = new Map<number, number>();
+	const latencies: number[] = [];
+	let duplicates = 0;
+	const sockets: Socket[] = [];
+	for (let c = 0; c < options.clients; c++) {
+		const seen = new Set<number>();
+		const socket = io(options.url, {
+			path: '/socket.io',
+			transports: ['websocket'],
+			forceNew: true,
+			extraHeaders: options.cookie ? { cookie: options.cookie } : {}
+		});
+		socket.on(options.eventName, (message: unknown) => {
+			const i = options.marker(message);
+			if (i === undefined) return;
+			if (seen.has(i)) {
+				duplicates++;
+				return;
+			}
+			seen.add(i);
+			const t0 = started.get(i);
+			if (t0 !== undefined) latencies.push(performance.now() - t0);
+		});
+		sockets.push(socket);
+	}
+	await Promise.all(
+		sockets.map(
+			(s) =>
+				new Promise<void>((resolve, reject) => {
+					const timer = setTimeout(() => reject(new Error('client kon niet verbinden')), 30_000);
+					s.once('connect', () => {
+						clearTimeout(timer);
+						options.subscribe(s).then(resolve, reject);
+					});
+					s.once('connect_error', (err) => {
+						clearTimeout(timer);
+						reject(err);
+					});
+				})
+		)
+	);
+
+	const interval = 1000 / options.rate;
+	const begin = performance.now();
+	const inflight: Promise<void>[] = [];
+	for (let i = 0; i < options.changes; i++) {
+		const due = begin + i * interval;
+		const wait = due - performance.now();
+		if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+		started.set(i, performance.now());
+		inflight.push(options.change(i));
+	}
+	await Promise.all(inflight);
+	const expected = options.clients * options.changes;
+	const deadline = performance.now() + 20_000;
+	while (latencies.length < expected && performance.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+	for (const s of sockets) s.disconnect();
+	return { latencies, duplicates };
+}
