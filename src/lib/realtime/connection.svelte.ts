@@ -108,7 +108,12 @@ export class RealtimeConnection {
 	};
 
 	private readonly onOnline = () => {
-		if (this.socket && !this.socket.connected) {
+		if (!this.socket) return;
+		if (this.socket.connected) {
+			// The socket survived the blip: say so, and ask what may have been held back.
+			this.state = 'verbonden';
+			void this.resubscribeAll(true);
+		} else {
 			this.state = 'opnieuw verbinden';
 			this.socket.connect();
 		}

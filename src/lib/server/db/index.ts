@@ -3,6 +3,7 @@
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.ts';
+import { logger } from '../log.ts';
 
 export type Database = Kysely<DB>;
 
@@ -12,7 +13,11 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value))
 export function createDb(connectionString: string, options: { max?: number } = {}): Database {
 	const pool = new pg.Pool({ connectionString, max: options.max ?? 10 });
 	// An idle client that loses its connection must not crash the process.
-	pool.on('error', (err) => console.error(JSON.stringify({ level: 'error', msg: 'pg pool error', err: err.message })));
+	const report = (err: Error) => logger.error({ err: err.message }, 'pg-verbinding verbroken');
+	pool.on('error', report);
+	// pg-pool drops its own listener while a client is checked out; a connection lost mid-query
+	// (restart, failover) must fail that query, not crash the process.
+	pool.on('connect', (client) => client.on('error', report));
 	return new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
 }
 

@@ -75,6 +75,7 @@ export async function attachRealtime(httpServer: HttpServer, options: RealtimeOp
 	const { db } = options;
 	const log = options.log ?? (() => {});
 	const nodeId = randomUUID();
+	let closing = false;
 	const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
 		path: '/socket.io',
 		serveClient: false,
@@ -104,6 +105,12 @@ export async function attachRealtime(httpServer: HttpServer, options: RealtimeOp
 	};
 	const announcePresence = () =>
 		sql`select pg_notify(${PRESENCE_CHANNEL}, '')`.execute(db).catch((err) => log('error', 'presence notify failed', { err: String(err) }));
+	// Presence writes still running, so close() can wait for them before the database goes.
+	const pending = new Set<Promise<unknown>>();
+	const track = (work: Promise<unknown>) => {
+		pending.add(work);
+		void work.finally(() => pending.delete(work));
+	};
 
 	const disconnectSessions = (sessionIds: Set<string>) => {
 		for (const socket of io.sockets.sockets.values()) {
@@ -150,9 +157,11 @@ export async function attachRealtime(httpServer: HttpServer, options: RealtimeOp
 
 	io.on('connection', (socket: RealtimeSocket) => {
 		const user = socket.data.user;
-		insertConnection(db, { socketId: socket.id, nodeId, userId: user.id })
-			.then(announcePresence)
-			.catch((err) => log('error', 'presence insert failed', { err: String(err) }));
+		track(
+			insertConnection(db, { socketId: socket.id, nodeId, userId: user.id })
+				.then(announcePresence)
+				.catch((err) => log('error', 'presence insert failed', { err: String(err) }))
+		);
 
 		socket.on('subscribe', async (request, ack) => {
 			if (typeof ack !== 'function') return;
@@ -203,9 +212,12 @@ export async function attachRealtime(httpServer: HttpServer, options: RealtimeOp
 		});
 
 		socket.on('disconnect', () => {
-			deleteConnection(db, socket.id)
-				.then(announcePresence)
-				.catch((err) => log('error', 'presence delete failed', { err: String(err) }));
+			if (closing) return; // close() removes this node's rows in one statement
+			track(
+				deleteConnection(db, socket.id)
+					.then(announcePresence)
+					.catch((err) => log('error', 'presence delete failed', { err: String(err) }))
+			);
 		});
 	});
 
@@ -221,11 +233,13 @@ export async function attachRealtime(httpServer: HttpServer, options: RealtimeOp
 		io,
 		nodeId,
 		async close() {
+			closing = true;
 			clearInterval(heartbeat);
 			if (presenceTimer) clearTimeout(presenceTimer);
 			io.disconnectSockets(true);
 			await new Promise<void>((resolve) => io.close(() => resolve()));
 			await listener.close();
+			await Promise.allSettled([...pending]);
 			await deleteNodeConnections(db, nodeId).catch(() => {});
 			await announcePresence();
 		}

@@ -1,0 +1,44 @@
+// Shared facts about the end-to-end test servers: used by playwright.config.ts and the specs.
+// Kept free of app imports, so loading it never touches the database or the build.
+
+/** Node A: started by Playwright's webServer (see playwright.config.ts). */
+export const APP_PORT = 4173;
+export const BASE_URL = `http://localhost:${APP_PORT}`;
+export const HEALTH_URL = `http://127.0.0.1:${APP_PORT}/healthz`;
+
+/** The embedded PostgreSQL node A starts (fresh data folder per run, fsync off). */
+export const PG_PORT = 55433;
+export const DATABASE_URL = `postgres://paraat:paraat-embedded@127.0.0.1:${PG_PORT}/paraat`;
+
+/** Node B of the two-node test: a second app process on node A's database. */
+export const NODE_B_PORT = 4174;
+export const NODE_B_URL = `http://localhost:${NODE_B_PORT}`;
+
+export const DEMO_PASSWORD = 'paraat-demo';
+
+/** `<role>.<municipality>@paraat.test`, or the regional `<role>@paraat.test` without municipality. */
+export function demoEmail(role: string, municipality?: string): string {
+	return `${role}${municipality ? `.${municipality}` : ''}@paraat.test`;
+}
+
+/**
+ * The data folder of this run's embedded PostgreSQL. playwright.config.ts creates it once in
+ * the runner process and passes it on through the environment (workers inherit it).
+ */
+export function e2eDataDir(): string | undefined {
+	return process.env.PARAAT_E2E_DATA_DIR;
+}
+
+/** Chromium from Debian; Playwright's own browser download is not available here. */
+export const CHROMIUM = {
+	executablePath: '/usr/bin/chromium',
+	args: [
+		'--no-sandbox',
+		'--disable-gpu',
+		'--disable-background-networking',
+		'--disable-component-update',
+		'--disable-sync',
+		'--no-first-run',
+		'--disable-quic'
+	]
+};
