@@ -9,11 +9,14 @@ export class ServiceError extends Error {
 	readonly status: number;
 	readonly code: string;
 	readonly fields: FieldError[] | undefined;
-	constructor(status: number, code: string, message: string, fields?: FieldError[]) {
+	/** Extra top-level members of an API error body (e.g. `current` beside a 409). */
+	readonly extra: Record<string, unknown>;
+	constructor(status: number, code: string, message: string, fields?: FieldError[], extra: Record<string, unknown> = {}) {
 		super(message);
 		this.status = status;
 		this.code = code;
 		this.fields = fields;
+		this.extra = extra;
 	}
 }
 

@@ -10,6 +10,11 @@ const ACTION_ROLES = {
 	'notice.read': 'any',
 	'risicoscan.compute': 'any',
 	'bluswater.read': ['brandweer', 'crisisteam', 'beheerder', 'oefenleider', 'waarnemer'],
+	// Crisis and exercises. Incidents are regional work: these roles see every incident.
+	'incident.read': ['crisisteam', 'bevolkingszorg', 'brandweer', 'oefenleider', 'waarnemer', 'beheerder'],
+	'incident.create': ['crisisteam', 'oefenleider'],
+	'incident.manage': ['crisisteam', 'oefenleider'],
+	'task.write': ['bevolkingszorg', 'crisisteam', 'oefenleider'],
 	// Regional notices
 	'notice.post': ['crisisteam', 'beheerder'],
 	// Account administration

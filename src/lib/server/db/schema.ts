@@ -45,6 +45,45 @@ export interface AuditLog {
   municipalityCode: string | null;
 }
 
+export interface GripChange {
+  changedAt: Generated<Timestamp>;
+  changedBy: string;
+  fromLevel: number | null;
+  id: Generated<number>;
+  incidentId: string;
+  reason: string;
+  toLevel: number;
+}
+
+export interface GripLevel {
+  active: Generated<boolean>;
+  description: string;
+  label: string;
+  level: number;
+}
+
+export interface Incident {
+  affectedPeople: number | null;
+  createdAt: Generated<Timestamp>;
+  createdBy: string;
+  grip: number;
+  id: Generated<string>;
+  incidentType: string | null;
+  kind: string;
+  lat: number | null;
+  location: string | null;
+  lon: number | null;
+  startedAt: Generated<Timestamp>;
+  status: Generated<string>;
+  title: string;
+  version: Generated<number>;
+}
+
+export interface IncidentMunicipality {
+  incidentId: string;
+  municipalityCode: string;
+}
+
 export interface Municipality {
   cbsCode: string;
   code: string;
@@ -102,6 +141,41 @@ export interface RoleGrant {
   userId: string;
 }
 
+export interface Task {
+  assigneeId: string | null;
+  blockedReason: string | null;
+  createdAt: Generated<Timestamp>;
+  createdBy: string;
+  description: Generated<string>;
+  dueAt: Timestamp | null;
+  id: Generated<string>;
+  incidentId: string;
+  municipalityCode: string | null;
+  priority: Generated<string>;
+  process: string;
+  status: Generated<string>;
+  title: string;
+  updatedAt: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface TaskChange {
+  changedAt: Generated<Timestamp>;
+  changedBy: string;
+  changes: Json;
+  id: Generated<number>;
+  taskId: string;
+  version: number;
+}
+
+export interface TaskNote {
+  authorId: string;
+  createdAt: Generated<Timestamp>;
+  id: Generated<string>;
+  taskId: string;
+  text: string;
+}
+
 export interface UserSession {
   createdAt: Generated<Timestamp>;
   expiresAt: Timestamp;
@@ -114,6 +188,10 @@ export interface UserSession {
 export interface DB {
   appUser: AppUser;
   auditLog: AuditLog;
+  gripChange: GripChange;
+  gripLevel: GripLevel;
+  incident: Incident;
+  incidentMunicipality: IncidentMunicipality;
   municipality: Municipality;
   notice: Notice;
   presenceConnection: PresenceConnection;
@@ -121,5 +199,8 @@ export interface DB {
   realtimeEvent: RealtimeEvent;
   realtimeTopic: RealtimeTopic;
   roleGrant: RoleGrant;
+  task: Task;
+  taskChange: TaskChange;
+  taskNote: TaskNote;
   userSession: UserSession;
 }

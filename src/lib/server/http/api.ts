@@ -65,7 +65,8 @@ export async function apiCall(run: () => Promise<Response>): Promise<Response> {
 	} catch (err) {
 		if (err instanceof RateLimitedError) return apiError(429, err.code, err.message, { retryAfter: err.retryAfter });
 		if (err instanceof ServiceError) {
-			return apiError(err.status, err.code, err.message, err.fields ? { fields: err.fields } : {});
+			const error = { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) };
+			return json({ error, ...err.extra }, { status: err.status });
 		}
 		logger.error({ err: err instanceof Error ? err.message : String(err) }, 'API-fout');
 		return apiError(500, 'server_error', 'Er ging iets mis op de server. Probeer het opnieuw.');

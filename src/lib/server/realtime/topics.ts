@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { can } from '../auth/permissions.ts';
 import type { SessionUser } from '../auth/roles.ts';
+import { incidentHeader } from '../incidents/incident-queries.ts';
 
 export type TopicDecision = { ok: true } | { ok: false; code: string; error: string };
 
@@ -24,7 +25,16 @@ const authorisers = new Map<string, Authoriser>([
 			return can(user, 'municipality.read', { municipality: param }) ? allow : forbidden;
 		}
 	],
-	['user', async ({ user, param }) => (param === user.id ? allow : forbidden)]
+	['user', async ({ user, param }) => (param === user.id ? allow : forbidden)],
+	['incidents', async ({ user }) => (can(user, 'incident.read') ? allow : forbidden)],
+	[
+		'incident',
+		async ({ db, user, param }) => {
+			const found = /^[0-9a-f-]{36}$/i.test(param) ? await incidentHeader(db, param) : undefined;
+			if (!found) return { ok: false, code: 'unknown_topic', error: 'Dit incident bestaat niet.' };
+			return can(user, 'incident.read') ? allow : forbidden;
+		}
+	]
 ]);
 
 /** Lets a capability add its own topic kind (for example `incident:<id>`). */
@@ -33,7 +43,7 @@ export function registerTopic(kind: string, authoriser: Authoriser): void {
 }
 
 const TOPIC_PATTERN = /^([a-z]+)(?::([A-Za-z0-9_-]{1,64}))?$/;
-const PARAMETERLESS = new Set(['region', 'calendar', 'bluswater']);
+const PARAMETERLESS = new Set(['region', 'calendar', 'bluswater', 'incidents']);
 
 export async function authoriseTopic(db: Kysely<DB>, user: SessionUser, topic: unknown): Promise<TopicDecision> {
 	if (typeof topic !== 'string' || topic.length > 100) {

@@ -1,0 +1,155 @@
+// SQL for incidents. Framework-free (the realtime layer authorises `incident:<id>` with it).
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+
+type Db = Kysely<DB>;
+
+export interface IncidentRecord {
+	id: string;
+	title: string;
+	kind: 'crisis' | 'oefening';
+	exercise: boolean;
+	type: string | null;
+	location: string | null;
+	position: { lat: number; lon: number } | null;
+	status: 'actief' | 'afgeschaald' | 'gesloten';
+	grip: number;
+	affectedPeople: number | null;
+	municipalities: string[];
+	startedAt: string;
+	createdAt: string;
+	createdBy: { id: string; name: string };
+	version: number;
+}
+
+const base = (db: Db) =>
+	db
+		.selectFrom('incident')
+		.innerJoin('appUser', 'appUser.id', 'incident.createdBy')
+		.select([
+			'incident.id',
+			'incident.title',
+			'incident.kind',
+			'incident.incidentType',
+			'incident.location',
+			'incident.lat',
+			'incident.lon',
+			'incident.status',
+			'incident.grip',
+			'incident.affectedPeople',
+			'incident.startedAt',
+			'incident.createdAt',
+			'incident.version',
+			'appUser.id as creatorId',
+			'appUser.name as creatorName',
+			sql<string[]>`coalesce((select array_agg(municipality_code order by municipality_code)
+				from incident_municipality im where im.incident_id = incident.id), '{}')`.as('municipalities')
+		]);
+
+type Row = Awaited<ReturnType<ReturnType<typeof base>['executeTakeFirstOrThrow']>>;
+
+function toRecord(r: Row): IncidentRecord {
+	return {
+		id: r.id,
+		title: r.title,
+		kind: r.kind as IncidentRecord['kind'],
+		exercise: r.kind === 'oefening',
+		type: r.incidentType,
+		location: r.location,
+		position: r.lat !== null && r.lon !== null ? { lat: r.lat, lon: r.lon } : null,
+		status: r.status as IncidentRecord['status'],
+		grip: r.grip,
+		affectedPeople: r.affectedPeople,
+		municipalities: r.municipalities,
+		startedAt: r.startedAt.toISOString(),
+		createdAt: r.createdAt.toISOString(),
+		createdBy: { id: r.creatorId, name: r.creatorName },
+		version: r.version
+	};
+}
+
+export async function findIncident(db: Db, id: string): Promise<IncidentRecord | undefined> {
+	const row = await base(db).where('incident.id', '=', id).executeTakeFirst();
+	return row ? toRecord(row) : undefined;
+}
+
+/** For authorisation: does it exist, and is it an exercise? */
+export async function incidentHeader(db: Db, id: string) {
+	return db.selectFrom('incident').select(['id', 'kind', 'status', 'startedAt']).where('id', '=', id).executeTakeFirst();
+}
+
+export async function listIncidents(db: Db, options: { includeClosed: boolean }): Promise<IncidentRecord[]> {
+	let query = base(db).orderBy('incident.startedAt', 'desc').limit(200);
+	if (!options.includeClosed) query = query.where('incident.status', '!=', 'gesloten');
+	return (await query.execute()).map(toRecord);
+}
+
+export async function insertIncident(
+	db: Db,
+	values: {
+		title: string;
+		kind: string;
+		incidentType: string | null;
+		location: string | null;
+		lat: number | null;
+		lon: number | null;
+		grip: number;
+		affectedPeople: number | null;
+		startedAt: Date;
+		createdBy: string;
+	},
+	municipalities: string[]
+): Promise<string> {
+	const { id } = await db.insertInto('incident').values(values).returning('id').executeTakeFirstOrThrow();
+	await db
+		.insertInto('incidentMunicipality')
+		.values(municipalities.map((m) => ({ incidentId: id, municipalityCode: m })))
+		.execute();
+	return id;
+}
+
+export async function insertGripChange(
+	db: Db,
+	values: { incidentId: string; fromLevel: number | null; toLevel: number; reason: string; changedBy: string }
+) {
+	await db.insertInto('gripChange').values(values).execute();
+}
+
+export async function gripHistory(db: Db, incidentId: string) {
+	const rows = await db
+		.selectFrom('gripChange')
+		.innerJoin('appUser', 'appUser.id', 'gripChange.changedBy')
+		.select(['gripChange.id', 'fromLevel', 'toLevel', 'reason', 'changedAt', 'appUser.name as changedByName', 'appUser.id as changedById'])
+		.where('incidentId', '=', incidentId)
+		.orderBy('changedAt')
+		.orderBy('gripChange.id')
+		.execute();
+	return rows.map((r) => ({
+		id: r.id,
+		from: r.fromLevel,
+		to: r.toLevel,
+		reason: r.reason,
+		at: r.changedAt.toISOString(),
+		by: { id: r.changedById, name: r.changedByName }
+	}));
+}
+
+export async function gripLevels(db: Db) {
+	return db.selectFrom('gripLevel').select(['level', 'label', 'description']).where('active', '=', true).orderBy('level').execute();
+}
+
+export async function updateIncidentState(db: Db, id: string, version: number, set: { grip?: number; status?: string }) {
+	return db
+		.updateTable('incident')
+		.set({ ...set, version: sql`version + 1` })
+		.where('id', '=', id)
+		.where('version', '=', version)
+		.returning('id')
+		.executeTakeFirst();
+}
+
+export async function existingMunicipalities(db: Db, codes: string[]): Promise<string[]> {
+	if (codes.length === 0) return [];
+	const rows = await db.selectFrom('municipality').select('code').where('code', 'in', codes).execute();
+	return rows.map((r) => r.code);
+}

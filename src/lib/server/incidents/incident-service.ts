@@ -1,0 +1,166 @@
+// Incidents: crisis or exercise, GRIP with its history, status. Each change is one transaction
+// that audits and publishes on `incident:<id>` and on `incidents` (the list).
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../db/schema';
+import type { SessionUser } from '../auth/roles';
+import { can } from '../auth/permissions';
+import { writeAudit } from '../audit/audit';
+import { publish } from '../realtime/event-log';
+import { ServiceError, conflict, forbidden, invalid, notFound } from '../errors';
+import { incidentIsOpen, type IncidentKind } from '../../domain/incidents';
+import {
+	existingMunicipalities,
+	findIncident,
+	gripHistory,
+	gripLevels,
+	insertGripChange,
+	insertIncident,
+	listIncidents,
+	updateIncidentState,
+	type IncidentRecord
+} from './incident-queries';
+import type { GripChangeInput, NewIncidentInput, StatusChangeInput } from './incident-input';
+
+interface Ctx {
+	ip: string | null;
+}
+
+/** An oefenleider runs exercises; only the crisis team declares a real crisis. */
+export function canCreateIncident(user: SessionUser, kind: IncidentKind): boolean {
+	if (!can(user, 'incident.create')) return false;
+	return kind === 'oefening' || user.grants.some((g) => g.role === 'crisisteam');
+}
+
+function requireManage(user: SessionUser, incident: IncidentRecord): void {
+	const allowed =
+		can(user, 'incident.manage') &&
+		(incident.exercise || user.grants.some((g) => g.role === 'crisisteam'));
+	if (!allowed) throw forbidden('Alleen het crisisteam (bij een oefening ook de oefenleider) wijzigt GRIP en status.');
+}
+
+export async function requireReadableIncident(db: Kysely<DB>, user: SessionUser, id: string): Promise<IncidentRecord> {
+	if (!can(user, 'incident.read')) throw forbidden('Je hebt geen toegang tot incidenten.');
+	const incident = /^[0-9a-f-]{36}$/i.test(id) ? await findIncident(db, id) : undefined;
+	if (!incident) throw notFound('Dit incident bestaat niet.');
+	return incident;
+}
+
+async function announce(trx: Transaction<DB>, user: SessionUser, incident: IncidentRecord, type: string) {
+	const actor = { id: user.id, name: user.name };
+	await publish(trx, { topic: `incident:${incident.id}`, type, data: incident, actor, exercise: incident.exercise });
+	await publish(trx, { topic: 'incidents', type, data: incident, actor, exercise: incident.exercise });
+}
+
+async function requireGripLevel(db: Kysely<DB>, level: number): Promise<void> {
+	const levels = await gripLevels(db);
+	if (!levels.some((l) => l.level === level)) {
+		throw invalid([{ field: 'grip', message: `GRIP ${level} bestaat niet (meer).` }], `GRIP ${level} bestaat niet (meer).`);
+	}
+}
+
+export async function createIncident(db: Kysely<DB>, user: SessionUser, input: NewIncidentInput, ctx: Ctx): Promise<IncidentRecord> {
+	if (!canCreateIncident(user, input.kind)) {
+		throw forbidden(input.kind === 'crisis' ? 'Alleen het crisisteam maakt een crisisincident aan.' : 'Je mag geen incidenten aanmaken.');
+	}
+	const municipalities = [...new Set(input.municipalities)];
+	const known = await existingMunicipalities(db, municipalities);
+	const unknown = municipalities.filter((m) => !known.includes(m));
+	if (unknown.length > 0) {
+		throw invalid(
+			unknown.map((m) => ({ field: `municipalities.${input.municipalities.indexOf(m)}`, message: `Onbekende gemeente: ${m}` })),
+			`Onbekende gemeente: ${unknown.join(', ')}`
+		);
+	}
+	const grip = input.grip ?? 0;
+	await requireGripLevel(db, grip);
+	const startedAt = input.startedAt ? new Date(input.startedAt) : new Date();
+	if (startedAt.getTime() > Date.now() + 5 * 60_000) {
+		throw invalid([{ field: 'startedAt', message: 'De begintijd ligt in de toekomst.' }], 'De begintijd ligt in de toekomst.');
+	}
+	return db.transaction().execute(async (trx) => {
+		const id = await insertIncident(
+			trx,
+			{
+				title: input.title,
+				kind: input.kind,
+				incidentType: input.type || null,
+				location: input.location || null,
+				lat: input.position?.lat ?? null,
+				lon: input.position?.lon ?? null,
+				grip,
+				affectedPeople: input.affectedPeople ?? null,
+				startedAt,
+				createdBy: user.id
+			},
+			municipalities
+		);
+		await insertGripChange(trx, { incidentId: id, fromLevel: null, toLevel: grip, reason: 'Incident aangemaakt', changedBy: user.id });
+		const incident = (await findIncident(trx, id))!;
+		await writeAudit(trx, {
+			actorId: user.id,
+			action: 'incident.aangemaakt',
+			entityType: 'incident',
+			entityId: id,
+			ip: ctx.ip,
+			details: { kind: input.kind, grip, municipalities }
+		});
+		await announce(trx, user, incident, 'incident.created');
+		return incident;
+	});
+}
+
+export async function changeGrip(db: Kysely<DB>, user: SessionUser, id: string, input: GripChangeInput, ctx: Ctx) {
+	const current = await requireReadableIncident(db, user, id);
+	requireManage(user, current);
+	if (!incidentIsOpen(current.status)) throw new ServiceError(409, 'incident_closed', 'Dit incident is gesloten; GRIP wijzigt niet meer.');
+	if (current.grip === input.grip) throw new ServiceError(400, 'grip_unchanged', `Het incident staat al op GRIP ${input.grip}.`);
+	await requireGripLevel(db, input.grip);
+	return db.transaction().execute(async (trx) => {
+		const updated = await updateIncidentState(trx, id, input.version ?? current.version, { grip: input.grip });
+		if (!updated) throw conflict('Iemand anders heeft dit incident net gewijzigd. Bekijk de nieuwe stand en probeer het opnieuw.');
+		await insertGripChange(trx, { incidentId: id, fromLevel: current.grip, toLevel: input.grip, reason: input.reason, changedBy: user.id });
+		const incident = (await findIncident(trx, id))!;
+		await writeAudit(trx, {
+			actorId: user.id,
+			action: 'incident.grip_gewijzigd',
+			entityType: 'incident',
+			entityId: id,
+			ip: ctx.ip,
+			details: { from: current.grip, to: input.grip, reason: input.reason }
+		});
+		await announce(trx, user, incident, 'incident.updated');
+		return incident;
+	});
+}
+
+export async function changeStatus(db: Kysely<DB>, user: SessionUser, id: string, input: StatusChangeInput, ctx: Ctx) {
+	const current = await requireReadableIncident(db, user, id);
+	requireManage(user, current);
+	if (current.status === input.status) return current;
+	if (current.status === 'gesloten') throw new ServiceError(409, 'incident_closed', 'Een gesloten incident gaat niet meer open.');
+	return db.transaction().execute(async (trx) => {
+		const updated = await updateIncidentState(trx, id, input.version ?? current.version, { status: input.status });
+		if (!updated) throw conflict('Iemand anders heeft dit incident net gewijzigd. Bekijk de nieuwe stand en probeer het opnieuw.');
+		const incident = (await findIncident(trx, id))!;
+		await writeAudit(trx, {
+			actorId: user.id,
+			action: 'incident.status_gewijzigd',
+			entityType: 'incident',
+			entityId: id,
+			ip: ctx.ip,
+			details: { from: current.status, to: input.status }
+		});
+		await announce(trx, user, incident, 'incident.updated');
+		return incident;
+	});
+}
+
+export async function incidentsFor(db: Kysely<DB>, user: SessionUser, includeClosed = false) {
+	if (!can(user, 'incident.read')) throw forbidden('Je hebt geen toegang tot incidenten.');
+	return listIncidents(db, { includeClosed });
+}
+
+export async function incidentDetail(db: Kysely<DB>, user: SessionUser, id: string) {
+	const incident = await requireReadableIncident(db, user, id);
+	return { incident, gripHistory: await gripHistory(db, id), gripLevels: await gripLevels(db) };
+}

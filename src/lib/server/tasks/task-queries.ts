@@ -1,0 +1,139 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/schema';
+
+type Db = Kysely<DB>;
+
+export interface TaskRecord {
+	id: string;
+	incidentId: string;
+	process: string;
+	title: string;
+	description: string;
+	municipality: string | null;
+	assignee: { id: string; name: string } | null;
+	priority: string;
+	status: string;
+	blocked: boolean;
+	blockedReason: string | null;
+	dueAt: string | null;
+	version: number;
+	exercise: boolean;
+	createdAt: string;
+	updatedAt: string;
+}
+
+const base = (db: Db) =>
+	db
+		.selectFrom('task')
+		.innerJoin('incident', 'incident.id', 'task.incidentId')
+		.leftJoin('appUser as assignee', 'assignee.id', 'task.assigneeId')
+		.select([
+			'task.id',
+			'task.incidentId',
+			'task.process',
+			'task.title',
+			'task.description',
+			'task.municipalityCode',
+			'task.assigneeId',
+			'assignee.name as assigneeName',
+			'task.priority',
+			'task.status',
+			'task.blockedReason',
+			'task.dueAt',
+			'task.version',
+			'task.createdAt',
+			'task.updatedAt',
+			'incident.kind'
+		]);
+
+type Row = Awaited<ReturnType<ReturnType<typeof base>['executeTakeFirstOrThrow']>>;
+
+function toRecord(r: Row): TaskRecord {
+	return {
+		id: r.id,
+		incidentId: r.incidentId,
+		process: r.process,
+		title: r.title,
+		description: r.description,
+		municipality: r.municipalityCode,
+		assignee: r.assigneeId ? { id: r.assigneeId, name: r.assigneeName ?? '' } : null,
+		priority: r.priority,
+		status: r.status,
+		blocked: r.blockedReason !== null,
+		blockedReason: r.blockedReason,
+		dueAt: r.dueAt?.toISOString() ?? null,
+		version: r.version,
+		exercise: r.kind === 'oefening',
+		createdAt: r.createdAt.toISOString(),
+		updatedAt: r.updatedAt.toISOString()
+	};
+}
+
+const priorityOrder = sql`case task.priority when 'urgent' then 0 when 'hoog' then 1 when 'normaal' then 2 else 3 end`;
+
+export async function listTasks(db: Db, incidentId: string): Promise<TaskRecord[]> {
+	const rows = await base(db)
+		.where('task.incidentId', '=', incidentId)
+		.orderBy(priorityOrder)
+		.orderBy('task.dueAt', (ob) => ob.asc().nullsLast())
+		.orderBy('task.createdAt')
+		.execute();
+	return rows.map(toRecord);
+}
+
+export async function listTasksOfAssignee(db: Db, userId: string): Promise<TaskRecord[]> {
+	const rows = await base(db)
+		.where('task.assigneeId', '=', userId)
+		.where('incident.status', '!=', 'gesloten')
+		.orderBy('task.status')
+		.orderBy(priorityOrder)
+		.orderBy('task.dueAt', (ob) => ob.asc().nullsLast())
+		.execute();
+	return rows.map(toRecord);
+}
+
+export async function findTask(db: Db, id: string): Promise<TaskRecord | undefined> {
+	const row = await base(db).where('task.id', '=', id).executeTakeFirst();
+	return row ? toRecord(row) : undefined;
+}
+
+/** Locks the task row for the rest of the transaction, so version checks cannot race. */
+export async function lockTask(db: Db, id: string) {
+	return db.selectFrom('task').select(['id', 'incidentId', 'version']).where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export interface TaskValues {
+	process: string;
+	title: string;
+	description: string;
+	municipalityCode: string | null;
+	assigneeId: string | null;
+	priority: string;
+	status: string;
+	blockedReason: string | null;
+	dueAt: Date | null;
+}
+
+export async function insertTask(db: Db, values: TaskValues & { incidentId: string; createdBy: string }): Promise<string> {
+	const { id } = await db.insertInto('task').values(values).returning('id').executeTakeFirstOrThrow();
+	return id;
+}
+
+export async function updateTask(db: Db, id: string, values: Partial<TaskValues>): Promise<void> {
+	await db
+		.updateTable('task')
+		.set({ ...values, version: sql`version + 1`, updatedAt: sql`now()` })
+		.where('id', '=', id)
+		.execute();
+}
+
+export async function insertTaskChange(db: Db, values: { taskId: string; version: number; changedBy: string; changes: Record<string, unknown> }) {
+	await db
+		.insertInto('taskChange')
+		.values({ ...values, changes: JSON.stringify(values.changes) })
+		.execute();
+}
+
+export async function userExists(db: Db, id: string): Promise<boolean> {
+	return !!(await db.selectFrom('appUser').select('id').where('id', '=', id).where('active', '=', true).executeTakeFirst());
+}

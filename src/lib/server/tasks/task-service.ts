@@ -1,0 +1,144 @@
+// Bevolkingszorg tasks: no lost updates (every change names the version it saw; a stale one
+// gets 409 with the current task), a history row per change, live on `incident:<id>` and on
+// the assignee's `user:<id>`.
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../db/schema';
+import type { SessionUser } from '../auth/roles';
+import { can } from '../auth/permissions';
+import { writeAudit } from '../audit/audit';
+import { publish } from '../realtime/event-log';
+import { ServiceError, forbidden, invalid, notFound } from '../errors';
+import { transitionRefusal, type TaskStatus } from '../../domain/bevolkingszorg';
+import { incidentIsOpen } from '../../domain/incidents';
+import { existingMunicipalities } from '../incidents/incident-queries';
+import { requireReadableIncident } from '../incidents/incident-service';
+import type { IncidentRecord } from '../incidents/incident-queries';
+import { findTask, insertTask, insertTaskChange, listTasks, listTasksOfAssignee, lockTask, updateTask, userExists, type TaskRecord, type TaskValues } from './task-queries';
+import type { NewTaskInput, TaskChangeInput } from './task-input';
+
+interface Ctx {
+	ip: string | null;
+}
+
+export class TaskConflictError extends ServiceError {
+	readonly current: TaskRecord;
+	constructor(current: TaskRecord) {
+		super(
+			409,
+			'version_conflict',
+			`Iemand anders heeft deze taak net gewijzigd (nu versie ${current.version}). Bekijk de nieuwe stand en pas je wijziging opnieuw toe.`,
+			undefined,
+			{ current }
+		);
+		this.current = current;
+	}
+}
+
+function requireWrite(user: SessionUser, incident: IncidentRecord): void {
+	// An oefenleider works tasks in exercises only; real tasks belong to bevolkingszorg and the crisis team.
+	const realWorker = user.grants.some((g) => g.role === 'bevolkingszorg' || g.role === 'crisisteam');
+	const allowed = can(user, 'task.write') && (incident.exercise || realWorker);
+	if (!allowed) throw forbidden('Alleen bevolkingszorg en het crisisteam (bij een oefening ook de oefenleider) wijzigen taken.');
+	if (!incidentIsOpen(incident.status)) throw new ServiceError(409, 'incident_closed', 'Dit incident is gesloten; taken wijzigen niet meer.');
+}
+
+async function validateRefs(
+	db: Kysely<DB>,
+	incident: IncidentRecord,
+	values: { municipality?: string | null; dueAt?: string | null; assigneeId?: string | null }
+): Promise<void> {
+	const fields: { field: string; message: string }[] = [];
+	if (values.municipality) {
+		const known = await existingMunicipalities(db, [values.municipality]);
+		if (known.length === 0) fields.push({ field: 'municipality', message: `Onbekende gemeente: ${values.municipality}` });
+	}
+	if (values.dueAt && Date.parse(values.dueAt) < Date.parse(incident.startedAt)) {
+		fields.push({ field: 'dueAt', message: 'De deadline ligt vóór het begin van het incident.' });
+	}
+	if (values.assigneeId && !(await userExists(db, values.assigneeId))) {
+		fields.push({ field: 'assigneeId', message: 'Deze uitvoerder bestaat niet of is geblokkeerd.' });
+	}
+	if (fields.length > 0) throw invalid(fields, fields.map((f) => f.message).join(' '));
+}
+
+async function announce(trx: Transaction<DB>, user: SessionUser, task: TaskRecord, type: string, previousAssignee?: string | null) {
+	const actor = { id: user.id, name: user.name };
+	await publish(trx, { topic: `incident:${task.incidentId}`, type, data: task, actor, exercise: task.exercise });
+	const assignees = new Set([task.assignee?.id, previousAssignee].filter((id): id is string => !!id));
+	for (const id of assignees) await publish(trx, { topic: `user:${id}`, type, data: task, actor, exercise: task.exercise });
+}
+
+export async function tasksOfIncident(db: Kysely<DB>, user: SessionUser, incidentId: string): Promise<TaskRecord[]> {
+	await requireReadableIncident(db, user, incidentId);
+	return listTasks(db, incidentId);
+}
+
+export async function myTasks(db: Kysely<DB>, user: SessionUser): Promise<TaskRecord[]> {
+	return listTasksOfAssignee(db, user.id);
+}
+
+export async function createTask(db: Kysely<DB>, user: SessionUser, incidentId: string, input: NewTaskInput, ctx: Ctx): Promise<TaskRecord> {
+	const incident = await requireReadableIncident(db, user, incidentId);
+	requireWrite(user, incident);
+	await validateRefs(db, incident, input);
+	return db.transaction().execute(async (trx) => {
+		const values: TaskValues = {
+			process: input.process,
+			title: input.title,
+			description: input.description ?? '',
+			municipalityCode: input.municipality ?? null,
+			assigneeId: input.assigneeId ?? null,
+			priority: input.priority ?? 'normaal',
+			status: 'open',
+			blockedReason: null,
+			dueAt: input.dueAt ? new Date(input.dueAt) : null
+		};
+		const id = await insertTask(trx, { ...values, incidentId, createdBy: user.id });
+		await insertTaskChange(trx, { taskId: id, version: 1, changedBy: user.id, changes: { aangemaakt: true, ...input } });
+		const task = (await findTask(trx, id))!;
+		await writeAudit(trx, { actorId: user.id, action: 'taak.aangemaakt', entityType: 'taak', entityId: id, ip: ctx.ip, details: { incidentId, process: input.process } });
+		await announce(trx, user, task, 'task.created');
+		return task;
+	});
+}
+
+export async function changeTask(db: Kysely<DB>, user: SessionUser, taskId: string, input: TaskChangeInput, ctx: Ctx): Promise<TaskRecord> {
+	const before = /^[0-9a-f-]{36}$/i.test(taskId) ? await findTask(db, taskId) : undefined;
+	if (!before) throw notFound('Deze taak bestaat niet.');
+	const incident = await requireReadableIncident(db, user, before.incidentId);
+	requireWrite(user, incident);
+	await validateRefs(db, incident, input);
+
+	return db.transaction().execute(async (trx) => {
+		const locked = await lockTask(trx, taskId);
+		if (!locked) throw notFound('Deze taak bestaat niet meer.');
+		const current = (await findTask(trx, taskId))!;
+		if (locked.version !== input.version) throw new TaskConflictError(current);
+
+		const changes: Partial<TaskValues> = {};
+		if (input.status !== undefined) changes.status = input.status;
+		if (input.process !== undefined) changes.process = input.process;
+		if (input.title !== undefined) changes.title = input.title;
+		if (input.description !== undefined) changes.description = input.description;
+		if (input.municipality !== undefined) changes.municipalityCode = input.municipality;
+		if (input.priority !== undefined) changes.priority = input.priority;
+		if (input.dueAt !== undefined) changes.dueAt = input.dueAt ? new Date(input.dueAt) : null;
+		if (input.assigneeId !== undefined) changes.assigneeId = input.assigneeId;
+		if (input.blockedReason !== undefined) changes.blockedReason = input.blockedReason || null;
+		if (Object.keys(changes).length === 0) throw new ServiceError(400, 'no_changes', 'Er is niets om te wijzigen.');
+
+		const nextStatus = (changes.status ?? current.status) as TaskStatus;
+		const nextBlocked = changes.blockedReason !== undefined ? changes.blockedReason : current.blockedReason;
+		if (nextStatus !== current.status || changes.blockedReason !== undefined) {
+			const refusal = transitionRefusal({ status: current.status as TaskStatus, blockedReason: nextBlocked }, nextStatus);
+			if (refusal && nextStatus === 'gereed') throw new ServiceError(400, 'invalid_transition', refusal, [{ field: 'status', message: refusal }]);
+		}
+
+		await updateTask(trx, taskId, changes);
+		await insertTaskChange(trx, { taskId, version: current.version + 1, changedBy: user.id, changes: { ...input, version: undefined } });
+		const task = (await findTask(trx, taskId))!;
+		await writeAudit(trx, { actorId: user.id, action: 'taak.gewijzigd', entityType: 'taak', entityId: taskId, ip: ctx.ip, details: { version: task.version, fields: Object.keys(changes) } });
+		await announce(trx, user, task, 'task.updated', current.assignee?.id ?? null);
+		return task;
+	});
+}
