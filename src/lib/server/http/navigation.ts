@@ -12,6 +12,9 @@ export function navigationFor(user: SessionUser): NavItem[] {
 		{ href: '/', label: 'Overzicht' },
 		{ href: '/berichten', label: 'Regionale berichten' }
 	];
+	if (can(user, 'incident.read')) {
+		items.push({ href: '/crisis', label: 'Crisis en oefeningen' }, { href: '/mijn-taken', label: 'Mijn taken' });
+	}
 	if (can(user, 'users.manage')) items.push({ href: '/beheer/gebruikers', label: 'Gebruikers' });
 	if (can(user, 'audit.read')) items.push({ href: '/beheer/audit', label: 'Auditlog' });
 	return items;

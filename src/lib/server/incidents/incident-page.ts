@@ -1,0 +1,35 @@
+// What the incident page needs in one load: incident, GRIP, tasks, who may do what, and the
+// topic position the data reflects (so the live subscription starts exactly there).
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema';
+import type { SessionUser } from '../auth/roles';
+import { can } from '../auth/permissions';
+import { currentSeq } from '../realtime/event-log';
+import { incidentDetail } from './incident-service';
+import { tasksOfIncident } from '../tasks/task-service';
+
+export async function loadIncidentPage(db: Kysely<DB>, user: SessionUser, id: string) {
+	// Position first: anything after it is replayed by the subscription, anything before is loaded.
+	const seq = await currentSeq(db, `incident:${id}`);
+	const detail = await incidentDetail(db, user, id);
+	const tasks = await tasksOfIncident(db, user, id);
+	const realWorker = user.grants.some((g) => g.role === 'bevolkingszorg' || g.role === 'crisisteam');
+	const crisisteam = user.grants.some((g) => g.role === 'crisisteam');
+	const assignees = await db
+		.selectFrom('appUser')
+		.innerJoin('roleGrant', 'roleGrant.userId', 'appUser.id')
+		.select(['appUser.id', 'appUser.name', 'roleGrant.municipalityCode'])
+		.where('roleGrant.role', 'in', ['bevolkingszorg', 'crisisteam'])
+		.where('appUser.active', '=', true)
+		.orderBy('appUser.name')
+		.execute();
+	return {
+		...detail,
+		tasks,
+		seq,
+		// One entry per person, even when they hold several fitting grants.
+		assignees: [...new Map(assignees.map((a) => [a.id, { id: a.id, name: a.name, municipality: a.municipalityCode }])).values()],
+		canWrite: can(user, 'task.write') && (detail.incident.exercise || realWorker),
+		canManage: can(user, 'incident.manage') && (detail.incident.exercise || crisisteam)
+	};
+}

@@ -1,0 +1,49 @@
+import { redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { Actions, PageServerLoad } from './$types';
+import { clientAddress, zodFieldErrors } from '$lib/server/http/api';
+import { formValues, runFormAction } from '$lib/server/http/form-action';
+import { invalid } from '$lib/server/errors';
+import { newIncidentInput } from '$lib/server/incidents/incident-input';
+import { getDb } from '$lib/server/db';
+import { requirePermission } from '$lib/server/http/guards';
+import { currentSeq } from '$lib/server/realtime/event-log';
+import { canCreateIncident, createIncident, incidentsFor } from '$lib/server/incidents/incident-service';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = requirePermission(locals, url, 'incident.read');
+	const db = getDb();
+	const seq = await currentSeq(db, 'incidents');
+	const includeClosed = url.searchParams.get('gesloten') === '1';
+	return {
+		incidents: await incidentsFor(db, user, includeClosed),
+		includeClosed,
+		seq,
+		canCreateCrisis: canCreateIncident(user, 'crisis'),
+		canCreateExercise: canCreateIncident(user, 'oefening')
+	};
+};
+
+export const actions: Actions = {
+	aanmaken: async ({ locals, url, request, getClientAddress }) => {
+		const user = requirePermission(locals, url, 'incident.read');
+		const form = await request.formData();
+		const values = formValues(form, ['title', 'kind', 'grip', 'type', 'location', 'affectedPeople']);
+		const municipalities = form.getAll('municipalities').map(String);
+		let created: { id: string } | undefined;
+		const result = await runFormAction(
+			'aanmaken',
+			values,
+			newIncidentInput.omit({ municipalities: true, affectedPeople: true }).extend({
+				affectedPeople: z.union([z.literal('').transform(() => undefined), z.coerce.number().int().min(0, { error: 'Aantal getroffenen kan niet negatief zijn.' })]).optional()
+			}),
+			async (input) => {
+				const parsed = newIncidentInput.safeParse({ ...input, municipalities, type: input.type || undefined, location: input.location || undefined });
+				if (!parsed.success) throw invalid(zodFieldErrors(parsed.error), 'Controleer de gemarkeerde velden.');
+				created = await createIncident(getDb(), user, parsed.data, { ip: clientAddress(getClientAddress) });
+			}
+		);
+		if (created) redirect(303, `/crisis/${created.id}`);
+		return result;
+	}
+};
