@@ -10,11 +10,15 @@ const ACTION_ROLES = {
 	'notice.read': 'any',
 	'risicoscan.compute': 'any',
 	'bluswater.read': ['brandweer', 'crisisteam', 'beheerder', 'oefenleider', 'waarnemer'],
+	// An oefenleider manages bluswater in exercises only (checked by the bluswater service).
+	'bluswater.manage': ['brandweer', 'crisisteam', 'oefenleider'],
+	'fleet.edit': ['beheerder'],
 	// Crisis and exercises. Incidents are regional work: these roles see every incident.
 	'incident.read': ['crisisteam', 'bevolkingszorg', 'brandweer', 'oefenleider', 'waarnemer', 'beheerder'],
 	'incident.create': ['crisisteam', 'oefenleider'],
 	'incident.manage': ['crisisteam', 'oefenleider'],
 	'task.write': ['bevolkingszorg', 'crisisteam', 'oefenleider'],
+	'templates.manage': ['beheerder'],
 	// Regional notices
 	'notice.post': ['crisisteam', 'beheerder'],
 	// Account administration

@@ -64,6 +64,7 @@ export interface GripLevel {
 
 export interface Incident {
   affectedPeople: number | null;
+  bevolkingszorgActivatedAt: Timestamp | null;
   createdAt: Generated<Timestamp>;
   createdBy: string;
   grip: number;
@@ -132,6 +133,17 @@ export interface RealtimeTopic {
   topic: string;
 }
 
+export interface RefillPoint {
+  active: Generated<boolean>;
+  fillRateLpm: number;
+  id: Generated<string>;
+  kind: string;
+  lat: number;
+  lon: number;
+  name: string;
+  note: Generated<string>;
+}
+
 export interface RoleGrant {
   createdAt: Generated<Timestamp>;
   discipline: string | null;
@@ -154,6 +166,7 @@ export interface Task {
   priority: Generated<string>;
   process: string;
   status: Generated<string>;
+  templateId: string | null;
   title: string;
   updatedAt: Generated<Timestamp>;
   version: Generated<number>;
@@ -176,6 +189,18 @@ export interface TaskNote {
   text: string;
 }
 
+export interface TaskTemplate {
+  active: Generated<boolean>;
+  description: Generated<string>;
+  dueMinutes: number | null;
+  id: Generated<string>;
+  priority: Generated<string>;
+  process: string;
+  sortOrder: Generated<number>;
+  title: string;
+  version: Generated<number>;
+}
+
 export interface UserSession {
   createdAt: Generated<Timestamp>;
   expiresAt: Timestamp;
@@ -183,6 +208,62 @@ export interface UserSession {
   ip: string | null;
   userAgent: string | null;
   userId: string;
+}
+
+export interface WaterAssignment {
+  arrivedAt: Timestamp | null;
+  assignedAt: Generated<Timestamp>;
+  assignedBy: string;
+  endedAt: Timestamp | null;
+  id: Generated<string>;
+  litresDelivered: Generated<number>;
+  litresLeft: number | null;
+  litresLeftAt: Timestamp | null;
+  requestId: string;
+  unitId: string;
+}
+
+export interface WaterRequest {
+  createdBy: string;
+  demandLpm: Generated<number>;
+  endedAt: Timestamp | null;
+  id: Generated<string>;
+  incidentId: string;
+  lat: number | null;
+  lon: number | null;
+  place: string;
+  startedAt: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface WaterUnit {
+  capacityLitres: number;
+  code: string;
+  createdAt: Generated<Timestamp>;
+  crew: string;
+  homeLat: number;
+  homeLon: number;
+  id: Generated<string>;
+  incidentId: string | null;
+  kind: string;
+  lat: number;
+  lon: number;
+  pumpRateLpm: number;
+  station: string;
+  status: Generated<string>;
+  statusChangedAt: Generated<Timestamp>;
+  updatedAt: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface WaterUnitStatusChange {
+  changedAt: Generated<Timestamp>;
+  changedBy: string | null;
+  fromStatus: string | null;
+  id: Generated<number>;
+  incidentId: string | null;
+  toStatus: string;
+  unitId: string;
 }
 
 export interface DB {
@@ -198,9 +279,15 @@ export interface DB {
   rateLimit: RateLimit;
   realtimeEvent: RealtimeEvent;
   realtimeTopic: RealtimeTopic;
+  refillPoint: RefillPoint;
   roleGrant: RoleGrant;
   task: Task;
   taskChange: TaskChange;
   taskNote: TaskNote;
+  taskTemplate: TaskTemplate;
   userSession: UserSession;
+  waterAssignment: WaterAssignment;
+  waterRequest: WaterRequest;
+  waterUnit: WaterUnit;
+  waterUnitStatusChange: WaterUnitStatusChange;
 }

@@ -16,6 +16,7 @@ export function navigationFor(user: SessionUser): NavItem[] {
 		items.push({ href: '/crisis', label: 'Crisis en oefeningen' }, { href: '/mijn-taken', label: 'Mijn taken' });
 	}
 	if (can(user, 'users.manage')) items.push({ href: '/beheer/gebruikers', label: 'Gebruikers' });
+	if (can(user, 'templates.manage', { municipality: null })) items.push({ href: '/beheer/taakkaarten', label: 'Standaardtaken' });
 	if (can(user, 'audit.read')) items.push({ href: '/beheer/audit', label: 'Auditlog' });
 	return items;
 }

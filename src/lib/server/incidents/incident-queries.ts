@@ -19,6 +19,8 @@ export interface IncidentRecord {
 	startedAt: string;
 	createdAt: string;
 	createdBy: { id: string; name: string };
+	/** When bevolkingszorg was activated (its standard tasks created), or null. */
+	bevolkingszorgActivatedAt: string | null;
 	version: number;
 }
 
@@ -40,6 +42,7 @@ const base = (db: Db) =>
 			'incident.startedAt',
 			'incident.createdAt',
 			'incident.version',
+			'incident.bevolkingszorgActivatedAt',
 			'appUser.id as creatorId',
 			'appUser.name as creatorName',
 			sql<string[]>`coalesce((select array_agg(municipality_code order by municipality_code)
@@ -64,6 +67,7 @@ function toRecord(r: Row): IncidentRecord {
 		startedAt: r.startedAt.toISOString(),
 		createdAt: r.createdAt.toISOString(),
 		createdBy: { id: r.creatorId, name: r.creatorName },
+		bevolkingszorgActivatedAt: r.bevolkingszorgActivatedAt?.toISOString() ?? null,
 		version: r.version
 	};
 }
@@ -152,4 +156,16 @@ export async function existingMunicipalities(db: Db, codes: string[]): Promise<s
 	if (codes.length === 0) return [];
 	const rows = await db.selectFrom('municipality').select('code').where('code', 'in', codes).execute();
 	return rows.map((r) => r.code);
+}
+
+/** Marks bevolkingszorg active once; false when it already was (the row is locked until commit). */
+export async function markBevolkingszorgActivated(db: Db, id: string): Promise<boolean> {
+	const row = await db
+		.updateTable('incident')
+		.set({ bevolkingszorgActivatedAt: sql`now()`, version: sql`version + 1` })
+		.where('id', '=', id)
+		.where('bevolkingszorgActivatedAt', 'is', null)
+		.returning('id')
+		.executeTakeFirst();
+	return !!row;
 }

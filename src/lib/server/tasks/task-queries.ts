@@ -114,9 +114,15 @@ export interface TaskValues {
 	dueAt: Date | null;
 }
 
-export async function insertTask(db: Db, values: TaskValues & { incidentId: string; createdBy: string }): Promise<string> {
+export async function insertTask(db: Db, values: TaskValues & { incidentId: string; createdBy: string; templateId?: string | null }): Promise<string> {
 	const { id } = await db.insertInto('task').values(values).returning('id').executeTakeFirstOrThrow();
 	return id;
+}
+
+/** Locks many task rows in id order (a fixed order, so two bulk changes cannot deadlock). */
+export async function lockTasks(db: Db, ids: string[]) {
+	if (ids.length === 0) return [];
+	return db.selectFrom('task').select(['id', 'incidentId', 'version']).where('id', 'in', ids).orderBy('id').forUpdate().execute();
 }
 
 export async function updateTask(db: Db, id: string, values: Partial<TaskValues>): Promise<void> {

@@ -7,14 +7,16 @@ import type { SessionUser } from '../auth/roles';
 import { can } from '../auth/permissions';
 import { writeAudit } from '../audit/audit';
 import { publish } from '../realtime/event-log';
-import { ServiceError, forbidden, invalid, notFound } from '../errors';
+import { ServiceError, conflict, forbidden, invalid, notFound } from '../errors';
 import { transitionRefusal, type TaskStatus } from '../../domain/bevolkingszorg';
 import { incidentIsOpen } from '../../domain/incidents';
-import { existingMunicipalities } from '../incidents/incident-queries';
+import { existingMunicipalities, markBevolkingszorgActivated } from '../incidents/incident-queries';
+import { listTemplates } from './template-queries';
 import { requireReadableIncident } from '../incidents/incident-service';
 import type { IncidentRecord } from '../incidents/incident-queries';
-import { findTask, insertTask, insertTaskChange, listTasks, listTasksOfAssignee, lockTask, updateTask, userExists, type TaskRecord, type TaskValues } from './task-queries';
+import { findTask, insertTask, insertTaskChange, listTasks, listTasksOfAssignee, lockTask, lockTasks, updateTask, userExists, type TaskRecord, type TaskValues } from './task-queries';
 import type { NewTaskInput, TaskChangeInput } from './task-input';
+import type { BulkAssignInput } from './template-input';
 
 interface Ctx {
 	ip: string | null;
@@ -140,5 +142,78 @@ export async function changeTask(db: Kysely<DB>, user: SessionUser, taskId: stri
 		await writeAudit(trx, { actorId: user.id, action: 'taak.gewijzigd', entityType: 'taak', entityId: taskId, ip: ctx.ip, details: { version: task.version, fields: Object.keys(changes) } });
 		await announce(trx, user, task, 'task.updated', current.assignee?.id ?? null);
 		return task;
+	});
+}
+
+/**
+ * Activates bevolkingszorg for an incident: the standard task cards of every process become
+ * tasks, due at the incident's start plus the card's minutes. Once per incident.
+ */
+export async function activateBevolkingszorg(db: Kysely<DB>, user: SessionUser, incidentId: string, ctx: Ctx): Promise<TaskRecord[]> {
+	const incident = await requireReadableIncident(db, user, incidentId);
+	requireWrite(user, incident);
+	return db.transaction().execute(async (trx) => {
+		if (!(await markBevolkingszorgActivated(trx, incidentId))) throw conflict('Bevolkingszorg is voor dit incident al geactiveerd.');
+		const templates = await listTemplates(trx, { activeOnly: true });
+		const start = Date.parse(incident.startedAt);
+		const created: TaskRecord[] = [];
+		for (const t of templates) {
+			const id = await insertTask(trx, {
+				incidentId,
+				createdBy: user.id,
+				process: t.process,
+				title: t.title,
+				description: t.description,
+				municipalityCode: null,
+				assigneeId: null,
+				priority: t.priority,
+				status: 'open',
+				blockedReason: null,
+				dueAt: t.dueMinutes === null ? null : new Date(start + t.dueMinutes * 60_000),
+				templateId: t.id
+			});
+			await insertTaskChange(trx, { taskId: id, version: 1, changedBy: user.id, changes: { aangemaakt: true, taakkaart: t.id } });
+			const task = (await findTask(trx, id))!;
+			await announce(trx, user, task, 'task.created');
+			created.push(task);
+		}
+		await writeAudit(trx, { actorId: user.id, action: 'bevolkingszorg.geactiveerd', entityType: 'incident', entityId: incidentId, ip: ctx.ip, details: { tasks: created.length } });
+		return created;
+	});
+}
+
+/** Assigns (or re-assigns) many tasks at once; all or nothing, each at the version the user saw. */
+export async function bulkAssign(db: Kysely<DB>, user: SessionUser, incidentId: string, input: BulkAssignInput, ctx: Ctx): Promise<TaskRecord[]> {
+	const incident = await requireReadableIncident(db, user, incidentId);
+	requireWrite(user, incident);
+	if (input.assigneeId === undefined && input.municipality === undefined) {
+		throw invalid([{ field: 'assigneeId', message: 'Kies een uitvoerder of een gemeente.' }], 'Kies een uitvoerder of een gemeente.');
+	}
+	await validateRefs(db, incident, { assigneeId: input.assigneeId ?? null, municipality: input.municipality ?? null });
+	return db.transaction().execute(async (trx) => {
+		const locked = await lockTasks(trx, input.tasks.map((t) => t.id));
+		const stale: TaskRecord[] = [];
+		for (const wanted of input.tasks) {
+			const row = locked.find((l) => l.id === wanted.id);
+			if (!row || row.incidentId !== incidentId) throw notFound('Een van de gekozen taken hoort niet (meer) bij dit incident.');
+			if (row.version !== wanted.version) stale.push((await findTask(trx, wanted.id))!);
+		}
+		if (stale.length > 0) {
+			throw new ServiceError(409, 'version_conflict', `${stale.length} van de gekozen taken is intussen door iemand anders gewijzigd. Bekijk ze en probeer het opnieuw.`, undefined, { current: stale });
+		}
+		const updated: TaskRecord[] = [];
+		for (const wanted of input.tasks) {
+			const before = (await findTask(trx, wanted.id))!;
+			const changes: Partial<TaskValues> = {};
+			if (input.assigneeId !== undefined) changes.assigneeId = input.assigneeId;
+			if (input.municipality !== undefined) changes.municipalityCode = input.municipality;
+			await updateTask(trx, wanted.id, changes);
+			await insertTaskChange(trx, { taskId: wanted.id, version: wanted.version + 1, changedBy: user.id, changes: { ...changes, bulk: true } });
+			const task = (await findTask(trx, wanted.id))!;
+			await announce(trx, user, task, 'task.updated', before.assignee?.id ?? null);
+			updated.push(task);
+		}
+		await writeAudit(trx, { actorId: user.id, action: 'taken.toegewezen', entityType: 'incident', entityId: incidentId, ip: ctx.ip, details: { tasks: updated.length, assigneeId: input.assigneeId, municipality: input.municipality } });
+		return updated;
 	});
 }

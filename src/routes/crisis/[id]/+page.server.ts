@@ -8,6 +8,8 @@ import { ServiceError } from '$lib/server/errors';
 import { gripChangeInput, statusChangeInput } from '$lib/server/incidents/incident-input';
 import { changeGrip, changeStatus } from '$lib/server/incidents/incident-service';
 import { loadIncidentPage } from '$lib/server/incidents/incident-page';
+import { activateBevolkingszorg } from '$lib/server/tasks/task-service';
+import { z } from 'zod';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requirePermission(locals, url, 'incident.read');
@@ -25,6 +27,12 @@ export const actions: Actions = {
 		const values = formValues(await request.formData(), ['grip', 'reason', 'version']);
 		return runFormAction('grip', values, gripChangeInput, (input) =>
 			changeGrip(getDb(), user, params.id, input, { ip: clientAddress(getClientAddress) })
+		);
+	},
+	bevolkingszorg: async ({ locals, url, params, getClientAddress }) => {
+		const user = requirePermission(locals, url, 'incident.read');
+		return runFormAction('bevolkingszorg', {}, z.object({}), () =>
+			activateBevolkingszorg(getDb(), user, params.id, { ip: clientAddress(getClientAddress) })
 		);
 	},
 	status: async ({ locals, url, params, request, getClientAddress }) => {
