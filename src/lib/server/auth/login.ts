@@ -4,7 +4,7 @@ import type { DB } from '../db/schema.ts';
 import { writeAudit } from '../audit/audit.ts';
 import { ServiceError } from '../errors.ts';
 import { dummyPasswordHash, verifyPassword } from './password.ts';
-import { LOGIN_LIMITS, clearLimit, recordFailure, retryAfterSeconds } from './rate-limit.ts';
+import { LOGIN_LIMITS, clearLimit, countAttempt, retryAfterSeconds } from './rate-limit.ts';
 import { createSession, generateSessionToken, type Session } from './session.ts';
 
 export interface LoginInput {
@@ -27,11 +27,11 @@ export async function login(db: Kysely<DB>, input: LoginInput): Promise<{ token:
 	const email = input.email.trim().toLowerCase();
 	const accountKey = `login:account:${email}`;
 	const addressKey = `login:address:${input.ip ?? 'onbekend'}`;
-	const wait = Math.max(
-		await retryAfterSeconds(db, accountKey, LOGIN_LIMITS.account),
-		await retryAfterSeconds(db, addressKey, LOGIN_LIMITS.address)
-	);
-	if (wait > 0) throw new RateLimitedError(wait);
+	const addressWait = await retryAfterSeconds(db, addressKey, LOGIN_LIMITS.address);
+	if (addressWait > 0) throw new RateLimitedError(addressWait);
+	// Every attempt on an account counts before its password is checked; success clears it.
+	const account = await countAttempt(db, accountKey, LOGIN_LIMITS.account);
+	if (account.count > LOGIN_LIMITS.account.max) throw new RateLimitedError(account.retryAfter);
 
 	const user = await db
 		.selectFrom('appUser')
@@ -41,8 +41,7 @@ export async function login(db: Kysely<DB>, input: LoginInput): Promise<{ token:
 	// Verify against a dummy hash for unknown accounts, so the answer time does not tell.
 	const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
 	if (!user || !valid || !user.active) {
-		await recordFailure(db, accountKey, LOGIN_LIMITS.account);
-		await recordFailure(db, addressKey, LOGIN_LIMITS.address);
+		await countAttempt(db, addressKey, LOGIN_LIMITS.address);
 		await writeAudit(db, {
 			actorId: null,
 			action: 'sessie.inloggen_mislukt',

@@ -22,10 +22,14 @@ export async function retryAfterSeconds(db: Kysely<DB>, key: string, rule: Limit
 	return Math.max(1, Math.ceil((row.resetAt.getTime() - Date.now()) / 1000));
 }
 
-/** Counts one failure atomically (a window that has passed starts again at 1). */
-export async function recordFailure(db: Kysely<DB>, key: string, rule: LimitRule): Promise<void> {
+/**
+ * Counts one attempt atomically and returns the count in the current window (a window that
+ * has passed starts again at 1). Counting before the password check makes the limit hold for
+ * guesses that arrive all at once, too.
+ */
+export async function countAttempt(db: Kysely<DB>, key: string, rule: LimitRule): Promise<{ count: number; retryAfter: number }> {
 	const resetAt = new Date(Date.now() + rule.windowMs);
-	await db
+	const row = await db
 		.insertInto('rateLimit')
 		.values({ key, count: 1, resetAt })
 		.onConflict((oc) =>
@@ -34,7 +38,9 @@ export async function recordFailure(db: Kysely<DB>, key: string, rule: LimitRule
 				resetAt: sql`case when rate_limit.reset_at <= now() then ${resetAt} else rate_limit.reset_at end`
 			})
 		)
-		.execute();
+		.returning(['count', 'resetAt'])
+		.executeTakeFirstOrThrow();
+	return { count: row.count, retryAfter: Math.max(1, Math.ceil((row.resetAt.getTime() - Date.now()) / 1000)) };
 }
 
 export async function clearLimit(db: Kysely<DB>, key: string): Promise<void> {

@@ -2,12 +2,14 @@
 // that audits and publishes on `incident:<id>` and on `incidents` (the list).
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema';
+import { transact } from '../db/transaction';
 import type { SessionUser } from '../auth/roles';
 import { can } from '../auth/permissions';
 import { writeAudit } from '../audit/audit';
 import { publish } from '../realtime/event-log';
 import { ServiceError, conflict, forbidden, invalid, notFound } from '../errors';
 import { incidentIsOpen, type IncidentKind } from '../../domain/incidents';
+import { isUuid } from '../ids';
 import {
 	existingMunicipalities,
 	findIncident,
@@ -40,7 +42,7 @@ function requireManage(user: SessionUser, incident: IncidentRecord): void {
 
 export async function requireReadableIncident(db: Kysely<DB>, user: SessionUser, id: string): Promise<IncidentRecord> {
 	if (!can(user, 'incident.read')) throw forbidden('Je hebt geen toegang tot incidenten.');
-	const incident = /^[0-9a-f-]{36}$/i.test(id) ? await findIncident(db, id) : undefined;
+	const incident = isUuid(id) ? await findIncident(db, id) : undefined;
 	if (!incident) throw notFound('Dit incident bestaat niet.');
 	return incident;
 }
@@ -77,7 +79,7 @@ export async function createIncident(db: Kysely<DB>, user: SessionUser, input: N
 	if (startedAt.getTime() > Date.now() + 5 * 60_000) {
 		throw invalid([{ field: 'startedAt', message: 'De begintijd ligt in de toekomst.' }], 'De begintijd ligt in de toekomst.');
 	}
-	return db.transaction().execute(async (trx) => {
+	return transact(db, async (trx) => {
 		const id = await insertIncident(
 			trx,
 			{
@@ -113,9 +115,12 @@ export async function changeGrip(db: Kysely<DB>, user: SessionUser, id: string, 
 	const current = await requireReadableIncident(db, user, id);
 	requireManage(user, current);
 	if (!incidentIsOpen(current.status)) throw new ServiceError(409, 'incident_closed', 'Dit incident is gesloten; GRIP wijzigt niet meer.');
+	if (input.version !== undefined && input.version !== current.version) {
+		throw conflict('Iemand anders heeft dit incident net gewijzigd. Bekijk de nieuwe stand en probeer het opnieuw.');
+	}
 	if (current.grip === input.grip) throw new ServiceError(400, 'grip_unchanged', `Het incident staat al op GRIP ${input.grip}.`);
 	await requireGripLevel(db, input.grip);
-	return db.transaction().execute(async (trx) => {
+	return transact(db, async (trx) => {
 		const updated = await updateIncidentState(trx, id, input.version ?? current.version, { grip: input.grip });
 		if (!updated) throw conflict('Iemand anders heeft dit incident net gewijzigd. Bekijk de nieuwe stand en probeer het opnieuw.');
 		await insertGripChange(trx, { incidentId: id, fromLevel: current.grip, toLevel: input.grip, reason: input.reason, changedBy: user.id });
@@ -138,7 +143,7 @@ export async function changeStatus(db: Kysely<DB>, user: SessionUser, id: string
 	requireManage(user, current);
 	if (current.status === input.status) return current;
 	if (current.status === 'gesloten') throw new ServiceError(409, 'incident_closed', 'Een gesloten incident gaat niet meer open.');
-	return db.transaction().execute(async (trx) => {
+	return transact(db, async (trx) => {
 		const updated = await updateIncidentState(trx, id, input.version ?? current.version, { status: input.status });
 		if (!updated) throw conflict('Iemand anders heeft dit incident net gewijzigd. Bekijk de nieuwe stand en probeer het opnieuw.');
 		const incident = (await findIncident(trx, id))!;

@@ -1,6 +1,7 @@
 // Regional notices: a crisisteam member or beheerder posts; everyone sees it live (topic `region`).
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
+import { transact } from '../db/transaction';
 import type { SessionUser } from '../auth/roles';
 import { can } from '../auth/permissions';
 import { writeAudit } from '../audit/audit';
@@ -18,7 +19,7 @@ export async function postNotice(
 	if (!can(user, 'notice.post')) {
 		throw forbidden('Alleen het crisisteam en beheerders plaatsen regionale berichten.');
 	}
-	return db.transaction().execute(async (trx) => {
+	return transact(db, async (trx) => {
 		const notice = await insertNotice(trx, { title: input.title, body: input.text, severity: input.severity, exercise: input.exercise, authorId: user.id });
 		await writeAudit(trx, { actorId: user.id, action: 'bericht.geplaatst', entityType: 'bericht', entityId: notice.id, ip: ctx.ip, details: { severity: notice.severity } });
 		await publish(trx, { topic: 'region', type: 'notice.created', data: notice, actor: { id: user.id, name: user.name }, exercise: notice.exercise });

@@ -157,11 +157,10 @@ export async function attachRealtime(httpServer: HttpServer, options: RealtimeOp
 
 	io.on('connection', (socket: RealtimeSocket) => {
 		const user = socket.data.user;
-		track(
-			insertConnection(db, { socketId: socket.id, nodeId, userId: user.id })
-				.then(announcePresence)
-				.catch((err) => log('error', 'presence insert failed', { err: String(err) }))
-		);
+		const inserted = insertConnection(db, { socketId: socket.id, nodeId, userId: user.id })
+			.then(announcePresence)
+			.catch((err) => log('error', 'presence insert failed', { err: String(err) }));
+		track(inserted);
 
 		socket.on('subscribe', async (request, ack) => {
 			if (typeof ack !== 'function') return;
@@ -213,8 +212,10 @@ export async function attachRealtime(httpServer: HttpServer, options: RealtimeOp
 
 		socket.on('disconnect', () => {
 			if (closing) return; // close() removes this node's rows in one statement
+			// After the insert: a socket that closes at once must not leave its row behind.
 			track(
-				deleteConnection(db, socket.id)
+				inserted
+					.then(() => deleteConnection(db, socket.id))
 					.then(announcePresence)
 					.catch((err) => log('error', 'presence delete failed', { err: String(err) }))
 			);

@@ -5,6 +5,7 @@ import type { DB } from '../db/schema.ts';
 import { can } from '../auth/permissions.ts';
 import type { SessionUser } from '../auth/roles.ts';
 import { incidentHeader } from '../incidents/incident-queries.ts';
+import { isUuid } from '../ids.ts';
 
 export type TopicDecision = { ok: true } | { ok: false; code: string; error: string };
 
@@ -30,9 +31,10 @@ const authorisers = new Map<string, Authoriser>([
 	[
 		'incident',
 		async ({ db, user, param }) => {
-			const found = /^[0-9a-f-]{36}$/i.test(param) ? await incidentHeader(db, param) : undefined;
-			if (!found) return { ok: false, code: 'unknown_topic', error: 'Dit incident bestaat niet.' };
-			return can(user, 'incident.read') ? allow : forbidden;
+			// Permission first: someone who may not read incidents learns nothing about which exist.
+			if (!can(user, 'incident.read')) return forbidden;
+			const found = isUuid(param) ? await incidentHeader(db, param) : undefined;
+			return found ? allow : { ok: false, code: 'unknown_topic', error: 'Dit incident bestaat niet.' };
 		}
 	]
 ]);

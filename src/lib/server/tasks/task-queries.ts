@@ -85,7 +85,8 @@ export async function listTasksOfAssignee(db: Db, userId: string): Promise<TaskR
 	const rows = await base(db)
 		.where('task.assigneeId', '=', userId)
 		.where('incident.status', '!=', 'gesloten')
-		.orderBy('task.status')
+		// Work in progress first, then open, finished last.
+		.orderBy(sql`case task.status when 'in_uitvoering' then 0 when 'open' then 1 else 2 end`)
 		.orderBy(priorityOrder)
 		.orderBy('task.dueAt', (ob) => ob.asc().nullsLast())
 		.execute();

@@ -3,6 +3,7 @@
 // the assignee's `user:<id>`.
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema';
+import { transact } from '../db/transaction';
 import type { SessionUser } from '../auth/roles';
 import { can } from '../auth/permissions';
 import { writeAudit } from '../audit/audit';
@@ -12,6 +13,8 @@ import { transitionRefusal, type TaskStatus } from '../../domain/bevolkingszorg'
 import { incidentIsOpen } from '../../domain/incidents';
 import { existingMunicipalities, markBevolkingszorgActivated } from '../incidents/incident-queries';
 import { listTemplates } from './template-queries';
+import { isUuid } from '../ids';
+import { findGrants } from '../auth/session-queries';
 import { requireReadableIncident } from '../incidents/incident-service';
 import type { IncidentRecord } from '../incidents/incident-queries';
 import { findTask, insertTask, insertTaskChange, listTasks, listTasksOfAssignee, lockTask, lockTasks, updateTask, userExists, type TaskRecord, type TaskValues } from './task-queries';
@@ -57,8 +60,12 @@ async function validateRefs(
 	if (values.dueAt && Date.parse(values.dueAt) < Date.parse(incident.startedAt)) {
 		fields.push({ field: 'dueAt', message: 'De deadline ligt vóór het begin van het incident.' });
 	}
-	if (values.assigneeId && !(await userExists(db, values.assigneeId))) {
-		fields.push({ field: 'assigneeId', message: 'Deze uitvoerder bestaat niet of is geblokkeerd.' });
+	if (values.assigneeId) {
+		// The assignee must be someone who may work tasks, or the task would be invisible to them.
+		const grants = (await userExists(db, values.assigneeId)) ? await findGrants(db, values.assigneeId) : [];
+		const assignee = { id: values.assigneeId, email: '', name: '', grants };
+		if (grants.length === 0) fields.push({ field: 'assigneeId', message: 'Deze uitvoerder bestaat niet of is geblokkeerd.' });
+		else if (!can(assignee, 'task.write')) fields.push({ field: 'assigneeId', message: 'Deze persoon werkt niet aan taken (geen rol bevolkingszorg, crisisteam of oefenleider).' });
 	}
 	if (fields.length > 0) throw invalid(fields, fields.map((f) => f.message).join(' '));
 }
@@ -66,7 +73,8 @@ async function validateRefs(
 async function announce(trx: Transaction<DB>, user: SessionUser, task: TaskRecord, type: string, previousAssignee?: string | null) {
 	const actor = { id: user.id, name: user.name };
 	await publish(trx, { topic: `incident:${task.incidentId}`, type, data: task, actor, exercise: task.exercise });
-	const assignees = new Set([task.assignee?.id, previousAssignee].filter((id): id is string => !!id));
+	// A fixed order of topics, so two transactions never take the counter locks crosswise.
+	const assignees = [...new Set([task.assignee?.id, previousAssignee].filter((id): id is string => !!id))].sort();
 	for (const id of assignees) await publish(trx, { topic: `user:${id}`, type, data: task, actor, exercise: task.exercise });
 }
 
@@ -76,6 +84,7 @@ export async function tasksOfIncident(db: Kysely<DB>, user: SessionUser, inciden
 }
 
 export async function myTasks(db: Kysely<DB>, user: SessionUser): Promise<TaskRecord[]> {
+	if (!can(user, 'incident.read')) return [];
 	return listTasksOfAssignee(db, user.id);
 }
 
@@ -83,7 +92,7 @@ export async function createTask(db: Kysely<DB>, user: SessionUser, incidentId: 
 	const incident = await requireReadableIncident(db, user, incidentId);
 	requireWrite(user, incident);
 	await validateRefs(db, incident, input);
-	return db.transaction().execute(async (trx) => {
+	return transact(db, async (trx) => {
 		const values: TaskValues = {
 			process: input.process,
 			title: input.title,
@@ -105,13 +114,13 @@ export async function createTask(db: Kysely<DB>, user: SessionUser, incidentId: 
 }
 
 export async function changeTask(db: Kysely<DB>, user: SessionUser, taskId: string, input: TaskChangeInput, ctx: Ctx): Promise<TaskRecord> {
-	const before = /^[0-9a-f-]{36}$/i.test(taskId) ? await findTask(db, taskId) : undefined;
+	const before = isUuid(taskId) ? await findTask(db, taskId) : undefined;
 	if (!before) throw notFound('Deze taak bestaat niet.');
 	const incident = await requireReadableIncident(db, user, before.incidentId);
 	requireWrite(user, incident);
 	await validateRefs(db, incident, input);
 
-	return db.transaction().execute(async (trx) => {
+	return transact(db, async (trx) => {
 		const locked = await lockTask(trx, taskId);
 		if (!locked) throw notFound('Deze taak bestaat niet meer.');
 		const current = (await findTask(trx, taskId))!;
@@ -152,7 +161,7 @@ export async function changeTask(db: Kysely<DB>, user: SessionUser, taskId: stri
 export async function activateBevolkingszorg(db: Kysely<DB>, user: SessionUser, incidentId: string, ctx: Ctx): Promise<TaskRecord[]> {
 	const incident = await requireReadableIncident(db, user, incidentId);
 	requireWrite(user, incident);
-	return db.transaction().execute(async (trx) => {
+	return transact(db, async (trx) => {
 		if (!(await markBevolkingszorgActivated(trx, incidentId))) throw conflict('Bevolkingszorg is voor dit incident al geactiveerd.');
 		const templates = await listTemplates(trx, { activeOnly: true });
 		const start = Date.parse(incident.startedAt);
@@ -190,7 +199,7 @@ export async function bulkAssign(db: Kysely<DB>, user: SessionUser, incidentId: 
 		throw invalid([{ field: 'assigneeId', message: 'Kies een uitvoerder of een gemeente.' }], 'Kies een uitvoerder of een gemeente.');
 	}
 	await validateRefs(db, incident, { assigneeId: input.assigneeId ?? null, municipality: input.municipality ?? null });
-	return db.transaction().execute(async (trx) => {
+	return transact(db, async (trx) => {
 		const locked = await lockTasks(trx, input.tasks.map((t) => t.id));
 		const stale: TaskRecord[] = [];
 		for (const wanted of input.tasks) {

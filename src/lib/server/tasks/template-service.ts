@@ -1,6 +1,7 @@
 // The standard task cards a beheerder keeps per process.
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
+import { transact } from '../db/transaction';
 import type { SessionUser } from '../auth/roles';
 import { can } from '../auth/permissions';
 import { writeAudit } from '../audit/audit';
@@ -24,7 +25,7 @@ export async function templatesFor(db: Kysely<DB>, user: SessionUser) {
 
 export async function addTemplate(db: Kysely<DB>, user: SessionUser, input: TemplateInput, ctx: Ctx) {
 	requireManage(user);
-	return db.transaction().execute(async (trx) => {
+	return transact(db, async (trx) => {
 		const template = await insertTemplate(trx, input);
 		await writeAudit(trx, { actorId: user.id, action: 'taakkaart.toegevoegd', entityType: 'taakkaart', entityId: template.id, ip: ctx.ip, details: { process: input.process, title: input.title } });
 		return template;
@@ -33,7 +34,7 @@ export async function addTemplate(db: Kysely<DB>, user: SessionUser, input: Temp
 
 export async function saveTemplate(db: Kysely<DB>, user: SessionUser, input: TemplateUpdateInput, ctx: Ctx) {
 	requireManage(user);
-	return db.transaction().execute(async (trx) => {
+	return transact(db, async (trx) => {
 		const { id, version, ...values } = input;
 		const updated = await updateTemplate(trx, id, version, values);
 		if (!updated) {

@@ -2,6 +2,7 @@
 // municipality; a regional beheerder manages everything. Every change is audited.
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
+import { transact } from '../db/transaction';
 import type { SessionUser } from '../auth/roles';
 import { can, scopesFor } from '../auth/permissions';
 import { hashPassword } from '../auth/password';
@@ -43,7 +44,7 @@ export async function usersVisibleTo(db: Kysely<DB>, actor: SessionUser) {
 export async function createUser(db: Kysely<DB>, actor: SessionUser, input: NewUserInput, ctx: Ctx) {
 	requireManager(actor, input.municipality);
 	const passwordHash = await hashPassword(input.password);
-	return db.transaction().execute(async (trx) => {
+	return transact(db, async (trx) => {
 		if (await findUserByEmail(trx, input.email)) {
 			throw new ServiceError(409, 'email_taken', 'Er bestaat al een account met dit e-mailadres.', [
 				{ field: 'email', message: 'Dit e-mailadres is al in gebruik.' }
@@ -74,7 +75,7 @@ async function requireUserInScope(db: Kysely<DB>, actor: SessionUser, userId: st
 
 export async function addGrant(db: Kysely<DB>, actor: SessionUser, userId: string, input: GrantInput, ctx: Ctx) {
 	requireManager(actor, input.municipality);
-	return db.transaction().execute(async (trx) => {
+	return transact(db, async (trx) => {
 		await requireUserInScope(trx, actor, userId);
 		const created = await insertGrant(trx, { userId, role: input.role, municipalityCode: input.municipality, discipline: input.discipline });
 		if (!created) throw new ServiceError(409, 'grant_exists', 'Deze gebruiker heeft deze rol al.');
@@ -91,7 +92,7 @@ export async function addGrant(db: Kysely<DB>, actor: SessionUser, userId: strin
 }
 
 export async function removeGrant(db: Kysely<DB>, actor: SessionUser, grantId: string, ctx: Ctx) {
-	return db.transaction().execute(async (trx) => {
+	return transact(db, async (trx) => {
 		const grant = await findGrant(trx, grantId);
 		if (!grant) throw notFound('Deze rol bestaat niet (meer).');
 		requireManager(actor, grant.municipalityCode);
@@ -114,7 +115,7 @@ export async function removeGrant(db: Kysely<DB>, actor: SessionUser, grantId: s
 export async function setActive(db: Kysely<DB>, actor: SessionUser, userId: string, active: boolean, ctx: Ctx) {
 	requireManager(actor);
 	if (userId === actor.id && !active) throw new ServiceError(400, 'own_account', 'Je kunt je eigen account niet blokkeren.');
-	await db.transaction().execute(async (trx) => {
+	await transact(db, async (trx) => {
 		await requireUserInScope(trx, actor, userId);
 		const updated = await setUserActive(trx, userId, active);
 		if (!updated) throw notFound('Deze gebruiker bestaat niet.');
