@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { loginInput } from '../auth/login-input';
 import { noticeInput } from '../notices/notice-input';
 import { risicoscanInputSchema } from '../../domain/risicoscan';
+import { gripChangeInput, newIncidentInput, statusChangeInput } from '../incidents/incident-input';
+import { newTaskInput, taskChangeInput } from '../tasks/task-input';
+import { bulkAssignInput } from '../tasks/template-input';
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
 
@@ -107,6 +110,61 @@ const risicoscanResult = {
 	}
 } as const;
 
+const incident = {
+	type: 'object',
+	properties: {
+		id: { type: 'string', format: 'uuid' },
+		title: { type: 'string' },
+		kind: { type: 'string', enum: ['crisis', 'oefening'] },
+		exercise: { type: 'boolean', description: 'true bij een oefening: alles eromheen draagt het OEFENING-merk' },
+		type: { type: ['string', 'null'] },
+		location: { type: ['string', 'null'] },
+		position: { type: ['object', 'null'], properties: { lat: { type: 'number' }, lon: { type: 'number' } } },
+		status: { type: 'string', enum: ['actief', 'afgeschaald', 'gesloten'] },
+		grip: { type: 'integer', minimum: 0, maximum: 5 },
+		affectedPeople: { type: ['integer', 'null'] },
+		municipalities: { type: 'array', items: { type: 'string' } },
+		startedAt: { type: 'string', format: 'date-time' },
+		createdAt: { type: 'string', format: 'date-time' },
+		createdBy: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } } },
+		bevolkingszorgActivatedAt: { type: ['string', 'null'], format: 'date-time' },
+		version: { type: 'integer' }
+	}
+} as const;
+
+const task = {
+	type: 'object',
+	properties: {
+		id: { type: 'string', format: 'uuid' },
+		incidentId: { type: 'string', format: 'uuid' },
+		process: { type: 'string', enum: ['crisiscommunicatie', 'publieke_zorg', 'informeren_verwanten', 'omgevingszorg', 'nafase'] },
+		title: { type: 'string' },
+		description: { type: 'string' },
+		municipality: { type: ['string', 'null'] },
+		assignee: { type: ['object', 'null'], properties: { id: { type: 'string' }, name: { type: 'string' } } },
+		priority: { type: 'string', enum: ['laag', 'normaal', 'hoog', 'urgent'] },
+		status: { type: 'string', enum: ['open', 'in_uitvoering', 'gereed'] },
+		blocked: { type: 'boolean' },
+		blockedReason: { type: ['string', 'null'] },
+		dueAt: { type: ['string', 'null'], format: 'date-time' },
+		version: { type: 'integer' },
+		exercise: { type: 'boolean' },
+		createdAt: { type: 'string', format: 'date-time' },
+		updatedAt: { type: 'string', format: 'date-time' }
+	}
+} as const;
+
+const ok = (ref: string, description = 'OK') => ({ description, content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } } });
+const list = (key: string, ref: string) => ({
+	description: 'OK',
+	content: { 'application/json': { schema: { type: 'object', properties: { [key]: { type: 'array', items: { $ref: `#/components/schemas/${ref}` } } } } } }
+});
+const idParam = [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }];
+const conflictResponse = {
+	description: 'Iemand anders wijzigde het eerst; `current` bevat de huidige stand',
+	content: { 'application/json': { schema: { type: 'object', properties: { error: { $ref: '#/components/schemas/Error/properties/error' }, current: {} } } } }
+};
+
 export function openApiDocument(serverUrl: string) {
 	return {
 		openapi: '3.1.0',
@@ -127,6 +185,14 @@ export function openApiDocument(serverUrl: string) {
 				NoticeInput: schema(noticeInput),
 				Notice: notice,
 				RisicoscanInput: schema(risicoscanInputSchema),
+				IncidentInput: schema(newIncidentInput),
+				GripChange: schema(gripChangeInput),
+				StatusChange: schema(statusChangeInput),
+				Incident: incident,
+				TaskInput: schema(newTaskInput),
+				TaskChange: schema(taskChangeInput),
+				BulkAssign: schema(bulkAssignInput),
+				Task: task,
 				RisicoscanResult: risicoscanResult
 			}
 		},
@@ -180,6 +246,40 @@ export function openApiDocument(serverUrl: string) {
 					}
 				}
 			},
+			'/api/v1/incidents': {
+				get: { summary: 'Lopende incidenten en oefeningen (?gesloten=1: ook gesloten)', responses: { '200': list('incidents', 'Incident'), '403': errorResponse('Geen toegang tot incidenten') } },
+				post: {
+					summary: 'Incident of oefening aanmaken; live op `incidents` en `incident:<id>`',
+					requestBody: jsonBody('IncidentInput'),
+					responses: { '201': ok('Incident', 'Aangemaakt'), '400': errorResponse('Ongeldige invoer'), '403': errorResponse('Geen recht') }
+				}
+			},
+			'/api/v1/incidents/{id}': { get: { summary: 'Incident met GRIP-verloop', parameters: idParam, responses: { '200': ok('Incident'), '404': errorResponse('Bestaat niet') } } },
+			'/api/v1/incidents/{id}/grip': {
+				post: { summary: 'GRIP wijzigen (met reden)', parameters: idParam, requestBody: jsonBody('GripChange'), responses: { '200': ok('Incident'), '400': errorResponse('Ongeldig niveau of geen reden'), '409': errorResponse('Verouderde versie of gesloten incident') } }
+			},
+			'/api/v1/incidents/{id}/status': {
+				post: { summary: 'Status wijzigen (actief, afgeschaald, gesloten)', parameters: idParam, requestBody: jsonBody('StatusChange'), responses: { '200': ok('Incident'), '409': errorResponse('Verouderde versie of gesloten incident') } }
+			},
+			'/api/v1/incidents/{id}/bevolkingszorg': {
+				post: { summary: 'Bevolkingszorg activeren: de standaardtaken worden taken van dit incident', parameters: idParam, responses: { '201': list('tasks', 'Task'), '409': errorResponse('Al geactiveerd') } }
+			},
+			'/api/v1/incidents/{id}/tasks': {
+				get: { summary: 'Taken van het incident', parameters: idParam, responses: { '200': list('tasks', 'Task') } },
+				post: { summary: 'Taak aanmaken', parameters: idParam, requestBody: jsonBody('TaskInput'), responses: { '201': ok('Task', 'Aangemaakt'), '400': errorResponse('Ongeldige invoer') } }
+			},
+			'/api/v1/incidents/{id}/tasks/bulk': {
+				post: { summary: 'Meerdere taken tegelijk (her)toewijzen, alles of niets', parameters: idParam, requestBody: jsonBody('BulkAssign'), responses: { '200': list('tasks', 'Task'), '409': conflictResponse } }
+			},
+			'/api/v1/tasks/{id}': {
+				patch: {
+					summary: 'Taak wijzigen met de versie die je zag',
+					parameters: idParam,
+					requestBody: jsonBody('TaskChange'),
+					responses: { '200': ok('Task'), '400': errorResponse('Ongeldige invoer of geen versie'), '409': conflictResponse }
+				}
+			},
+			'/api/v1/mijn-taken': { get: { summary: 'Mijn taken over alle lopende incidenten', responses: { '200': list('tasks', 'Task') } } },
 			'/healthz': {
 				get: { summary: 'Gezondheid (controleert de database)', security: [], responses: { '200': { description: 'In orde' }, '503': { description: 'Database onbereikbaar' } } }
 			}

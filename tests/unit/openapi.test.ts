@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { openApiDocument } from '../../src/lib/server/http/openapi.ts';
+
+describe('the OpenAPI document', () => {
+	const doc = openApiDocument('http://localhost:3000');
+
+	it('describes every contract endpoint of DESIGN.md', () => {
+		expect(Object.keys(doc.paths)).toEqual(
+			expect.arrayContaining([
+				'/api/v1/session',
+				'/api/v1/me',
+				'/api/v1/notices',
+				'/api/v1/risicoscan',
+				'/api/v1/incidents',
+				'/api/v1/incidents/{id}/tasks',
+				'/api/v1/tasks/{id}',
+				'/healthz'
+			])
+		);
+		expect(doc.paths['/api/v1/tasks/{id}'].patch.responses).toHaveProperty('409');
+	});
+
+	it('derives request schemas from the validating zod schemas', () => {
+		const risicoscan = doc.components.schemas.RisicoscanInput as { properties: Record<string, unknown>; required: string[] };
+		expect(Object.keys(risicoscan.properties)).toEqual(expect.arrayContaining(['peakVisitors', 'startsAt', 'endsAt', 'activities', 'site']));
+		expect(risicoscan.required).toEqual(expect.arrayContaining(['peakVisitors', 'startsAt', 'endsAt']));
+		const task = doc.components.schemas.TaskChange as { required: string[] };
+		expect(task.required).toContain('version');
+	});
+
+	it('serialises to JSON', () => {
+		expect(() => JSON.stringify(doc)).not.toThrow();
+		expect(doc.servers[0]!.url).toBe('http://localhost:3000');
+	});
+});
