@@ -1,0 +1,96 @@
+// Starts a real Paraat process (built app, embedded PostgreSQL in a temp folder) for a benchmark,
+// and a bare socket.io floor server; both in their own processes, like production.
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildIsCurrent } from '../../../src/lib/server/runtime/build-freshness.ts';
+
+export const root = path.resolve(import.meta.dirname, '../../..');
+
+export function waitFor(url: string, timeoutMs: number): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	return new Promise((resolve, reject) => {
+		const attempt = () =>
+			fetch(url)
+				.then((r) => (r.ok ? resolve() : retry()))
+				.catch(retry);
+		const retry = () => (Date.now() > deadline ? reject(new Error(`${url} kwam niet op`)) : setTimeout(attempt, 250));
+		attempt();
+	});
+}
+
+export async function ensureBuild(): Promise<void> {
+	if (buildIsCurrent(root)) return;
+	const build = spawn(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build'], { cwd: root, stdio: 'inherit' });
+	await new Promise((resolve) => build.on('exit', resolve));
+}
+
+export interface RunningApp {
+	base: string;
+	databaseUrl: string;
+	stop(): Promise<void>;
+}
+
+export async function startApp(): Promise<RunningApp> {
+	await ensureBuild();
+	const dataDir = mkdtempSync(path.join(os.tmpdir(), 'paraat-bench-'));
+	const port = 4300 + Math.floor(Math.random() * 500);
+	const pgPort = 56000 + Math.floor(Math.random() * 900);
+	const app: ChildProcess = spawn(process.execPath, ['src/lib/server/runtime/start.ts'], {
+		cwd: root,
+		stdio: ['ignore', 'ignore', 'inherit'],
+		env: { ...process.env, DATABASE_URL: '', PORT: String(port), PARAAT_DATA_DIR: path.join(dataDir, 'pg'), PARAAT_PG_PORT: String(pgPort), PARAAT_SKIP_BUILD: '1', LOG_LEVEL: 'warn' }
+	});
+	const base = `http://127.0.0.1:${port}`;
+	await waitFor(`${base}/healthz`, 120_000);
+	return {
+		base,
+		databaseUrl: `postgres://paraat:paraat-embedded@127.0.0.1:${pgPort}/paraat`,
+		async stop() {
+			app.kill('SIGINT');
+			await new Promise((resolve) => app.once('exit', resolve));
+			rmSync(dataDir, { recursive: true, force: true });
+		}
+	};
+}
+
+export async function startFloor(): Promise<{ base: string; stop(): void }> {
+	const port = 4900 + Math.floor(Math.random() * 90);
+	const floor = fork(path.join(import.meta.dirname, 'floor-server.ts'), { env: { ...process.env, PORT: String(port) }, stdio: 'inherit' });
+	await new Promise((resolve) => floor.once('message', resolve));
+	return { base: `http://127.0.0.1:${port}`, stop: () => floor.kill() };
+}
+
+export async function login(base: string, email: string): Promise<string> {
+	const res = await fetch(`${base}/api/v1/session`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ email, password: 'paraat-demo' })
+	});
+	if (!res.ok) throw new Error(`inloggen als ${email} mislukt: ${res.status}`);
+	return res.headers.getSetCookie()[0]!.split(';')[0]!;
+}
+
+export async function postJson(base: string, path: string, cookie: string, body: unknown, method = 'POST'): Promise<unknown> {
+	const res = await fetch(`${base}${path}`, { method, headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(body) });
+	if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+	return res.json();
+}
+
+/** Floor messages carry the marker in data.title, like Paraat's own events. */
+export function floorChange(base: string) {
+	return async (i: number) => {
+		const res = await fetch(`${base}/emit`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ topic: 'region', seq: i + 1, type: 'bench', data: { title: `bench ${i}` } })
+		});
+		if (res.status !== 201) throw new Error(`floor ${i}: ${res.status}`);
+	};
+}
+
+export function titleMarker(message: unknown): number | undefined {
+	const title = (message as { data?: { title?: string } }).data?.title;
+	return title?.startsWith('bench ') ? Number(title.slice(6)) : undefined;
+}
