@@ -46,3 +46,11 @@ export const taskChangeInput = z.object({
 	blockedReason: z.string().trim().max(500, { error: 'De reden van de blokkade mag hoogstens 500 tekens hebben.' }).nullable().optional()
 });
 export type TaskChangeInput = z.output<typeof taskChangeInput>;
+
+export const taskNoteInput = z.object({
+	text: z
+		.string({ error: 'Een notitie is tekst.' })
+		.trim()
+		.min(1, { error: 'Een notitie mag niet leeg zijn.' })
+		.max(2000, { error: 'Een notitie mag hoogstens 2000 tekens hebben.' })
+});

@@ -144,3 +144,30 @@ export async function insertTaskChange(db: Db, values: { taskId: string; version
 export async function userExists(db: Db, id: string): Promise<boolean> {
 	return !!(await db.selectFrom('appUser').select('id').where('id', '=', id).where('active', '=', true).executeTakeFirst());
 }
+
+export async function insertTaskNote(db: Db, values: { taskId: string; authorId: string; text: string }) {
+	return db.insertInto('taskNote').values(values).returning('id').executeTakeFirstOrThrow();
+}
+
+export async function taskNotes(db: Db, taskId: string) {
+	const rows = await db
+		.selectFrom('taskNote')
+		.innerJoin('appUser', 'appUser.id', 'taskNote.authorId')
+		.select(['taskNote.id', 'taskNote.text', 'taskNote.createdAt', 'appUser.id as authorId', 'appUser.name as authorName'])
+		.where('taskNote.taskId', '=', taskId)
+		.orderBy('taskNote.createdAt')
+		.execute();
+	return rows.map((r) => ({ id: r.id, text: r.text, at: r.createdAt.toISOString(), author: { id: r.authorId, name: r.authorName } }));
+}
+
+export async function taskHistory(db: Db, taskId: string) {
+	const rows = await db
+		.selectFrom('taskChange')
+		.innerJoin('appUser', 'appUser.id', 'taskChange.changedBy')
+		.select(['taskChange.id', 'taskChange.version', 'taskChange.changedAt', 'taskChange.changes', 'appUser.name as byName'])
+		.where('taskChange.taskId', '=', taskId)
+		.orderBy('taskChange.version')
+		.orderBy('taskChange.id')
+		.execute();
+	return rows.map((r) => ({ id: r.id, version: r.version, at: r.changedAt.toISOString(), by: r.byName, changes: r.changes as Record<string, unknown> }));
+}

@@ -17,7 +17,22 @@ import { isUuid } from '../ids';
 import { findGrants } from '../auth/session-queries';
 import { requireReadableIncident } from '../incidents/incident-service';
 import type { IncidentRecord } from '../incidents/incident-queries';
-import { findTask, insertTask, insertTaskChange, listTasks, listTasksOfAssignee, lockTask, lockTasks, updateTask, userExists, type TaskRecord, type TaskValues } from './task-queries';
+import {
+	findTask,
+	insertTask,
+	insertTaskChange,
+	insertTaskNote,
+	listTasks,
+	listTasksOfAssignee,
+	lockTask,
+	lockTasks,
+	taskHistory,
+	taskNotes,
+	updateTask,
+	userExists,
+	type TaskRecord,
+	type TaskValues
+} from './task-queries';
 import type { NewTaskInput, TaskChangeInput } from './task-input';
 import type { BulkAssignInput } from './template-input';
 
@@ -224,5 +239,31 @@ export async function bulkAssign(db: Kysely<DB>, user: SessionUser, incidentId: 
 		}
 		await writeAudit(trx, { actorId: user.id, action: 'taken.toegewezen', entityType: 'incident', entityId: incidentId, ip: ctx.ip, details: { tasks: updated.length, assigneeId: input.assigneeId, municipality: input.municipality } });
 		return updated;
+	});
+}
+
+async function requireTask(db: Kysely<DB>, user: SessionUser, taskId: string) {
+	const task = isUuid(taskId) ? await findTask(db, taskId) : undefined;
+	if (!task) throw notFound('Deze taak bestaat niet.');
+	const incident = await requireReadableIncident(db, user, task.incidentId);
+	return { task, incident };
+}
+
+/** The task with its notes and its history (who changed what, per version). */
+export async function taskDetail(db: Kysely<DB>, user: SessionUser, taskId: string) {
+	const { task } = await requireTask(db, user, taskId);
+	return { ...task, notes: await taskNotes(db, taskId), history: await taskHistory(db, taskId) };
+}
+
+/** A note adds to a task without changing it, so it needs no version. */
+export async function addTaskNote(db: Kysely<DB>, user: SessionUser, taskId: string, text: string, ctx: Ctx) {
+	const { task, incident } = await requireTask(db, user, taskId);
+	requireWrite(user, incident);
+	return transact(db, async (trx) => {
+		const { id } = await insertTaskNote(trx, { taskId, authorId: user.id, text });
+		await writeAudit(trx, { actorId: user.id, action: 'taak.notitie', entityType: 'taak', entityId: taskId, ip: ctx.ip });
+		const note = { id, taskId, text, at: new Date().toISOString(), author: { id: user.id, name: user.name } };
+		await publish(trx, { topic: `incident:${task.incidentId}`, type: 'task.note', data: note, actor: { id: user.id, name: user.name }, exercise: task.exercise });
+		return note;
 	});
 }

@@ -3,7 +3,10 @@ import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
 import { apiCall, clientAddress, methodNotAllowed, readJson, unauthenticated } from '$lib/server/http/api';
 import { taskChangeInput } from '$lib/server/tasks/task-input';
-import { changeTask } from '$lib/server/tasks/task-service';
+import { changeTask, taskDetail } from '$lib/server/tasks/task-service';
+
+export const GET: RequestHandler = ({ locals, params }) =>
+	apiCall(async () => (locals.user ? json(await taskDetail(getDb(), locals.user, params.id)) : unauthenticated()));
 
 /** 409 carries the current task under `current`, so the client can show what changed. */
 export const PATCH: RequestHandler = ({ locals, params, request, getClientAddress }) =>
