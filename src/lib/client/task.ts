@@ -1,22 +1,7 @@
-// The task as the API returns it (src/lib/server/tasks/task-queries.ts TaskRecord).
-export interface Task {
-	id: string;
-	incidentId: string;
-	process: string;
-	title: string;
-	description: string;
-	municipality: string | null;
-	assignee: { id: string; name: string } | null;
-	priority: string;
-	status: string;
-	blocked: boolean;
-	blockedReason: string | null;
-	dueAt: string | null;
-	version: number;
-	exercise: boolean;
-	createdAt: string;
-	updatedAt: string;
-}
+// The task as the API returns it; one definition, shared with the server (types only, erased).
+import type { TaskRecord } from '$lib/server/tasks/task-queries';
+
+export type Task = TaskRecord;
 
 /** Keeps the newest version of each task: events may arrive after a fresher page load. */
 export function mergeTask(tasks: Record<string, Task>, incoming: Task): Record<string, Task> {
