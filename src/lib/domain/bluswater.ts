@@ -34,8 +34,8 @@ export const UNIT_STATUS_LABELS: Record<UnitStatus, string> = {
 
 /** Statuses in which an assigned unit is bringing (more) water to its fire. */
 export const ON_THE_WAY_STATUSES: readonly UnitStatus[] = ['gealarmeerd', 'onderweg', 'pendelen', 'vullen'];
-/** Statuses from which a unit may be sent to a fire. */
-export const ASSIGNABLE_STATUSES: readonly UnitStatus[] = ['beschikbaar', 'retour'];
+/** Statuses that end a unit's work on its fire: its open assignment closes with them. */
+export const RELEASING_STATUSES: readonly UnitStatus[] = ['beschikbaar', 'retour', 'buiten_dienst'];
 
 export const REFILL_KINDS = ['open_water', 'put', 'brandkraan_secundair'] as const;
 export type RefillKind = (typeof REFILL_KINDS)[number];
@@ -45,21 +45,29 @@ export const REFILL_KIND_LABELS: Record<RefillKind, string> = {
 	brandkraan_secundair: 'Secundaire brandkraan'
 };
 
+export interface WaterRules {
+	defaultDemandLpm: number;
+	averageSpeedKmh: number;
+	roadFactor: number;
+	turnoutMinutes: Record<CrewType, number>;
+	connectMinutes: number;
+	gauge: { amberAtMinutes: number; redAtMinutes: number };
+}
+
 /** Our rules (not national norms); change them here, the tests name the effect. */
-export const WATER_RULES = {
+export const WATER_RULES: WaterRules = {
 	/** A building fire needs about 500 l/min (DOMAIN.md §6). */
 	defaultDemandLpm: 500,
 	/** Average speed of a heavy tanker under blue lights, straight-line km made road km by roadFactor. */
 	averageSpeedKmh: 50,
 	roadFactor: 1.3,
 	/** From alarm to rolling out: a professional crew is in the station, volunteers come from home. */
-	turnoutMinutes: { beroeps: 1, vrijwillig: 5 } satisfies Record<CrewType, number>,
+	turnoutMinutes: { beroeps: 1, vrijwillig: 5 },
 	/** A primary supply must give water within 3 minutes of arrival (brandweer.nl): hose-up time. */
 	connectMinutes: 3,
 	/** Minutes of water left at which the gauge turns amber and red. */
 	gauge: { amberAtMinutes: 15, redAtMinutes: 5 }
-} as const;
-export type WaterRules = typeof WATER_RULES;
+};
 
 export interface LatLon {
 	lat: number;

@@ -1,0 +1,77 @@
+// Who may see and steer bluswater, the conflict errors, and how changes are announced.
+import type { Transaction } from 'kysely';
+import type { DB } from '../db/schema';
+import type { SessionUser } from '../auth/roles';
+import { can } from '../auth/permissions';
+import { publish } from '../realtime/event-log';
+import { ServiceError, forbidden } from '../errors';
+import type { UnitRecord, WaterRequestRecord } from '../../domain/bluswater-board';
+import { UNIT_STATUS_LABELS } from '../../domain/bluswater';
+
+export function requireRead(user: SessionUser): void {
+	if (!can(user, 'bluswater.read')) throw forbidden('Je hebt geen toegang tot het bluswaterbord.');
+}
+
+/** Brandweer and crisis team steer bluswater; an oefenleider only in an exercise (as with tasks). */
+export function canManageBluswater(user: SessionUser, exercise: boolean): boolean {
+	if (!can(user, 'bluswater.manage')) return false;
+	return exercise || user.grants.some((g) => g.role === 'brandweer' || g.role === 'crisisteam');
+}
+
+export function requireManage(user: SessionUser, exercise: boolean): void {
+	if (!canManageBluswater(user, exercise)) {
+		throw forbidden('Alleen de brandweer en het crisisteam (bij een oefening ook de oefenleider) sturen bluswater aan.');
+	}
+}
+
+export function requireFleetEdit(user: SessionUser): void {
+	if (!can(user, 'fleet.edit')) throw forbidden('Alleen een beheerder wijzigt het wagenpark.');
+}
+
+export class UnitConflictError extends ServiceError {
+	readonly current: UnitRecord;
+	constructor(current: UnitRecord) {
+		super(
+			409,
+			'version_conflict',
+			`Iemand anders heeft ${current.code} net gewijzigd (nu: ${UNIT_STATUS_LABELS[current.status].toLowerCase()}, versie ${current.version}). Bekijk de nieuwe stand en probeer het opnieuw.`,
+			undefined,
+			{ current }
+		);
+		this.current = current;
+	}
+}
+
+export class RequestConflictError extends ServiceError {
+	readonly current: WaterRequestRecord;
+	constructor(current: WaterRequestRecord) {
+		super(
+			409,
+			'version_conflict',
+			`Iemand anders heeft dit waterverzoek net gewijzigd (nu versie ${current.version}). Bekijk de nieuwe stand en probeer het opnieuw.`,
+			undefined,
+			{ current }
+		);
+		this.current = current;
+	}
+}
+
+const actorOf = (user: SessionUser) => ({ id: user.id, name: user.name });
+
+/** A unit change goes to the regional board; it carries the exercise mark of the fire it works for. */
+export async function announceUnit(trx: Transaction<DB>, user: SessionUser, unit: UnitRecord, type: string, exercise = unit.exercise) {
+	await publish(trx, { topic: 'bluswater', type, data: unit, actor: actorOf(user), exercise });
+}
+
+/** A request (with its assignments) goes to the board and to the incident's own topic. */
+export async function announceRequest(trx: Transaction<DB>, user: SessionUser, request: WaterRequestRecord, type: string) {
+	const event = { type, data: request, actor: actorOf(user), exercise: request.exercise };
+	await publish(trx, { topic: 'bluswater', ...event });
+	await publish(trx, { topic: `incident:${request.incident.id}`, ...event });
+}
+
+/** PostgreSQL refused a duplicate: a second open assignment for a unit, or a code in use. */
+export function isUniqueViolation(err: unknown, constraint: 'water_assignment_one_open_per_unit' | 'water_unit_code_key'): boolean {
+	const e = err as { code?: string; constraint?: string };
+	return e?.code === '23505' && e.constraint === constraint;
+}
