@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Handle, HandleServerError } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { dev } from '$app/environment';
 import { getDb } from '$lib/server/db';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
@@ -8,6 +8,17 @@ import { isForeignStateChange } from '$lib/server/http/origin';
 import { applySecurityHeaders } from '$lib/server/http/security-headers';
 import { apiError } from '$lib/server/http/api';
 import { logger } from '$lib/server/log';
+import { seedDemoExercise } from '$lib/server/demo/demo-exercise';
+
+export const init: ServerInit = async () => {
+	if (process.env.PARAAT_DEMO_ACTIVE !== '1') return;
+	try {
+		await seedDemoExercise(getDb());
+	} catch (err) {
+		// A demo that could not be set up must not keep the app from serving.
+		logger.error({ err: err instanceof Error ? err.message : String(err) }, 'demo-oefening niet klaargezet');
+	}
+};
 
 export const handle: Handle = async ({ event, resolve }) => {
 	const started = performance.now();

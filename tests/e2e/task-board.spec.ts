@@ -290,7 +290,9 @@ test.describe('takenbord voor een waarnemer', () => {
 			await expect(card).toContainText(task.title);
 
 			await expect(card.getByRole('button')).toHaveCount(0);
-			await expect(card.locator('summary')).toHaveCount(0);
+			// Notes and history are there to read; blocking is not.
+			await expect(card.locator('summary', { hasText: 'Blokkeren' })).toHaveCount(0);
+			await expect(card.locator('summary', { hasText: 'Notities en geschiedenis' })).toHaveCount(1);
 			await expect(card).toHaveAttribute('draggable', 'false');
 			await expect(taskBoard(page).getByRole('button', { name: /^Naar / })).toHaveCount(0);
 			await expect(page.getByText('Nieuwe taak', { exact: true })).toHaveCount(0);

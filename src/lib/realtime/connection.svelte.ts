@@ -6,7 +6,8 @@ import type {
 	PresenceEntry,
 	RealtimeEvent,
 	ServerToClientEvents,
-	SubscribeAck
+	SubscribeAck,
+	ViewersUpdate
 } from './protocol';
 
 export type ConnectionState = 'verbinden' | 'verbonden' | 'opnieuw verbinden' | 'offline' | 'afgemeld';
@@ -28,12 +29,15 @@ export class RealtimeConnection {
 	/** Set after a reconnect replayed missed events: "bijgewerkt, N gemiste wijzigingen". */
 	lastCatchUp = $state<{ at: Date; missed: number } | null>(null);
 	presence = $state<PresenceEntry[]>([]);
+	/** Who is looking at the incident this tab views (see `view`). */
+	viewers = $state<ViewersUpdate | null>(null);
 
 	private socket: Socket<ServerToClientEvents, ClientToServerEvents> | undefined;
 	// Bookkeeping, not view state: components re-render from their own handlers.
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	private readonly topics = new Map<string, TopicSubscription>();
 	private everConnected = false;
+	private viewing: string | null = null;
 
 	connect(): void {
 		if (this.socket) return;
@@ -51,6 +55,7 @@ export class RealtimeConnection {
 			this.lastConnectedAt = new Date(); // eslint-disable-line svelte/prefer-svelte-reactivity -- replaced, never mutated
 			void this.resubscribeAll(reconnect);
 			socket.emit('presence', (entries) => (this.presence = entries));
+			if (this.viewing) this.sendView(this.viewing);
 		});
 		socket.on('disconnect', (reason) => {
 			if (reason === 'io server disconnect') {
@@ -70,6 +75,9 @@ export class RealtimeConnection {
 		});
 		socket.on('event', (event) => this.receive(event));
 		socket.on('presence', (entries) => (this.presence = entries));
+		socket.on('viewers', (update) => {
+			if (update.incident === this.viewing) this.viewers = update;
+		});
 		window.addEventListener('offline', this.onOffline);
 		window.addEventListener('online', this.onOnline);
 	}
@@ -92,6 +100,10 @@ export class RealtimeConnection {
 			sub = { seq: since, handlers: new Set(), syncing: false, queued: [] };
 			this.topics.set(topic, sub);
 			if (this.socket?.connected) void this.sync(topic, sub);
+		} else if (since !== undefined && sub.seq !== undefined && since < sub.seq) {
+			// Another view follows this topic already and is further along than this caller's
+			// data: hand this caller what it missed, so nothing between its load and now is lost.
+			void this.catchUp(topic, handler, since, sub.seq);
 		}
 		sub.handlers.add(handler);
 		return () => {
@@ -101,6 +113,37 @@ export class RealtimeConnection {
 				this.socket?.emit('unsubscribe', { topic });
 			}
 		};
+	}
+
+	/**
+	 * Says which incident this tab is looking at (null: none), again after every reconnect;
+	 * `viewers` then follows who else looks at it. Returns a function that stops viewing.
+	 */
+	view(incidentId: string | null): () => void {
+		this.viewing = incidentId;
+		this.viewers = null;
+		if (this.socket?.connected) this.sendView(incidentId);
+		return () => {
+			if (this.viewing === incidentId && incidentId !== null) this.view(null);
+		};
+	}
+
+	private sendView(incidentId: string | null): void {
+		this.socket?.emit('view', { incident: incidentId }, (ack) => {
+			if (ack.ok && this.viewing === incidentId) this.viewers = ack.viewers;
+			else if (!ack.ok) console.warn(`Doorgeven wat je bekijkt geweigerd: ${ack.error}`);
+		});
+	}
+
+	private async catchUp(topic: string, handler: Handler, since: number, upTo: number): Promise<void> {
+		if (!this.socket) return;
+		try {
+			const ack: SubscribeAck = await this.socket.timeout(10_000).emitWithAck('subscribe', { topic, since });
+			if (!ack.ok) return;
+			for (const event of ack.missed) if (event.seq > since && event.seq <= upTo) handler(event);
+		} catch {
+			// Timed out: the view shows what it loaded; a reload brings it up to date.
+		}
 	}
 
 	private readonly onOffline = () => {

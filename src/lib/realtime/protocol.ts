@@ -30,15 +30,27 @@ export interface PresenceEntry {
 	roles: { role: string; municipality: string | null }[];
 }
 
+/** Who is looking at one incident now (sent to everyone subscribed to `incident:<id>`). */
+export interface ViewersUpdate {
+	incident: string;
+	exercise: boolean;
+	viewers: PresenceEntry[];
+}
+
+export type ViewAck = { ok: true; viewers: ViewersUpdate | null } | { ok: false; error: string; code: string };
+
 export interface ServerToClientEvents {
 	event: (event: RealtimeEvent) => void;
 	presence: (entries: PresenceEntry[]) => void;
+	viewers: (update: ViewersUpdate) => void;
 }
 
 export interface ClientToServerEvents {
 	subscribe: (request: SubscribeRequest, ack: (result: SubscribeAck) => void) => void;
 	unsubscribe: (request: { topic: string }, ack?: (result: { ok: boolean }) => void) => void;
 	presence: (ack: (entries: PresenceEntry[]) => void) => void;
+	/** Which incident this socket is looking at now (null: none). */
+	view: (request: { incident: string | null }, ack: (result: ViewAck) => void) => void;
 }
 
 /** NOTIFY channel for new events: payload "<seq>:<topic>" (never the data itself). */

@@ -19,6 +19,19 @@ const ACTION_ROLES = {
 	'incident.manage': ['crisisteam', 'oefenleider'],
 	'task.write': ['bevolkingszorg', 'crisisteam', 'oefenleider'],
 	'templates.manage': ['beheerder'],
+	// Netcentric work on an incident. An oefenleider writes in exercises only (checked by the
+	// logbook and inject services); the information manager of the crisis team verifies.
+	'log.write': ['crisisteam', 'bevolkingszorg', 'brandweer', 'oefenleider'],
+	'log.verify': ['crisisteam'],
+	'picture.write.samenvatting': ['crisisteam', 'oefenleider'],
+	'picture.write.brandweer': ['crisisteam', 'brandweer', 'oefenleider'],
+	'picture.write.ghor': ['crisisteam', 'oefenleider'],
+	'picture.write.politie': ['crisisteam', 'oefenleider'],
+	'picture.write.bevolkingszorg': ['crisisteam', 'bevolkingszorg', 'oefenleider'],
+	'picture.write.communicatie': ['crisisteam', 'bevolkingszorg', 'oefenleider'],
+	'sitrap.publish': ['crisisteam', 'oefenleider'],
+	'inject.manage': ['oefenleider'],
+	'timeline.export': ['crisisteam', 'oefenleider'],
 	// Regional notices
 	'notice.post': ['crisisteam', 'beheerder'],
 	// Account administration

@@ -55,3 +55,10 @@ export async function deleteUserSessions(db: Db, userId: string): Promise<string
 	const rows = await db.deleteFrom('userSession').where('userId', '=', userId).returning('id').execute();
 	return rows.map((r) => r.id);
 }
+
+/** Of these sessions, the ones that still exist and have not expired. */
+export async function liveSessionIds(db: Db, sessionIds: string[]): Promise<string[]> {
+	if (sessionIds.length === 0) return [];
+	const rows = await db.selectFrom('userSession').select('id').where('id', 'in', sessionIds).where('expiresAt', '>', new Date()).execute();
+	return rows.map((r) => r.id);
+}

@@ -85,6 +85,43 @@ export interface IncidentMunicipality {
   municipalityCode: string;
 }
 
+export interface Inject {
+  createdAt: Generated<Timestamp>;
+  createdBy: string;
+  deliveredAt: Timestamp | null;
+  discipline: string;
+  dueAt: Timestamp;
+  dueMinutes: number;
+  entryId: string | null;
+  id: Generated<string>;
+  incidentId: string;
+  text: string;
+}
+
+export interface LogEntry {
+  authorId: string;
+  correctsId: string | null;
+  discipline: string;
+  happenedAt: Timestamp;
+  id: Generated<string>;
+  incidentId: string;
+  injectId: string | null;
+  kind: string;
+  loggedAt: Generated<Timestamp>;
+  number: number;
+  source: Generated<string>;
+  text: string;
+  verifiedAt: Timestamp | null;
+  verifiedBy: string | null;
+}
+
+export interface LogRead {
+  incidentId: string;
+  lastNumber: Generated<number>;
+  updatedAt: Generated<Timestamp>;
+  userId: string;
+}
+
 export interface Municipality {
   cbsCode: string;
   code: string;
@@ -110,6 +147,7 @@ export interface PresenceConnection {
   seenAt: Generated<Timestamp>;
   socketId: string;
   userId: string;
+  viewing: string | null;
 }
 
 export interface RateLimit {
@@ -151,6 +189,24 @@ export interface RoleGrant {
   municipalityCode: string | null;
   role: string;
   userId: string;
+}
+
+export interface Sitrap {
+  id: Generated<string>;
+  incidentId: string;
+  number: number;
+  publishedAt: Generated<Timestamp>;
+  publishedBy: string;
+  snapshot: Json;
+}
+
+export interface SituationSection {
+  incidentId: string;
+  section: string;
+  text: string;
+  updatedAt: Generated<Timestamp>;
+  updatedBy: string;
+  version: Generated<number>;
 }
 
 export interface Task {
@@ -273,6 +329,9 @@ export interface DB {
   gripLevel: GripLevel;
   incident: Incident;
   incidentMunicipality: IncidentMunicipality;
+  inject: Inject;
+  logEntry: LogEntry;
+  logRead: LogRead;
   municipality: Municipality;
   notice: Notice;
   presenceConnection: PresenceConnection;
@@ -281,6 +340,8 @@ export interface DB {
   realtimeTopic: RealtimeTopic;
   refillPoint: RefillPoint;
   roleGrant: RoleGrant;
+  sitrap: Sitrap;
+  situationSection: SituationSection;
   task: Task;
   taskChange: TaskChange;
   taskNote: TaskNote;

@@ -6,6 +6,8 @@ import { risicoscanInputSchema } from '../../domain/risicoscan';
 import { gripChangeInput, newIncidentInput, statusChangeInput } from '../incidents/incident-input';
 import { newTaskInput, taskChangeInput } from '../tasks/task-input';
 import { bulkAssignInput } from '../tasks/template-input';
+import { bluswaterPaths, bluswaterSchemas } from '../bluswater/bluswater-openapi';
+import { logbookPaths, logbookSchemas } from '../logbook/logbook-openapi';
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
 
@@ -193,7 +195,9 @@ export function openApiDocument(serverUrl: string) {
 				TaskChange: schema(taskChangeInput),
 				BulkAssign: schema(bulkAssignInput),
 				Task: task,
-				RisicoscanResult: risicoscanResult
+				RisicoscanResult: risicoscanResult,
+				...bluswaterSchemas,
+				...logbookSchemas
 			}
 		},
 		security: [{ sessie: [] }],
@@ -279,6 +283,8 @@ export function openApiDocument(serverUrl: string) {
 					responses: { '200': ok('Task'), '400': errorResponse('Ongeldige invoer of geen versie'), '409': conflictResponse }
 				}
 			},
+			...bluswaterPaths,
+			...logbookPaths,
 			'/api/v1/mijn-taken': { get: { summary: 'Mijn taken over alle lopende incidenten', responses: { '200': list('tasks', 'Task') } } },
 			'/healthz': {
 				get: { summary: 'Gezondheid (controleert de database)', security: [], responses: { '200': { description: 'In orde' }, '503': { description: 'Database onbereikbaar' } } }

@@ -1,7 +1,7 @@
 // SQL for presence: one row per open socket, refreshed by each node's heartbeat.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import type { PresenceEntry } from '../../realtime/protocol.ts';
+import type { PresenceEntry, ViewersUpdate } from '../../realtime/protocol.ts';
 
 type Db = Kysely<DB>;
 
@@ -20,8 +20,14 @@ export async function deleteNodeConnections(db: Db, nodeId: string) {
 	await db.deleteFrom('presenceConnection').where('nodeId', '=', nodeId).execute();
 }
 
-export async function touchNodeConnections(db: Db, nodeId: string) {
-	await db.updateTable('presenceConnection').set({ seenAt: sql`now()` }).where('nodeId', '=', nodeId).execute();
+/** Refreshes this node's open sockets and removes its rows of sockets that are gone. */
+export async function touchNodeConnections(db: Db, nodeId: string, openSocketIds: string[]) {
+	if (openSocketIds.length === 0) {
+		await db.deleteFrom('presenceConnection').where('nodeId', '=', nodeId).execute();
+		return;
+	}
+	await db.updateTable('presenceConnection').set({ seenAt: sql`now()` }).where('nodeId', '=', nodeId).where('socketId', 'in', openSocketIds).execute();
+	await db.deleteFrom('presenceConnection').where('nodeId', '=', nodeId).where('socketId', 'not in', openSocketIds).execute();
 }
 
 export async function deleteStaleConnections(db: Db): Promise<number> {
@@ -59,4 +65,40 @@ export async function listOnline(db: Db): Promise<PresenceEntry[]> {
 			.filter((g) => g.userId === u.userId)
 			.map((g) => ({ role: g.role, municipality: g.municipalityCode }))
 	}));
+}
+
+/** Records which incident a socket is looking at (null: none). */
+export async function setViewing(db: Db, socketId: string, incidentId: string | null) {
+	await db.updateTable('presenceConnection').set({ viewing: incidentId }).where('socketId', '=', socketId).execute();
+}
+
+/** Who is looking at each of these incidents now, once per user, with their roles. */
+export async function listViewers(db: Db, incidentIds: string[]): Promise<Map<string, ViewersUpdate>> {
+	const result = new Map<string, ViewersUpdate>();
+	if (incidentIds.length === 0) return result;
+	const incidents = await db.selectFrom('incident').select(['id', 'kind']).where('id', 'in', incidentIds).execute();
+	for (const i of incidents) result.set(i.id, { incident: i.id, exercise: i.kind === 'oefening', viewers: [] });
+	const rows = await db
+		.selectFrom('presenceConnection')
+		.innerJoin('appUser', 'appUser.id', 'presenceConnection.userId')
+		.select(['presenceConnection.viewing', 'appUser.id as userId', 'appUser.name'])
+		.where('presenceConnection.viewing', 'in', incidentIds)
+		.distinct()
+		.orderBy('appUser.name')
+		.execute();
+	if (rows.length === 0) return result;
+	const grants = await db
+		.selectFrom('roleGrant')
+		.select(['userId', 'role', 'municipalityCode'])
+		.where('userId', 'in', [...new Set(rows.map((r) => r.userId))])
+		.orderBy('role')
+		.execute();
+	for (const r of rows) {
+		result.get(r.viewing!)?.viewers.push({
+			userId: r.userId,
+			name: r.name,
+			roles: grants.filter((g) => g.userId === r.userId).map((g) => ({ role: g.role, municipality: g.municipalityCode }))
+		});
+	}
+	return result;
 }

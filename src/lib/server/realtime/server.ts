@@ -18,15 +18,19 @@ import {
 	deleteStaleConnections,
 	insertConnection,
 	listOnline,
+	listViewers,
+	setViewing,
 	touchNodeConnections
 } from './presence-queries.ts';
+import { liveSessionIds } from '../auth/session-queries.ts';
 import {
 	EVENTS_CHANNEL,
 	MAX_REPLAY,
 	PRESENCE_CHANNEL,
 	type ClientToServerEvents,
 	type ServerToClientEvents,
-	type SubscribeAck
+	type SubscribeAck,
+	type ViewAck
 } from '../../realtime/protocol.ts';
 import { authoriseTopic } from './topics.ts';
 import { sql } from 'kysely';
@@ -101,7 +105,23 @@ export async function attachRealtime(httpServer: HttpServer, options: RealtimeOp
 			listOnline(db)
 				.then((entries) => io.emit('presence', entries))
 				.catch((err) => log('error', 'presence failed', { err: String(err) }));
+			refreshViewers();
 		}, PRESENCE_THROTTLE_MS);
+	};
+	// Who looks at which incident: sent to the incident rooms this node serves, after every
+	// presence change anywhere (the rows are shared, so every node sees every change).
+	const refreshViewers = () => {
+		const rooms = [...io.sockets.adapter.rooms]
+			.filter(([name, members]) => name.startsWith('incident:') && members.size > 0)
+			.map(([name]) => name.slice('incident:'.length));
+		if (rooms.length === 0 || closing) return;
+		track(
+			listViewers(db, rooms)
+				.then((byIncident) => {
+					for (const update of byIncident.values()) io.to(`incident:${update.incident}`).emit('viewers', update);
+				})
+				.catch((err) => log('error', 'viewers failed', { err: String(err) }))
+		);
 	};
 	const announcePresence = () =>
 		sql`select pg_notify(${PRESENCE_CHANNEL}, '')`.execute(db).catch((err) => log('error', 'presence notify failed', { err: String(err) }));
@@ -180,7 +200,11 @@ export async function attachRealtime(httpServer: HttpServer, options: RealtimeOp
 				}
 				socket.data.user = current.user;
 				const decision = await authoriseTopic(db, current.user, topic);
-				if (!decision.ok) return reply(decision);
+				if (!decision.ok) {
+					// A grant may have been revoked since an earlier subscribe: stop the news too.
+					if (typeof topic === 'string') await socket.leave(topic);
+					return reply(decision);
+				}
 				const name = topic as string;
 				await socket.join(name);
 				const seq = await currentSeq(db, name);
@@ -210,6 +234,34 @@ export async function attachRealtime(httpServer: HttpServer, options: RealtimeOp
 				});
 		});
 
+		// One view change at a time per socket, in the order they were sent.
+		let viewing: Promise<unknown> = inserted;
+		socket.on('view', (request, ack) => {
+			if (typeof ack !== 'function') return;
+			const reply = (result: ViewAck) => ack(result);
+			const work = viewing.then(async () => {
+				try {
+					const incident = (request as { incident?: unknown } | undefined)?.incident ?? null;
+					if (incident !== null) {
+						const current = await validateSessionToken(db, socket.data.token);
+						if (!current.session) return reply({ ok: false, code: 'unauthenticated', error: 'Je sessie is verlopen: log opnieuw in.' });
+						socket.data.user = current.user;
+						const decision = await authoriseTopic(db, current.user, `incident:${String(incident)}`);
+						if (!decision.ok) return reply(decision);
+					}
+					const id = incident as string | null;
+					await setViewing(db, socket.id, id);
+					await announcePresence();
+					reply({ ok: true, viewers: id ? ((await listViewers(db, [id])).get(id) ?? null) : null });
+				} catch (err) {
+					log('error', 'view failed', { err: String(err) });
+					reply({ ok: false, code: 'server_error', error: 'Doorgeven wat je bekijkt mislukte door een storing.' });
+				}
+			});
+			viewing = work;
+			track(work);
+		});
+
 		socket.on('disconnect', () => {
 			if (closing) return; // close() removes this node's rows in one statement
 			// After the insert: a socket that closes at once must not leave its row behind.
@@ -222,8 +274,17 @@ export async function attachRealtime(httpServer: HttpServer, options: RealtimeOp
 		});
 	});
 
+	// Sockets whose session has ended (expired, or its user blocked) are closed here at the latest.
+	const closeEndedSessions = async () => {
+		const sessionIds = [...new Set([...io.sockets.sockets.values()].map((s) => s.data.sessionId).filter(Boolean))];
+		const live = new Set(await liveSessionIds(db, sessionIds));
+		disconnectSessions(new Set(sessionIds.filter((id) => !live.has(id))));
+	};
+
 	const heartbeat = setInterval(() => {
-		touchNodeConnections(db, nodeId)
+		// Refresh only sockets that are open now; any other row of this node is a leftover.
+		touchNodeConnections(db, nodeId, [...io.sockets.sockets.keys()])
+			.then(closeEndedSessions)
 			.then(() => deleteStaleConnections(db))
 			.then((removed) => (removed > 0 ? announcePresence() : undefined))
 			.catch((err) => log('error', 'presence heartbeat failed', { err: String(err) }));

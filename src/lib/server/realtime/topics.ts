@@ -36,6 +36,16 @@ const authorisers = new Map<string, Authoriser>([
 			const found = isUuid(param) ? await incidentHeader(db, param) : undefined;
 			return found ? allow : { ok: false, code: 'unknown_topic', error: 'Dit incident bestaat niet.' };
 		}
+	],
+	[
+		// The inject script of an exercise: for its exercise leaders only, never for the players.
+		'injects',
+		async ({ db, user, param }) => {
+			if (!can(user, 'inject.manage')) return forbidden;
+			const found = isUuid(param) ? await incidentHeader(db, param) : undefined;
+			if (!found) return { ok: false, code: 'unknown_topic', error: 'Deze oefening bestaat niet.' };
+			return found.kind === 'oefening' ? allow : forbidden;
+		}
 	]
 ]);
 

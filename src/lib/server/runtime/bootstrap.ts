@@ -48,6 +48,8 @@ export async function bootstrap(): Promise<Bootstrapped> {
 		await migrationDb.destroy();
 	}
 
+	// The app's init hook seeds the demo exercise through its services when this is set.
+	process.env.PARAAT_DEMO_ACTIVE = demo ? '1' : '0';
 	const db = createDb(databaseUrl, { max: 2 });
 	let demoAccounts: DemoAccount[] = [];
 	try {

@@ -6,8 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { ensureDatabase, startEmbeddedPostgres } from '../src/lib/server/db/embedded.ts';
-import { migrateToLatest } from '../src/lib/server/db/migrator.ts';
+import { ensureDatabase, startEmbeddedPostgres } from '../db/embedded.ts';
+import { migrateToLatest } from '../db/migrator.ts';
 
 const write = process.argv.includes('--write');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'paraat-schema-'));

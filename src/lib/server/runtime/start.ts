@@ -8,6 +8,7 @@ import { bootstrap, demoBanner } from './bootstrap.ts';
 import { buildIsCurrent } from './build-freshness.ts';
 import { closeSharedDb, getDb } from '../db/index.ts';
 import { attachRealtime } from '../realtime/server.ts';
+import { startInjectScheduler } from '../injects/inject-scheduler.ts';
 import { logger } from '../log.ts';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
 		origin: process.env.ORIGIN,
 		log: (level, msg, extra) => logger[level](extra ?? {}, msg)
 	});
+	const injects = startInjectScheduler(getDb(), { log: (level, msg, extra) => logger[level](extra ?? {}, msg) });
 
 	const port = Number(process.env.PORT ?? 3000);
 	const host = process.env.HOST ?? '0.0.0.0';
@@ -56,6 +58,7 @@ async function main(): Promise<void> {
 		stopping = true;
 		logger.info({ signal }, 'Paraat stoppen');
 		server.closeIdleConnections();
+		await injects.stop(); // before the database closes
 		await realtime.close(); // also closes the HTTP server
 		await closeSharedDb();
 		await boot.stop(); // stops the embedded PostgreSQL cleanly

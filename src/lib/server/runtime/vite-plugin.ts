@@ -11,6 +11,7 @@ export function paraatDevServer(): Plugin {
 			const { bootstrap, demoBanner } = await import('./bootstrap.ts');
 			const { createDb } = await import('../db/index.ts');
 			const { attachRealtime } = await import('../realtime/server.ts');
+			const { startInjectScheduler } = await import('../injects/inject-scheduler.ts');
 			const boot = await bootstrap();
 			const db = createDb(boot.databaseUrl, { max: 5 });
 			const realtime = await attachRealtime(server.httpServer as import('node:http').Server, {
@@ -18,11 +19,16 @@ export function paraatDevServer(): Plugin {
 				connectionString: boot.databaseUrl,
 				log: (level, msg, extra) => console[level === 'info' ? 'log' : level](msg, extra ?? '')
 			});
+			const injects = startInjectScheduler(db, { log: (level, msg, extra) => console[level === 'info' ? 'log' : level](msg, extra ?? '') });
 			server.httpServer.once('listening', () => {
 				if (boot.demo) console.log(demoBanner(`http://localhost:${server.config.server.port}`, boot.demoAccounts));
 			});
 			server.httpServer.once('close', () => {
-				void realtime.close().then(() => db.destroy()).then(() => boot.stop());
+				void injects
+					.stop()
+					.then(() => realtime.close())
+					.then(() => db.destroy())
+					.then(() => boot.stop());
 			});
 		}
 	};

@@ -1,0 +1,121 @@
+// Delivers exercise injects into the logbook when they are due. Framework-free (relative .ts
+// imports), so the production entry and the Vite dev plugin both start it.
+// All state is in the database: after a restart the next tick delivers whatever fell due
+// meanwhile. Every node may run a scheduler: each inject is claimed with FOR UPDATE SKIP
+// LOCKED and delivered in a transaction of its own (entry, mark, audit, events), so it lands
+// exactly once, and a failing inject does not hold up the others.
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { transact } from '../db/transaction.ts';
+import { writeAudit } from '../audit/audit.ts';
+import { publish } from '../realtime/event-log.ts';
+import { findEntry, insertEntry, lockIncident } from '../logbook/log-queries.ts';
+import { claimDueInject, findInject, markDelivered } from './inject-queries.ts';
+
+export const INJECT_SOURCE = 'Inject (oefenleiding)';
+const DEFAULT_INTERVAL_MS = 2_000;
+/** At most this many injects per tick, so one tick never runs unbounded. */
+const MAX_PER_TICK = 200;
+
+type Log = (level: 'info' | 'warn' | 'error', msg: string, extra?: Record<string, unknown>) => void;
+
+export interface InjectScheduler {
+	/** Runs one tick now (also used by tests); resolves with the number delivered. */
+	runOnce(): Promise<number>;
+	/** Stops the timer and waits for a running tick; call before the database closes. */
+	stop(): Promise<void>;
+}
+
+/**
+ * Delivers one due inject: 'delivered', 'skipped' (its exercise was closed meanwhile), or
+ * 'none' when none is due (or all due ones are being delivered by another scheduler now).
+ */
+export async function deliverNextInject(db: Kysely<DB>): Promise<'delivered' | 'skipped' | 'none'> {
+	return transact(db, async (trx) => {
+		const inject = await claimDueInject(trx);
+		if (!inject) return 'none';
+		// Numbered like every other entry: under the incident lock. The claim above skipped
+		// closed incidents; the lock makes sure it was not closed in between.
+		const incident = await lockIncident(trx, inject.incidentId);
+		if (!incident || incident.status === 'gesloten') return 'skipped';
+		const exercise = incident.kind === 'oefening';
+		const entryId = await insertEntry(trx, {
+			incidentId: inject.incidentId,
+			kind: 'melding',
+			discipline: inject.discipline,
+			text: inject.text,
+			happenedAt: inject.dueAt,
+			source: INJECT_SOURCE,
+			authorId: inject.createdBy,
+			injectId: inject.id
+		});
+		await markDelivered(trx, inject.id, entryId);
+		const entry = (await findEntry(trx, entryId))!;
+		const delivered = (await findInject(trx, inject.id))!;
+		await writeAudit(trx, {
+			actorId: null,
+			action: 'inject.afgeleverd',
+			entityType: 'inject',
+			entityId: inject.id,
+			details: { incidentId: inject.incidentId, number: entry.number, exercise }
+		});
+		const actor = { id: inject.createdBy, name: INJECT_SOURCE };
+		// Topics in a fixed order (incident, then injects), like every other writer.
+		await publish(trx, { topic: `incident:${inject.incidentId}`, type: 'log.created', data: entry, actor, exercise });
+		await publish(trx, { topic: `injects:${inject.incidentId}`, type: 'inject.delivered', data: delivered, actor, exercise });
+		return 'delivered';
+	});
+}
+
+/** Delivers every inject that is due now; returns how many. */
+export async function deliverDueInjects(db: Kysely<DB>, log: Log = () => {}): Promise<number> {
+	let delivered = 0;
+	for (let attempt = 0; attempt < MAX_PER_TICK; attempt++) {
+		let outcome: Awaited<ReturnType<typeof deliverNextInject>>;
+		try {
+			outcome = await deliverNextInject(db);
+		} catch (err) {
+			// This inject stays waiting; the next tick tries again.
+			log('error', 'inject delivery failed', { err: err instanceof Error ? err.message : String(err) });
+			break;
+		}
+		if (outcome === 'none') break;
+		if (outcome === 'delivered') delivered++;
+	}
+	return delivered;
+}
+
+export function startInjectScheduler(db: Kysely<DB>, options: { intervalMs?: number; log?: Log } = {}): InjectScheduler {
+	const log = options.log ?? (() => {});
+	let stopped = false;
+	let running: Promise<number> | undefined;
+
+	const tick = (): Promise<number> => {
+		// Never two ticks at once on one node; a tick asked for meanwhile joins the running one.
+		running ??= deliverDueInjects(db, log)
+			.then((n) => {
+				if (n > 0) log('info', 'injects afgeleverd', { count: n });
+				return n;
+			})
+			.finally(() => {
+				running = undefined;
+			});
+		return running;
+	};
+
+	const timer = setInterval(() => {
+		if (!stopped) void tick();
+	}, options.intervalMs ?? DEFAULT_INTERVAL_MS);
+	timer.unref();
+	// Deliver what fell due while no scheduler ran (a restart), without waiting a whole interval.
+	void tick();
+
+	return {
+		runOnce: () => (stopped ? Promise.resolve(0) : tick()),
+		async stop() {
+			stopped = true;
+			clearInterval(timer);
+			await running?.catch(() => 0);
+		}
+	};
+}

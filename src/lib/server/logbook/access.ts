@@ -1,0 +1,9 @@
+// Who may do what on one incident. Incidents are regional work, so a grant of any
+// municipality counts; an oefenleider's grant counts in exercises only.
+import type { SessionUser } from '../auth/roles.ts';
+import { can, type Action } from '../auth/permissions.ts';
+
+export function canOnIncident(user: SessionUser, action: Action, incident: { exercise: boolean }): boolean {
+	if (incident.exercise) return can(user, action);
+	return can({ ...user, grants: user.grants.filter((g) => g.role !== 'oefenleider') }, action);
+}

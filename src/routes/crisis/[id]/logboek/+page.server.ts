@@ -1,0 +1,25 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { requirePermission } from '$lib/server/http/guards';
+import { ServiceError } from '$lib/server/errors';
+import { currentSeq } from '$lib/server/realtime/event-log';
+import { canVerifyLog, canWriteLog, logbookOf } from '$lib/server/logbook/log-service';
+import type { LogDiscipline } from '$lib/domain/logbook';
+
+export const load: PageServerLoad = async ({ locals, url, params, parent }) => {
+	const user = requirePermission(locals, url, 'incident.read');
+	const db = getDb();
+	try {
+		// Position first: anything after it is replayed by the subscription.
+		const seq = await currentSeq(db, `incident:${params.id}`);
+		const logbook = await logbookOf(db, user, params.id);
+		const { incident } = await parent();
+		const roles = user.grants.map((g) => g.role);
+		const defaultDiscipline: LogDiscipline = roles.includes('brandweer') ? 'brandweer' : roles.includes('bevolkingszorg') ? 'bevolkingszorg' : 'algemeen';
+		return { logbook, seq, canWrite: canWriteLog(user, incident), canVerify: canVerifyLog(user, incident), defaultDiscipline };
+	} catch (err) {
+		if (err instanceof ServiceError) error(err.status, err.message);
+		throw err;
+	}
+};
