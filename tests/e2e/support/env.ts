@@ -1,17 +1,21 @@
 // Shared facts about the end-to-end test servers: used by playwright.config.ts and the specs.
 // Kept free of app imports, so loading it never touches the database or the build.
 
-/** Node A: started by Playwright's webServer (see playwright.config.ts). */
-export const APP_PORT = 4173;
+/**
+ * Node A: started by Playwright's webServer (see playwright.config.ts). PARAAT_E2E_PORT moves the
+ * whole set of ports (app, node B, PostgreSQL), so two runs on one machine do not collide.
+ */
+const OFFSET = Number(process.env.PARAAT_E2E_PORT ?? 4173) - 4173;
+export const APP_PORT = 4173 + OFFSET;
 export const BASE_URL = `http://localhost:${APP_PORT}`;
 export const HEALTH_URL = `http://127.0.0.1:${APP_PORT}/healthz`;
 
 /** The embedded PostgreSQL node A starts (fresh data folder per run, fsync off). */
-export const PG_PORT = 55433;
+export const PG_PORT = 55433 + OFFSET;
 export const DATABASE_URL = `postgres://paraat:paraat-embedded@127.0.0.1:${PG_PORT}/paraat`;
 
 /** Node B of the two-node test: a second app process on node A's database. */
-export const NODE_B_PORT = 4174;
+export const NODE_B_PORT = 4174 + OFFSET;
 export const NODE_B_URL = `http://localhost:${NODE_B_PORT}`;
 
 export const DEMO_PASSWORD = 'paraat-demo';
