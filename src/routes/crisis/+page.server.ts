@@ -15,9 +15,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const db = getDb();
 	const seq = await currentSeq(db, 'incidents');
 	const includeClosed = url.searchParams.get('gesloten') === '1';
+	const archived = url.searchParams.get('archief') === '1';
 	return {
-		incidents: await incidentsFor(db, user, includeClosed),
+		incidents: await incidentsFor(db, user, includeClosed, archived),
 		includeClosed,
+		archived,
 		seq,
 		canCreateCrisis: canCreateIncident(user, 'crisis'),
 		canCreateExercise: canCreateIncident(user, 'oefening')

@@ -64,6 +64,7 @@ export interface GripLevel {
 
 export interface Incident {
   affectedPeople: number | null;
+  archivedAt: Timestamp | null;
   bevolkingszorgActivatedAt: Timestamp | null;
   createdAt: Generated<Timestamp>;
   createdBy: string;

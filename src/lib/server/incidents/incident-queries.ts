@@ -21,6 +21,8 @@ export interface IncidentRecord {
 	createdBy: { id: string; name: string };
 	/** When bevolkingszorg was activated (its standard tasks created), or null. */
 	bevolkingszorgActivatedAt: string | null;
+	/** When a closed exercise was archived, or null. */
+	archivedAt: string | null;
 	version: number;
 }
 
@@ -43,6 +45,7 @@ const base = (db: Db) =>
 			'incident.createdAt',
 			'incident.version',
 			'incident.bevolkingszorgActivatedAt',
+			'incident.archivedAt',
 			'appUser.id as creatorId',
 			'appUser.name as creatorName',
 			sql<string[]>`coalesce((select array_agg(municipality_code order by municipality_code)
@@ -68,6 +71,7 @@ function toRecord(r: Row): IncidentRecord {
 		createdAt: r.createdAt.toISOString(),
 		createdBy: { id: r.creatorId, name: r.creatorName },
 		bevolkingszorgActivatedAt: r.bevolkingszorgActivatedAt?.toISOString() ?? null,
+		archivedAt: r.archivedAt?.toISOString() ?? null,
 		version: r.version
 	};
 }
@@ -82,9 +86,11 @@ export async function incidentHeader(db: Db, id: string) {
 	return db.selectFrom('incident').select(['id', 'kind', 'status', 'startedAt']).where('id', '=', id).executeTakeFirst();
 }
 
-export async function listIncidents(db: Db, options: { includeClosed: boolean }): Promise<IncidentRecord[]> {
+export async function listIncidents(db: Db, options: { includeClosed: boolean; archived?: boolean }): Promise<IncidentRecord[]> {
 	let query = base(db).orderBy('incident.startedAt', 'desc').limit(200);
-	if (!options.includeClosed) query = query.where('incident.status', '!=', 'gesloten');
+	// The archive is a list of its own; the running lists never show archived exercises.
+	query = options.archived ? query.where('incident.archivedAt', 'is not', null) : query.where('incident.archivedAt', 'is', null);
+	if (!options.includeClosed && !options.archived) query = query.where('incident.status', '!=', 'gesloten');
 	return (await query.execute()).map(toRecord);
 }
 
@@ -168,4 +174,15 @@ export async function markBevolkingszorgActivated(db: Db, id: string): Promise<b
 		.returning('id')
 		.executeTakeFirst();
 	return !!row;
+}
+
+export async function markArchived(db: Db, id: string, version: number) {
+	return db
+		.updateTable('incident')
+		.set({ archivedAt: sql`now()`, version: sql`version + 1` })
+		.where('id', '=', id)
+		.where('version', '=', version)
+		.where('archivedAt', 'is', null)
+		.returning('id')
+		.executeTakeFirst();
 }

@@ -18,6 +18,7 @@ import {
 	insertGripChange,
 	insertIncident,
 	listIncidents,
+	markArchived,
 	updateIncidentState,
 	type IncidentRecord
 } from './incident-queries';
@@ -160,12 +161,28 @@ export async function changeStatus(db: Kysely<DB>, user: SessionUser, id: string
 	});
 }
 
-export async function incidentsFor(db: Kysely<DB>, user: SessionUser, includeClosed = false) {
+export async function incidentsFor(db: Kysely<DB>, user: SessionUser, includeClosed = false, archived = false) {
 	if (!can(user, 'incident.read')) throw forbidden('Je hebt geen toegang tot incidenten.');
-	return listIncidents(db, { includeClosed });
+	return listIncidents(db, { includeClosed, archived });
 }
 
 export async function incidentDetail(db: Kysely<DB>, user: SessionUser, id: string) {
 	const incident = await requireReadableIncident(db, user, id);
 	return { incident, gripHistory: await gripHistory(db, id), gripLevels: await gripLevels(db) };
+}
+
+/** Archives a closed exercise after its evaluation: it leaves the lists but stays readable. */
+export async function archiveExercise(db: Kysely<DB>, user: SessionUser, id: string, ctx: Ctx): Promise<IncidentRecord> {
+	const current = await requireReadableIncident(db, user, id);
+	requireManage(user, current);
+	if (!current.exercise) throw new ServiceError(400, 'not_an_exercise', 'Alleen een oefening wordt gearchiveerd; een echt incident blijft in de lijst van gesloten incidenten.');
+	if (current.status !== 'gesloten') throw new ServiceError(409, 'exercise_open', 'Sluit de oefening eerst af; daarna kan ze naar het archief.');
+	if (current.archivedAt) throw new ServiceError(409, 'already_archived', 'Deze oefening staat al in het archief.');
+	return transact(db, async (trx) => {
+		if (!(await markArchived(trx, id, current.version))) throw conflict('Iemand anders heeft deze oefening net gewijzigd. Probeer het opnieuw.');
+		const incident = (await findIncident(trx, id))!;
+		await writeAudit(trx, { actorId: user.id, action: 'oefening.gearchiveerd', entityType: 'incident', entityId: id, ip: ctx.ip });
+		await announce(trx, user, incident, 'incident.updated');
+		return incident;
+	});
 }

@@ -6,7 +6,7 @@ import { clientAddress } from '$lib/server/http/api';
 import { formValues, runFormAction } from '$lib/server/http/form-action';
 import { ServiceError } from '$lib/server/errors';
 import { gripChangeInput, statusChangeInput } from '$lib/server/incidents/incident-input';
-import { changeGrip, changeStatus } from '$lib/server/incidents/incident-service';
+import { archiveExercise, changeGrip, changeStatus } from '$lib/server/incidents/incident-service';
 import { loadIncidentPage } from '$lib/server/incidents/incident-page';
 import { activateBevolkingszorg } from '$lib/server/tasks/task-service';
 import { z } from 'zod';
@@ -34,6 +34,10 @@ export const actions: Actions = {
 		return runFormAction('bevolkingszorg', {}, z.object({}), () =>
 			activateBevolkingszorg(getDb(), user, params.id, { ip: clientAddress(getClientAddress) })
 		);
+	},
+	archiveren: async ({ locals, url, params, getClientAddress }) => {
+		const user = requirePermission(locals, url, 'incident.read');
+		return runFormAction('archiveren', {}, z.object({}), () => archiveExercise(getDb(), user, params.id, { ip: clientAddress(getClientAddress) }));
 	},
 	status: async ({ locals, url, params, request, getClientAddress }) => {
 		const user = requirePermission(locals, url, 'incident.read');
