@@ -7,6 +7,15 @@ import { can } from '../auth/permissions';
 import { currentSeq } from '../realtime/event-log';
 import { incidentDetail } from './incident-service';
 import { tasksOfIncident } from '../tasks/task-service';
+import { refillPointsFor, requestsOfIncident, unitsFor } from '../bluswater/bluswater-service';
+
+/** The incident's water on its map, for those who may see the bluswater board. */
+async function incidentWater(db: Kysely<DB>, user: SessionUser, id: string) {
+	if (!can(user, 'bluswater.read')) return null;
+	const requests = await requestsOfIncident(db, user, id);
+	const units = (await unitsFor(db, user)).filter((u) => u.incident?.id === id || u.status === 'beschikbaar');
+	return { requests, units, refillPoints: await refillPointsFor(db, user) };
+}
 
 export async function loadIncidentPage(db: Kysely<DB>, user: SessionUser, id: string) {
 	// Position first: anything after it is replayed by the subscription, anything before is loaded.
@@ -26,6 +35,7 @@ export async function loadIncidentPage(db: Kysely<DB>, user: SessionUser, id: st
 	return {
 		...detail,
 		tasks,
+		water: await incidentWater(db, user, id),
 		seq,
 		// One entry per person, even when they hold several fitting grants.
 		assignees: [...new Map(assignees.map((a) => [a.id, { id: a.id, name: a.name, municipality: a.municipalityCode }])).values()],
