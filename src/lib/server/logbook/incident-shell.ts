@@ -10,13 +10,20 @@ import { canExportTimeline } from './timeline-service';
 import { unreadCount } from './log-queries';
 
 export async function loadIncidentShell(db: Kysely<DB>, user: SessionUser, id: string) {
-	// Position first: anything after it is replayed by the subscription, anything before is loaded.
-	const seq = await currentSeq(db, `incident:${id}`);
-	const incident = await requireReadableIncident(db, user, id);
+	// Header, topic position and unread count from one snapshot: an entry committed in between
+	// would otherwise be counted here and again when its live event arrives.
+	const { incident, seq, unread } = await db
+		.transaction()
+		.setIsolationLevel('repeatable read')
+		.execute(async (trx) => ({
+			seq: await currentSeq(trx, `incident:${id}`),
+			incident: await requireReadableIncident(trx, user, id),
+			unread: await unreadCount(trx, id, user.id)
+		}));
 	return {
 		incident,
 		shellSeq: seq,
-		unread: await unreadCount(db, id, user.id),
+		unread,
 		tabs: { injects: canManageInjects(user, incident), timeline: canExportTimeline(user, incident) }
 	};
 }

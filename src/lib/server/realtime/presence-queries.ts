@@ -68,8 +68,13 @@ export async function listOnline(db: Db): Promise<PresenceEntry[]> {
 }
 
 /** Records which incident a socket is looking at (null: none). */
-export async function setViewing(db: Db, socketId: string, incidentId: string | null) {
-	await db.updateTable('presenceConnection').set({ viewing: incidentId }).where('socketId', '=', socketId).execute();
+/** Records what a socket looks at; creates its row if the connect's insert has not landed. */
+export async function setViewing(db: Db, row: { socketId: string; nodeId: string; userId: string }, incidentId: string | null) {
+	await db
+		.insertInto('presenceConnection')
+		.values({ ...row, viewing: incidentId })
+		.onConflict((oc) => oc.column('socketId').doUpdateSet({ viewing: incidentId, seenAt: sql`now()` }))
+		.execute();
 }
 
 /** Who is looking at each of these incidents now, once per user, with their roles. */

@@ -250,7 +250,8 @@ export async function attachRealtime(httpServer: HttpServer, options: RealtimeOp
 						if (!decision.ok) return reply(decision);
 					}
 					const id = incident as string | null;
-					await setViewing(db, socket.id, id);
+					if (!socket.connected) return; // gone meanwhile: leave no row behind
+					await setViewing(db, { socketId: socket.id, nodeId, userId: socket.data.user.id }, id);
 					await announcePresence();
 					reply({ ok: true, viewers: id ? ((await listViewers(db, [id])).get(id) ?? null) : null });
 				} catch (err) {
