@@ -1,55 +1,15 @@
 // Logbook, situation picture, SITRAPs and injects as the API returns them
 // (src/lib/server/logbook/*-queries.ts, src/lib/server/injects/inject-queries.ts).
 
-export interface LogEntry {
-	id: string;
-	incidentId: string;
-	number: number;
-	kind: string;
-	discipline: string;
-	text: string;
-	happenedAt: string;
-	loggedAt: string;
-	source: string;
-	author: { id: string; name: string };
-	corrects: { id: string; number: number } | null;
-	correctedBy: { id: string; number: number } | null;
-	verified: { by: { id: string; name: string }; at: string } | null;
-	injectId: string | null;
-	exercise: boolean;
-}
+import type { LogEntryRecord } from '$lib/server/logbook/log-queries';
+import type { SectionRecord, SitrapSummary as SitrapSummaryRecord } from '$lib/server/logbook/picture-queries';
+import type { InjectRecord } from '$lib/server/injects/inject-queries';
 
-export interface Section {
-	incidentId: string;
-	section: string;
-	text: string;
-	version: number;
-	updatedAt: string | null;
-	updatedBy: { id: string; name: string } | null;
-	exercise: boolean;
-}
-
-export interface SitrapSummary {
-	incidentId: string;
-	number: number;
-	publishedAt: string;
-	publishedBy: { id: string; name: string };
-	exercise: boolean;
-}
-
-export interface Inject {
-	id: string;
-	incidentId: string;
-	text: string;
-	discipline: string;
-	dueMinutes: number;
-	dueAt: string;
-	deliveredAt: string | null;
-	entry: { id: string; number: number } | null;
-	createdBy: { id: string; name: string };
-	createdAt: string;
-	exercise: boolean;
-}
+// One definition each, shared with the server (types only; erased from the browser bundle).
+export type LogEntry = LogEntryRecord;
+export type Section = SectionRecord;
+export type SitrapSummary = SitrapSummaryRecord;
+export type Inject = InjectRecord;
 
 /**
  * Adds or updates an entry. Entries never change their content; what can arrive later is the
