@@ -9,6 +9,22 @@ const ACTION_ROLES = {
 	'presence.read': 'any',
 	'notice.read': 'any',
 	'risicoscan.compute': 'any',
+	// The regional calendar shows public fields only (name, municipality, class, dates, visitors).
+	'calendar.read': 'any',
+	// Event applications: the permit officers of the municipality. Advisers read what is referred
+	// to their discipline (checked by the advice service on top of this action).
+	'event.read': ['vergunningverlener'],
+	'event.write': ['vergunningverlener'],
+	'event.decide': ['vergunningverlener'],
+	'advice.read': ['adviseur'],
+	'advice.answer': ['adviseur'],
+	// A municipality's own risicoscan model, deadlines and melding conditions.
+	'event.settings': ['beheerder'],
+	// Bibob files: only Bibob officers of the file's own municipality; the Bibob service demands an
+	// exact municipal grant (a regional grant does not open a municipality's files) and a second factor.
+	'bibob.read': ['bibob'],
+	'bibob.write': ['bibob'],
+	'bibob.settings': ['bibob'],
 	'bluswater.read': ['brandweer', 'crisisteam', 'beheerder', 'oefenleider', 'waarnemer'],
 	// An oefenleider manages bluswater in exercises only (checked by the bluswater service).
 	'bluswater.manage': ['brandweer', 'crisisteam', 'oefenleider'],

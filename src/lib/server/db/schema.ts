@@ -45,6 +45,53 @@ export interface AuditLog {
   municipalityCode: string | null;
 }
 
+export interface EventApplication {
+  address: Generated<string>;
+  areaM2: number | null;
+  bibobStatus: Generated<string>;
+  category: Generated<string | null>;
+  computedCategory: string | null;
+  copiedFrom: string | null;
+  createdAt: Generated<Timestamp>;
+  createdBy: string | null;
+  decidedAt: Timestamp | null;
+  decidedBy: string | null;
+  decision: string | null;
+  decisionConditions: string | null;
+  decisionReason: string | null;
+  description: Generated<string>;
+  endsAt: Timestamp;
+  eventType: Generated<string>;
+  id: Generated<string>;
+  isNewEvent: Generated<boolean>;
+  lat: number | null;
+  late: Generated<boolean>;
+  lon: number | null;
+  municipalityCode: string;
+  name: string;
+  organiserEmail: Generated<string>;
+  organiserKvk: Generated<string>;
+  organiserName: Generated<string>;
+  organiserOrganisation: Generated<string>;
+  organiserPhone: Generated<string>;
+  overrideAt: Timestamp | null;
+  overrideBy: string | null;
+  overrideCategory: string | null;
+  overrideReason: string | null;
+  peakVisitors: Generated<number>;
+  procedure: string | null;
+  reference: string;
+  scanAnswers: Generated<Json>;
+  scanModelVersion: number | null;
+  scanResult: Json | null;
+  startsAt: Timestamp;
+  status: Generated<string>;
+  submittedAt: Timestamp | null;
+  totalVisitors: number | null;
+  updatedAt: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
 export interface GripChange {
   changedAt: Generated<Timestamp>;
   changedBy: string;
@@ -326,6 +373,7 @@ export interface WaterUnitStatusChange {
 export interface DB {
   appUser: AppUser;
   auditLog: AuditLog;
+  eventApplication: EventApplication;
   gripChange: GripChange;
   gripLevel: GripLevel;
   incident: Incident;

@@ -10,13 +10,18 @@ export interface NavItem {
 export function navigationFor(user: SessionUser): NavItem[] {
 	const items: NavItem[] = [
 		{ href: '/', label: 'Overzicht' },
-		{ href: '/berichten', label: 'Regionale berichten' }
+		{ href: '/berichten', label: 'Regionale berichten' },
+		{ href: '/kalender', label: 'Evenementenkalender' }
 	];
+	if (can(user, 'event.read')) items.push({ href: '/evenementen', label: 'Evenementen' });
+	if (can(user, 'advice.read')) items.push({ href: '/advies', label: 'Adviesaanvragen' });
+	if (can(user, 'bibob.read')) items.push({ href: '/bibob', label: 'Bibob' });
 	if (can(user, 'incident.read')) {
 		items.push({ href: '/crisis', label: 'Crisis en oefeningen' }, { href: '/mijn-taken', label: 'Mijn taken' });
 	}
 	if (can(user, 'bluswater.read')) items.push({ href: '/bluswater', label: 'Bluswater' });
 	if (can(user, 'fleet.edit')) items.push({ href: '/beheer/bluswater', label: 'Wagenpark bluswater' });
+	if (can(user, 'event.settings')) items.push({ href: '/beheer/evenementen', label: 'Instellingen evenementen' });
 	if (can(user, 'users.manage')) items.push({ href: '/beheer/gebruikers', label: 'Gebruikers' });
 	if (can(user, 'templates.manage', { municipality: null })) items.push({ href: '/beheer/taakkaarten', label: 'Standaardtaken' });
 	if (can(user, 'audit.read')) items.push({ href: '/beheer/audit', label: 'Auditlog' });

@@ -27,6 +27,15 @@ const authorisers = new Map<string, Authoriser>([
 		}
 	],
 	['user', async ({ user, param }) => (param === user.id ? allow : forbidden)],
+	[
+		// A municipality's Bibob overview: only its own Bibob officers (a regional grant is not enough).
+		'bibob',
+		async ({ db, user, param }) => {
+			const found = await db.selectFrom('municipality').select('code').where('code', '=', param).executeTakeFirst();
+			if (!found) return { ok: false, code: 'unknown_topic', error: `Onbekende gemeente: ${param}` };
+			return user.grants.some((g) => g.role === 'bibob' && g.municipality === param) ? allow : forbidden;
+		}
+	],
 	['incidents', async ({ user }) => (can(user, 'incident.read') ? allow : forbidden)],
 	[
 		'incident',
