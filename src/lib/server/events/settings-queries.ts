@@ -1,5 +1,9 @@
 // SQL for a municipality's event settings and its risicoscan model versions.
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
+
+// jsonb read as text: the CamelCasePlugin would rename nested snake_case keys (criterion codes).
+const modelText = sql<string>`m.model::text`.as('model');
+const settingsText = sql<string>`s.settings::text`.as('settings');
 import type { DB } from '../db/schema.ts';
 import { DEFAULT_RISICOSCAN_MODEL, type RisicoscanModel } from '../../domain/risicoscan/model.ts';
 import { seededSettingsFor, type EventSettings } from '../../domain/events/settings.ts';
@@ -18,11 +22,11 @@ export async function settingsOf(db: Db, municipality: string): Promise<StoredSe
 	const row = await db
 		.selectFrom('eventMunicipalitySettings as s')
 		.leftJoin('appUser as u', 'u.id', 's.updatedBy')
-		.select(['s.settings', 's.version', 's.updatedAt', 'u.name'])
+		.select([settingsText, 's.version', 's.updatedAt', 'u.name'])
 		.where('s.municipalityCode', '=', municipality)
 		.executeTakeFirst();
 	if (!row) return { settings: seededSettingsFor(municipality), version: 0, updatedAt: null, updatedBy: null };
-	return { settings: row.settings as unknown as EventSettings, version: row.version, updatedAt: row.updatedAt.toISOString(), updatedBy: row.name };
+	return { settings: JSON.parse(row.settings) as EventSettings, version: row.version, updatedAt: row.updatedAt.toISOString(), updatedBy: row.name };
 }
 
 /** Seeds the nine municipalities' settings where none exist (idempotent; a beheerder's edits stay). */
@@ -71,13 +75,13 @@ export async function currentModel(db: Db, municipality: string): Promise<ModelV
 	const row = await db
 		.selectFrom('risicoscanModel as m')
 		.leftJoin('appUser as u', 'u.id', 'm.createdBy')
-		.select(['m.version', 'm.model', 'm.note', 'm.createdAt', 'u.name'])
+		.select(['m.version', modelText, 'm.note', 'm.createdAt', 'u.name'])
 		.where('m.municipalityCode', '=', municipality)
 		.orderBy('m.version', 'desc')
 		.limit(1)
 		.executeTakeFirst();
 	if (!row) return DEFAULT_MODEL_VERSION;
-	return { version: row.version, model: row.model as unknown as RisicoscanModel, note: row.note, createdAt: row.createdAt.toISOString(), createdBy: row.name };
+	return { version: row.version, model: JSON.parse(row.model) as RisicoscanModel, note: row.note, createdAt: row.createdAt.toISOString(), createdBy: row.name };
 }
 
 export async function modelHistory(db: Db, municipality: string): Promise<Omit<ModelVersion, 'model'>[]> {
