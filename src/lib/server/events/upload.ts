@@ -14,7 +14,9 @@ export async function uploadFromForm(form: FormData): Promise<Upload> {
 	const file = form.get('file');
 	if (!(file instanceof File) || file.size === 0) fields.push({ field: 'file', message: 'Kies een bestand om te uploaden.' });
 	else if (file.size > MAX_DOCUMENT_BYTES) fields.push({ field: 'file', message: TOO_LARGE });
-	if (fields.length > 0 || !(file instanceof File) || !kind.success) throw invalid(fields, fields.map((f) => f.message).join(' '));
+	const message = fields.map((f) => f.message).join(' ');
+	if (file instanceof File && file.size > MAX_DOCUMENT_BYTES) throw new ServiceError(413, 'file_too_large', message, fields);
+	if (fields.length > 0 || !(file instanceof File) || !kind.success) throw invalid(fields, message);
 	return { kind: kind.data, filename: file.name, content: new Uint8Array(await file.arrayBuffer()) };
 }
 
