@@ -12,7 +12,7 @@ import { mayDecide, mayMove } from '../../src/lib/domain/events/application.ts';
 
 const answers = { activities: [], roadClosures: false, oneStreet: true, emergencyLaneFree: true, musicFrom: '', musicUntil: '' } as MeldingFacts['answers'];
 
-function facts(overrides: Partial<MeldingFacts> & { answers?: Partial<MeldingFacts['answers']> } = {}): MeldingFacts {
+function facts(overrides: Partial<Omit<MeldingFacts, 'answers'>> & { answers?: Partial<MeldingFacts['answers']> } = {}): MeldingFacts {
 	return {
 		startsAt: '2027-06-12T10:00:00+02:00',
 		endsAt: '2027-06-12T18:00:00+02:00',
