@@ -33,3 +33,15 @@ describe('the OpenAPI document', () => {
 		expect(doc.servers[0]!.url).toBe('http://localhost:3000');
 	});
 });
+
+describe('the event applications part', () => {
+	const doc = openApiDocument('http://localhost:3000');
+	it('lists the endpoints with their request schemas', () => {
+		const paths = doc.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>;
+		expect(Object.keys(paths)).toEqual(expect.arrayContaining(['/api/v1/events', '/api/v1/events/{id}', '/api/v1/events/{id}/decision', '/api/v1/events/{id}/documents/{docId}']));
+		expect(paths['/api/v1/events/{id}']!.patch!.responses).toHaveProperty('409');
+		const input = doc.components.schemas.EventApplicationInput as { required: string[]; properties: Record<string, unknown> };
+		expect(input.required).toEqual(expect.arrayContaining(['municipality', 'name', 'startsAt', 'endsAt']));
+		expect(Object.keys(input.properties)).toEqual(expect.arrayContaining(['organiserKvk', 'audience', 'activities', 'site', 'nearHazard', 'emergencyLaneFree']));
+	});
+});

@@ -54,6 +54,7 @@ export interface EventApplication {
   copiedFrom: string | null;
   createdAt: Generated<Timestamp>;
   createdBy: string | null;
+  deadlineDate: Timestamp | null;
   decidedAt: Timestamp | null;
   decidedBy: string | null;
   decision: string | null;
@@ -80,6 +81,7 @@ export interface EventApplication {
   overrideReason: string | null;
   peakVisitors: Generated<number>;
   procedure: string | null;
+  procedureReasons: Generated<Json>;
   reference: string;
   scanAnswers: Generated<Json>;
   scanModelVersion: number | null;
@@ -90,6 +92,42 @@ export interface EventApplication {
   totalVisitors: number | null;
   updatedAt: Generated<Timestamp>;
   version: Generated<number>;
+}
+
+export interface EventDocument {
+  applicationId: string;
+  content: Buffer;
+  filename: string;
+  id: Generated<string>;
+  kind: string;
+  mimeType: string;
+  sizeBytes: number;
+  uploadedAt: Generated<Timestamp>;
+  uploadedBy: string | null;
+}
+
+export interface EventMunicipalitySettings {
+  municipalityCode: string;
+  settings: Json;
+  updatedAt: Generated<Timestamp>;
+  updatedBy: string | null;
+  version: Generated<number>;
+}
+
+export interface EventReferenceCounter {
+  lastNumber: number;
+  municipalityCode: string;
+  year: number;
+}
+
+export interface EventStatusChange {
+  applicationId: string;
+  changedAt: Generated<Timestamp>;
+  changedBy: string | null;
+  fromStatus: string | null;
+  id: Generated<number>;
+  note: Generated<string>;
+  toStatus: string;
 }
 
 export interface GripChange {
@@ -228,6 +266,15 @@ export interface RefillPoint {
   lon: number;
   name: string;
   note: Generated<string>;
+}
+
+export interface RisicoscanModel {
+  createdAt: Generated<Timestamp>;
+  createdBy: string | null;
+  model: Json;
+  municipalityCode: string;
+  note: Generated<string>;
+  version: number;
 }
 
 export interface RoleGrant {
@@ -374,6 +421,10 @@ export interface DB {
   appUser: AppUser;
   auditLog: AuditLog;
   eventApplication: EventApplication;
+  eventDocument: EventDocument;
+  eventMunicipalitySettings: EventMunicipalitySettings;
+  eventReferenceCounter: EventReferenceCounter;
+  eventStatusChange: EventStatusChange;
   gripChange: GripChange;
   gripLevel: GripLevel;
   incident: Incident;
@@ -388,6 +439,7 @@ export interface DB {
   realtimeEvent: RealtimeEvent;
   realtimeTopic: RealtimeTopic;
   refillPoint: RefillPoint;
+  risicoscanModel: RisicoscanModel;
   roleGrant: RoleGrant;
   sitrap: Sitrap;
   situationSection: SituationSection;

@@ -5,16 +5,17 @@ import type { SessionUser } from '../auth/roles';
 import { can } from '../auth/permissions';
 import { forbidden, invalid } from '../errors';
 import { DEFAULT_RISICOSCAN_MODEL, scoreRisicoscan, type RisicoscanBody, type RisicoscanModel, type RisicoscanResult } from '../../domain/risicoscan';
+import { currentModel } from './settings-queries';
 
 /**
- * The model a municipality scores with. Until a beheerder adopts an own model, every
- * municipality uses Paraat's default of DOMAIN.md §2.
+ * The model a municipality scores with: the latest version its beheerder saved, or Paraat's
+ * default of DOMAIN.md §2 (version 0) until then. Without a municipality: the default.
  */
 async function modelFor(db: Kysely<DB>, municipality: string | undefined): Promise<RisicoscanModel> {
 	if (municipality === undefined) return DEFAULT_RISICOSCAN_MODEL;
 	const found = await db.selectFrom('municipality').select('code').where('code', '=', municipality).executeTakeFirst();
 	if (!found) throw invalid([{ field: 'municipality', message: `Onbekende gemeente: ${municipality}` }], `Onbekende gemeente: ${municipality}`);
-	return DEFAULT_RISICOSCAN_MODEL;
+	return (await currentModel(db, municipality)).model;
 }
 
 export async function computeRisicoscan(db: Kysely<DB>, user: SessionUser, body: RisicoscanBody): Promise<RisicoscanResult> {

@@ -36,6 +36,20 @@ const authorisers = new Map<string, Authoriser>([
 			return user.grants.some((g) => g.role === 'bibob' && g.municipality === param) ? allow : forbidden;
 		}
 	],
+	[
+		// One event application's detail page: the officers of its municipality (event.read).
+		'application',
+		async ({ db, user, param }) => {
+			if (!can(user, 'event.read')) return forbidden;
+			const found = isUuid(param)
+				? await db.selectFrom('eventApplication').select('municipalityCode').where('id', '=', param).executeTakeFirst()
+				: undefined;
+			if (!found || !can(user, 'event.read', { municipality: found.municipalityCode })) {
+				return { ok: false, code: 'unknown_topic', error: 'Deze aanvraag bestaat niet of je hebt er geen toegang toe.' };
+			}
+			return allow;
+		}
+	],
 	['incidents', async ({ user }) => (can(user, 'incident.read') ? allow : forbidden)],
 	[
 		'incident',

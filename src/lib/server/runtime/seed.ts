@@ -4,6 +4,7 @@ import type { DB } from '../db/schema.ts';
 import { KENNEMERLAND } from '../../domain/region.ts';
 import { ROLES, type Discipline, type Role } from '../auth/roles.ts';
 import { hashPassword } from '../auth/password.ts';
+import { seedEventSettings } from '../events/settings-queries.ts';
 
 export const DEMO_PASSWORD = 'paraat-demo';
 export const DEMO_DOMAIN = 'paraat.test';
@@ -18,6 +19,8 @@ export async function seedReferenceData(db: Kysely<DB>): Promise<void> {
 			)
 			.execute();
 	}
+	// Each municipality's event terms and melding conditions (DOMAIN.md §2), once; a beheerder owns them after.
+	await seedEventSettings(db, KENNEMERLAND.map((m) => m.code));
 }
 
 export interface DemoAccount {

@@ -30,6 +30,9 @@ async function main(): Promise<void> {
 	// both work (form posts are checked against the origin).
 	const ownProtocolHeader = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
 	if (ownProtocolHeader) process.env.PROTOCOL_HEADER = 'x-paraat-protocol';
+	// adapter-node refuses bodies over 512 kB by default; event documents may be 10 MB (the JSON
+	// API keeps its own 64 kB limit, the document upload checks its own size).
+	process.env.BODY_SIZE_LIMIT ??= '11M';
 	const handlerUrl = pathToFileURL(path.join(root, 'build', 'handler.js')).href;
 	const { handler } = (await import(handlerUrl)) as { handler: http.RequestListener };
 

@@ -1,0 +1,129 @@
+// The event applications part of /api/v1/openapi.json, from the same zod schemas that validate requests.
+import { z } from 'zod';
+import { APPLICATION_STATUSES, DOCUMENT_KINDS } from '../../domain/events/application';
+import { applicationChangeInput, decisionInput, newApplicationInput, overrideInput, transitionInput, versionOnlyInput } from './application-input';
+
+const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (description: string, body: object) => ({ description, content: { 'application/json': { schema: body } } });
+const error = (description: string) => json(description, ref('Error'));
+const body = (name: string) => ({ required: true, content: { 'application/json': { schema: ref(name) } } });
+const conflict = json('Iemand anders wijzigde de aanvraag eerst; `current` bevat de huidige stand', {
+	type: 'object',
+	properties: { error: { $ref: '#/components/schemas/Error/properties/error' }, current: ref('EventApplication') }
+});
+const idParam = [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }];
+const who = { type: ['object', 'null'], properties: { id: { type: 'string', format: 'uuid' }, name: { type: 'string' } } };
+
+const application = {
+	type: 'object',
+	description:
+		'Een evenementaanvraag. De invulvelden (organiser*, name, …, risicoscanvragen) heten hier zoals in POST/PATCH. GET /events/{id} en het onderwerp `application:<id>` voegen documents, history, requiredDocuments, deadlineTerm en preannouncement toe.',
+	properties: {
+		id: { type: 'string', format: 'uuid' },
+		reference: { type: 'string', examples: ['HLM-2027-0012'] },
+		municipality: { type: 'string' },
+		status: { enum: [...APPLICATION_STATUSES] },
+		procedure: { enum: ['melding', 'vergunning', null] },
+		procedureReasons: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, label: { type: 'string' } } }, description: 'Waarom een melding niet kan' },
+		scan: {
+			type: 'object',
+			properties: { result: { oneOf: [ref('RisicoscanResult'), { type: 'null' }] }, modelVersion: { type: ['integer', 'null'], description: '0 = standaardmodel' }, computedCategory: { enum: ['A', 'B', 'C', null] } }
+		},
+		override: { type: ['object', 'null'], properties: { category: { enum: ['A', 'B', 'C'] }, reason: { type: 'string' }, by: who, at: { type: 'string', format: 'date-time' } } },
+		category: { enum: ['A', 'B', 'C', null], description: 'De klasse die geldt: de aangepaste, anders de berekende' },
+		deadlineDate: { type: ['string', 'null'], format: 'date', description: 'Uiterste indiendatum (lokale datum)' },
+		submittedAt: { type: ['string', 'null'], format: 'date-time' },
+		late: { type: 'boolean', description: 'Te laat ingediend (een vlag, geen weigering)' },
+		decision: {
+			type: ['object', 'null'],
+			properties: { decision: { enum: ['verleend', 'verleend_met_voorschriften', 'geweigerd'] }, conditions: { type: 'string' }, reason: { type: 'string' }, decidedAt: { type: 'string', format: 'date-time' }, decidedBy: who }
+		},
+		bibobStatus: { enum: ['geen', 'loopt', 'afgerond'] },
+		copiedFrom: { type: ['string', 'null'], format: 'uuid' },
+		version: { type: 'integer' }
+	}
+};
+
+const document = {
+	type: 'object',
+	properties: {
+		id: { type: 'string', format: 'uuid' },
+		kind: { enum: [...DOCUMENT_KINDS] },
+		filename: { type: 'string' },
+		mimeType: { type: 'string', description: 'Herkend aan de inhoud' },
+		sizeBytes: { type: 'integer' },
+		uploadedBy: who,
+		uploadedAt: { type: 'string', format: 'date-time' }
+	}
+};
+
+export const eventsSchemas = {
+	EventApplication: application,
+	EventDocument: document,
+	EventApplicationInput: schema(newApplicationInput),
+	EventApplicationChange: schema(applicationChangeInput),
+	EventVersion: schema(versionOnlyInput),
+	EventTransition: schema(transitionInput),
+	EventOverride: schema(overrideInput),
+	EventDecision: schema(decisionInput)
+};
+
+const one = (summary: string, input: string, extra: Record<string, unknown> = {}) => ({
+	post: {
+		summary,
+		parameters: idParam,
+		requestBody: body(input),
+		responses: { '200': json('OK', ref('EventApplication')), '400': error('Ongeldige invoer; `fields` noemt elk fout veld'), '404': error('Bestaat niet of geen toegang'), '409': conflict, ...extra }
+	}
+});
+
+export const eventsPaths = {
+	'/api/v1/events': {
+		get: {
+			summary: 'Aanvragen van de eigen gemeente (regionaal: alle)',
+			parameters: [{ name: 'status', in: 'query', required: false, schema: { enum: [...APPLICATION_STATUSES] } }],
+			responses: { '200': json('OK', { type: 'object', properties: { applications: { type: 'array', items: ref('EventApplication') } } }), '403': error('Geen vergunningverlener') }
+		},
+		post: {
+			summary: 'Nieuwe aanvraag als concept; berekent risicoscan, melding/vergunning en uiterste indiendatum',
+			requestBody: body('EventApplicationInput'),
+			responses: { '201': json('Aangemaakt', ref('EventApplication')), '400': error('Ongeldige invoer; `fields` noemt elk fout veld'), '403': error('Geen vergunningverlener van deze gemeente') }
+		}
+	},
+	'/api/v1/events/{id}': {
+		get: { summary: 'Aanvraag met documenten, statushistorie, vereiste documenten en vooraankondiging; live op `application:<id>`', parameters: idParam, responses: { '200': json('OK', ref('EventApplication')), '404': error('Bestaat niet of geen toegang') } },
+		patch: {
+			summary: 'Velden wijzigen zolang er geen besluit is; rekent de risicoscan opnieuw met het huidige model van de gemeente',
+			parameters: idParam,
+			requestBody: body('EventApplicationChange'),
+			responses: { '200': json('OK', ref('EventApplication')), '400': error('Ongeldige invoer'), '409': conflict }
+		}
+	},
+	'/api/v1/events/{id}/submit': one('Concept indienen; zet de vlag "te laat ingediend"', 'EventVersion'),
+	'/api/v1/events/{id}/transition': one('Statusstap: ingediend, in_behandeling of ingetrokken (advies_gevraagd gaat via de adviesaanvraag)', 'EventTransition'),
+	'/api/v1/events/{id}/override': one('Klasse aanpassen met reden (category null: terug naar de berekende)', 'EventOverride'),
+	'/api/v1/events/{id}/decision': one('Besluit met voorschriften en motivering; 409 `bibob_pending` zolang een Bibob-toets loopt', 'EventDecision'),
+	'/api/v1/events/{id}/copy': {
+		post: { summary: 'Nieuw concept als kopie (volgende editie: datums een jaar later)', parameters: idParam, responses: { '201': json('Aangemaakt', ref('EventApplication')), '404': error('Bestaat niet of geen toegang') } }
+	},
+	'/api/v1/events/{id}/documents': {
+		get: { summary: 'Documenten (zonder inhoud)', parameters: idParam, responses: { '200': json('OK', { type: 'object', properties: { documents: { type: 'array', items: ref('EventDocument') } } }) } },
+		post: {
+			summary: 'Document uploaden: PDF, PNG, JPEG of DOCX (herkend aan de inhoud), hoogstens 10 MB',
+			parameters: idParam,
+			requestBody: {
+				required: true,
+				content: { 'multipart/form-data': { schema: { type: 'object', required: ['kind', 'file'], properties: { kind: { enum: [...DOCUMENT_KINDS] }, file: { type: 'string', format: 'binary' } } } } }
+			},
+			responses: { '201': json('Toegevoegd', ref('EventDocument')), '400': error('Soort of bestand ontbreekt'), '413': error('Groter dan 10 MB'), '415': error('Bestandstype niet toegestaan') }
+		}
+	},
+	'/api/v1/events/{id}/documents/{docId}': {
+		get: {
+			summary: 'Document downloaden (altijd als bijlage)',
+			parameters: [...idParam, { name: 'docId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+			responses: { '200': { description: 'Het bestand', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } }, '404': error('Bestaat niet of geen toegang') }
+		}
+	}
+};

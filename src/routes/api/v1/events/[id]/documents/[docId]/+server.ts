@@ -1,0 +1,21 @@
+import type { RequestHandler } from './$types';
+import { getDb } from '$lib/server/db';
+import { apiCall, methodNotAllowed, unauthenticated } from '$lib/server/http/api';
+import { contentDisposition, downloadDocument } from '$lib/server/events/document-service';
+
+/** The document itself, always as an attachment with the type recognised at upload. */
+export const GET: RequestHandler = ({ locals, params }) =>
+	apiCall(async () => {
+		if (!locals.user) return unauthenticated();
+		const doc = await downloadDocument(getDb(), locals.user, params.id, params.docId);
+		return new Response(new Uint8Array(doc.content), {
+			headers: {
+				'Content-Type': doc.mimeType,
+				'Content-Length': String(doc.content.byteLength),
+				'Content-Disposition': contentDisposition(doc.filename),
+				'Cache-Control': 'private, no-store'
+			}
+		});
+	});
+
+export const fallback: RequestHandler = async () => methodNotAllowed();

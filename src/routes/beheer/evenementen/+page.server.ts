@@ -1,0 +1,54 @@
+import type { Actions, PageServerLoad } from './$types';
+import { z } from 'zod';
+import { getDb } from '$lib/server/db';
+import { requirePermission } from '$lib/server/http/guards';
+import { clientAddress } from '$lib/server/http/api';
+import { ServiceError } from '$lib/server/errors';
+import { zodFieldErrors } from '$lib/server/http/api';
+import { formFailure } from '$lib/server/events/application-forms';
+import { eventSettingsInput, risicoscanModelInput } from '$lib/server/events/event-settings-input';
+import { loadEventSettings, saveRisicoscanModel, settingsMunicipalities, updateEventSettings } from '$lib/server/events/event-settings-service';
+import { settingsFromForm, modelFromForm } from '$lib/server/events/event-settings-forms';
+import { KENNEMERLAND } from '$lib/domain/region';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = requirePermission(locals, url, 'event.settings');
+	const codes = settingsMunicipalities(user);
+	const municipality = codes.includes(url.searchParams.get('gemeente') ?? '') ? url.searchParams.get('gemeente')! : codes[0]!;
+	return {
+		municipalities: KENNEMERLAND.filter((m) => codes.includes(m.code)).map((m) => ({ code: m.code, name: m.name })),
+		...(await loadEventSettings(getDb(), user, municipality))
+	};
+};
+
+async function run(form: string, schema: z.ZodType, body: unknown, save: (input: never) => Promise<unknown>) {
+	const parsed = schema.safeParse(body);
+	if (!parsed.success) {
+		const fields = Object.fromEntries(zodFieldErrors(parsed.error).map((f) => [f.field, f.message]));
+		return formFailure(form, 400, `Controleer de invoer: ${Object.values(fields).join(' ')}`, fields, {});
+	}
+	try {
+		await save(parsed.data as never);
+		return { form, done: true as const };
+	} catch (err) {
+		if (err instanceof ServiceError) return formFailure(form, err.status, err.message, {}, {});
+		throw err;
+	}
+}
+
+export const actions: Actions = {
+	instellingen: async ({ locals, url, request, getClientAddress }) => {
+		const user = requirePermission(locals, url, 'event.settings');
+		const form = await request.formData();
+		const municipality = String(form.get('municipality') ?? '');
+		return run('instellingen', eventSettingsInput, settingsFromForm(form), (input) =>
+			updateEventSettings(getDb(), user, municipality, input, { ip: clientAddress(getClientAddress) })
+		);
+	},
+	model: async ({ locals, url, request, getClientAddress }) => {
+		const user = requirePermission(locals, url, 'event.settings');
+		const form = await request.formData();
+		const municipality = String(form.get('municipality') ?? '');
+		return run('model', risicoscanModelInput, modelFromForm(form), (input) => saveRisicoscanModel(getDb(), user, municipality, input, { ip: clientAddress(getClientAddress) }));
+	}
+};

@@ -1,0 +1,23 @@
+import type { PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { requirePermission } from '$lib/server/http/guards';
+import { can } from '$lib/server/auth/permissions';
+import { statusFilterInput } from '$lib/server/events/application-input';
+import { listApplications } from '$lib/server/events/application-service';
+import { dueItems } from '$lib/domain/events/due';
+import { localDate } from '$lib/domain/events/event-time';
+import { addDays } from '$lib/domain/working-days';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = requirePermission(locals, url, 'event.read');
+	const parsed = statusFilterInput.safeParse(url.searchParams.get('status') || undefined);
+	const status = parsed.success ? parsed.data : undefined;
+	const all = await listApplications(getDb(), user);
+	const today = localDate(new Date());
+	return {
+		status: status ?? '',
+		applications: status ? all.filter((a) => a.status === status) : all,
+		due: dueItems(all, today, addDays(today, 56)),
+		canCreate: can(user, 'event.write')
+	};
+};

@@ -1,0 +1,74 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { requireUser } from '$lib/server/http/guards';
+import { clientAddress } from '$lib/server/http/api';
+import { formValues, runFormAction } from '$lib/server/http/form-action';
+import { ServiceError } from '$lib/server/errors';
+import { decisionInput, overrideInput, transitionInput } from '$lib/server/events/application-input';
+import { copyApplication, decideApplication, overrideCategory, transitionApplication } from '$lib/server/events/application-service';
+import { uploadDocument } from '$lib/server/events/document-service';
+import { uploadFromForm } from '$lib/server/events/upload';
+import { loadApplicationPage } from '$lib/server/events/application-page';
+import { formFailure } from '$lib/server/events/application-forms';
+import { z } from 'zod';
+
+// The page load is one call so the advice and calendar parts can be added beside `application`.
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const user = requireUser(locals, url);
+	return { ...(await loadApplicationPage(getDb(), user, params.id)), saved: url.searchParams.has('opgeslagen') };
+};
+
+const number = (v: string) => (v.trim() === '' ? undefined : Number(v));
+
+const statusForm = z.preprocess((v: Record<string, string>) => ({ version: number(v.version ?? ''), status: v.status, note: v.note }), transitionInput);
+const overrideForm = z.preprocess(
+	(v: Record<string, string>) => ({ version: number(v.version ?? ''), category: v.category === '' ? null : v.category, reason: v.reason }),
+	overrideInput
+);
+const decisionForm = z.preprocess(
+	(v: Record<string, string>) => ({ version: number(v.version ?? ''), decision: v.decision, conditions: v.conditions, reason: v.reason }),
+	decisionInput
+);
+
+export const actions: Actions = {
+	status: async ({ locals, url, params, request, getClientAddress }) => {
+		const user = requireUser(locals, url);
+		const values = formValues(await request.formData(), ['version', 'status', 'note']);
+		return runFormAction('status', values, statusForm, (input) => transitionApplication(getDb(), user, params.id, input, { ip: clientAddress(getClientAddress) }));
+	},
+	klasse: async ({ locals, url, params, request, getClientAddress }) => {
+		const user = requireUser(locals, url);
+		const values = formValues(await request.formData(), ['version', 'category', 'reason']);
+		return runFormAction('klasse', values, overrideForm, (input) => overrideCategory(getDb(), user, params.id, input, { ip: clientAddress(getClientAddress) }));
+	},
+	besluit: async ({ locals, url, params, request, getClientAddress }) => {
+		const user = requireUser(locals, url);
+		const values = formValues(await request.formData(), ['version', 'decision', 'conditions', 'reason']);
+		return runFormAction('besluit', values, decisionForm, (input) => decideApplication(getDb(), user, params.id, input, { ip: clientAddress(getClientAddress) }));
+	},
+	document: async ({ locals, url, params, request, getClientAddress }) => {
+		const user = requireUser(locals, url);
+		const form = await request.formData();
+		const values = { kind: String(form.get('kind') ?? '') };
+		try {
+			await uploadDocument(getDb(), user, params.id, await uploadFromForm(form), { ip: clientAddress(getClientAddress) });
+			return { form: 'document', done: true as const };
+		} catch (err) {
+			if (!(err instanceof ServiceError)) throw err;
+			const fields = Object.fromEntries((err.fields ?? []).map((f) => [f.field, f.message]));
+			return formFailure('document', err.status, err.message, fields, values);
+		}
+	},
+	kopieren: async ({ locals, url, params, getClientAddress }) => {
+		const user = requireUser(locals, url);
+		let id: string;
+		try {
+			id = (await copyApplication(getDb(), user, params.id, { ip: clientAddress(getClientAddress) })).id;
+		} catch (err) {
+			if (!(err instanceof ServiceError)) throw err;
+			return formFailure('kopieren', err.status, err.message, {}, {});
+		}
+		redirect(303, `/evenementen/${id}/bewerken`);
+	}
+};
