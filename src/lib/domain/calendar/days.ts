@@ -9,6 +9,7 @@ import { EVENT_TIME_ZONE, NIGHT_ENDS_AT_MS, toEpochMs, toLocalDateTime } from '.
 import type { Instant } from '../risicoscan/model.ts';
 
 export type { LocalDate };
+export { addDays };
 
 /** An inclusive range of local dates. */
 export interface DateWindow {

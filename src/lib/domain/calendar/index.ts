@@ -4,3 +4,4 @@ export * from './load.ts';
 export * from './samenlopend.ts';
 export * from './reference.ts';
 export * from './format.ts';
+export * from './view.ts';

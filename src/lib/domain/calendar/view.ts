@@ -1,0 +1,63 @@
+// One calendar view from the events of a window, the same on the server (page, API, exports) and
+// in the browser (recomputed after every live change). The load is always regional — all
+// municipalities, all classes — because that is what the emergency services must staff; the
+// filter only narrows which events are listed. Samenlopend groups are found among all events and
+// kept when they touch a listed one, so a filter never hides that a listed event has company.
+import { datesOf, localDaysOf, type DateWindow, type LocalDate } from './days.ts';
+import { dayLoads, isBusy, type CalendarClass, type CalendarItem } from './load.ts';
+import { samenlopend } from './samenlopend.ts';
+
+export interface ViewFilter {
+	municipality?: string | undefined;
+	category?: CalendarClass | undefined;
+}
+
+export interface ViewDay {
+	date: LocalDate;
+	load: number;
+	busy: boolean;
+}
+
+export interface CalendarView<T extends CalendarItem> {
+	/** Listed events (filter applied) that occupy a date of the window, by start. */
+	events: T[];
+	/** Every date of the window with its regional load. */
+	days: ViewDay[];
+	/** Groups of samenlopende events (ids; may name events the filter hides). */
+	samenlopend: string[][];
+}
+
+export function matchesFilter(entry: CalendarItem, filter: ViewFilter): boolean {
+	return (!filter.municipality || entry.municipality === filter.municipality) && (!filter.category || entry.category === filter.category);
+}
+
+/** Only the events that occupy a date of the window (a night ending at 03:00 on the 1st does not). */
+export function withinWindow<T extends CalendarItem>(entries: readonly T[], window: DateWindow): T[] {
+	return entries.filter((e) => localDaysOf(e.startsAt, e.endsAt, window).length > 0);
+}
+
+export function buildCalendarView<T extends CalendarItem>(entries: readonly T[], window: DateWindow, filter: ViewFilter = {}): CalendarView<T> {
+	const inWindow = withinWindow(entries, window);
+	const loads = new Map(dayLoads(inWindow, window).map((d) => [d.date, d.load]));
+	const events = inWindow.filter((e) => matchesFilter(e, filter));
+	const listed = new Set(events.map((e) => e.id));
+	return {
+		events,
+		days: datesOf(window).map((date) => {
+			const load = loads.get(date) ?? 0;
+			return { date, load, busy: isBusy(load) };
+		}),
+		samenlopend: samenlopend(inWindow).filter((group) => group.some((id) => listed.has(id)))
+	};
+}
+
+/** The busiest day an event runs on inside the view, for "druk" marks on every event of such a day. */
+export function busiestDayOf(entry: CalendarItem, days: readonly ViewDay[]): ViewDay | undefined {
+	const byDate = new Map(days.map((d) => [d.date, d]));
+	let best: ViewDay | undefined;
+	for (const date of localDaysOf(entry.startsAt, entry.endsAt)) {
+		const day = byDate.get(date);
+		if (day && (!best || day.load > best.load)) best = day;
+	}
+	return best;
+}
