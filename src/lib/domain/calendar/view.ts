@@ -61,3 +61,31 @@ export function busiestDayOf(entry: CalendarItem, days: readonly ViewDay[]): Vie
 	}
 	return best;
 }
+
+/** For every event in a samenlopend group, the other events of its group (looked up in `entries`). */
+export function partnersOf<T extends CalendarItem>(groups: readonly string[][], entries: readonly T[]): Map<string, T[]> {
+	const byId = new Map(entries.map((e) => [e.id, e]));
+	const out = new Map<string, T[]>();
+	for (const group of groups) {
+		for (const id of group) {
+			out.set(
+				id,
+				group.filter((other) => other !== id).map((other) => byId.get(other)).filter((e): e is T => e !== undefined)
+			);
+		}
+	}
+	return out;
+}
+
+/** The events on every local date they occupy. */
+export function eventsByDay<T extends CalendarItem>(entries: readonly T[]): Map<LocalDate, T[]> {
+	const out = new Map<LocalDate, T[]>();
+	for (const e of entries) {
+		for (const date of localDaysOf(e.startsAt, e.endsAt)) {
+			const list = out.get(date) ?? [];
+			list.push(e);
+			out.set(date, list);
+		}
+	}
+	return out;
+}

@@ -5,10 +5,9 @@ import { stringify } from 'csv-stringify/sync';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import type { SessionUser } from '../auth/roles';
-import type { CalendarEntry } from './calendar-entry';
-import { calendarView, type CalendarWindowView } from './calendar-service';
+import { calendarView } from './calendar-service';
 import type { CalendarQuery } from './calendar-input';
-import { busiestDayOf, formatCount, formatDate, formatEventTimes, localDateOf, type ViewDay } from '../../domain/calendar';
+import { busiestDayOf, formatCount, formatDate, formatEventTimes, localDateOf, partnersOf, type ViewDay } from '../../domain/calendar';
 import { formatLocalDate, formatLocalTime } from '../../domain/risicoscan/local-time';
 import { municipalityName } from '../../domain/region';
 
@@ -25,20 +24,6 @@ export function statusLabel(status: string): string {
 	return STATUS_LABELS[status] ?? status;
 }
 
-function partnersOf(view: CalendarWindowView): Map<string, CalendarEntry[]> {
-	const byId = new Map([...view.events, ...view.related].map((e) => [e.id, e]));
-	const out = new Map<string, CalendarEntry[]>();
-	for (const group of view.samenlopend) {
-		for (const id of group) {
-			out.set(
-				id,
-				group.filter((other) => other !== id).map((other) => byId.get(other)).filter((e): e is CalendarEntry => !!e)
-			);
-		}
-	}
-	return out;
-}
-
 function busyText(day: ViewDay | undefined): string {
 	return day?.busy ? `druk (belasting ${day.load} op ${formatDate(day.date)})` : '';
 }
@@ -52,7 +37,7 @@ function title(query: CalendarQuery): string {
 /** An iCalendar feed of the window (UTC times, so no time-zone block is needed). */
 export async function calendarIcs(db: Db, user: SessionUser, query: CalendarQuery, origin: string): Promise<string> {
 	const view = await calendarView(db, user, query);
-	const partners = partnersOf(view);
+	const partners = partnersOf(view.samenlopend, [...view.events, ...view.related]);
 	const calendar = ical({
 		name: title(query),
 		description: 'Regionale evenementenkalender van Veiligheidsregio Kennemerland (Paraat): openbare gegevens.',
@@ -90,7 +75,7 @@ export async function calendarIcs(db: Db, user: SessionUser, query: CalendarQuer
 /** The listed events as CSV with Dutch headers; separator ';' and a BOM, as Dutch spreadsheets expect. */
 export async function calendarCsv(db: Db, user: SessionUser, query: CalendarQuery): Promise<string> {
 	const view = await calendarView(db, user, query);
-	const partners = partnersOf(view);
+	const partners = partnersOf(view.samenlopend, [...view.events, ...view.related]);
 	const rows = view.events.map((e) => {
 		const busiest = busiestDayOf(e, view.days);
 		return {
