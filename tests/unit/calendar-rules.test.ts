@@ -221,3 +221,25 @@ describe('formatEventTimes', () => {
 		expect(formatEventTimes('2027-08-27T08:00:00Z', '2027-08-29T17:00:00Z')).toBe('vrijdag 27 augustus 2027 10:00 tot zondag 29 augustus 2027 19:00');
 	});
 });
+
+describe('the remembered Amsterdam offset', () => {
+	it('gives the same local date as Intl for every quarter hour around both DST changes and across years', async () => {
+		const { toLocalDateTime } = await import('../../src/lib/domain/risicoscan/index.ts');
+		const intlDate = (ms: number) => {
+			const l = toLocalDateTime(new Date(ms));
+			return `${l.year}-${String(l.month).padStart(2, '0')}-${String(l.day).padStart(2, '0')}`;
+		};
+		const spans = [
+			['2026-10-24T00:00:00Z', '2026-10-26T12:00:00Z'],
+			['2027-03-27T00:00:00Z', '2027-03-29T12:00:00Z'],
+			['2026-12-31T20:00:00Z', '2027-01-01T04:00:00Z']
+		] as const;
+		for (const [from, to] of spans) {
+			for (let ms = Date.parse(from); ms <= Date.parse(to); ms += 15 * 60_000) expect(localDateOf(new Date(ms)), new Date(ms).toISOString()).toBe(intlDate(ms));
+		}
+		for (let i = 0; i < 2000; i++) {
+			const ms = Date.parse('2020-01-01T00:00:00Z') + Math.floor(Math.random() * 15 * 365 * 86_400_000);
+			expect(localDateOf(new Date(ms))).toBe(intlDate(ms));
+		}
+	});
+});

@@ -40,18 +40,46 @@ export function isMonth(value: string): boolean {
 	return MONTH.test(value);
 }
 
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+
+// Asking Intl for every instant costs about 10 µs, and a month view asks thousands of times. The
+// Amsterdam offset only changes on whole UTC hours (01:00 UTC in March and October), so it is
+// asked once per UTC hour and remembered. The offset itself always comes from Intl.
+const offsetByHour = new Map<number, number>();
+
+function amsterdamOffsetMs(epochMs: number): number {
+	const hour = Math.floor(epochMs / HOUR_MS);
+	let offset = offsetByHour.get(hour);
+	if (offset === undefined) {
+		const local = toLocalDateTime(new Date(hour * HOUR_MS));
+		offset = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second) - hour * HOUR_MS;
+		if (offsetByHour.size >= 100_000) offsetByHour.clear();
+		offsetByHour.set(hour, offset);
+	}
+	return offset;
+}
+
+/** Wall-clock time in Amsterdam as milliseconds since 1970-01-01 00:00 local (for date arithmetic only). */
+function wallClockMs(instant: Instant): number {
+	const epochMs = toEpochMs(instant);
+	return epochMs + amsterdamOffsetMs(epochMs);
+}
+
+function dateOfWallClock(ms: number): LocalDate {
+	return new Date(ms).toISOString().slice(0, 10);
+}
+
 /** The local calendar date of an instant. */
 export function localDateOf(instant: Instant): LocalDate {
-	const local = toLocalDateTime(instant);
-	return `${pad(local.year, 4)}-${pad(local.month)}-${pad(local.day)}`;
+	return dateOfWallClock(wallClockMs(instant));
 }
 
 /** The local date an end belongs to: an end before 07:00 closes the previous day's event. */
 export function eventDayOfEnd(endsAt: Instant): LocalDate {
-	const local = toLocalDateTime(endsAt);
-	const timeOfDay = ((local.hour * 60 + local.minute) * 60 + local.second) * 1000 + local.millisecond;
-	const date = `${pad(local.year, 4)}-${pad(local.month)}-${pad(local.day)}`;
-	return timeOfDay < NIGHT_ENDS_AT_MS ? addDays(date, -1) : date;
+	const local = wallClockMs(endsAt);
+	const timeOfDay = ((local % DAY_MS) + DAY_MS) % DAY_MS;
+	return dateOfWallClock(timeOfDay < NIGHT_ENDS_AT_MS ? local - DAY_MS : local);
 }
 
 /**
@@ -67,9 +95,18 @@ export function localDaysOf(startsAt: Instant, endsAt: Instant, window?: DateWin
 		if (window.from > first) first = window.from;
 		if (window.to < last) last = window.to;
 	}
+	if (first > last) return [];
+	if (first === last) return [first];
+	// Whole days counted on UTC midnights: no zone, so no daylight saving, in between.
+	const from = dayIndex(first);
+	const to = Math.min(dayIndex(last), from + MAX_EVENT_DAYS - 1);
 	const days: LocalDate[] = [];
-	for (let day = first; day <= last && days.length < MAX_EVENT_DAYS; day = addDays(day, 1)) days.push(day);
+	for (let i = from; i <= to; i++) days.push(new Date(i * DAY_MS).toISOString().slice(0, 10));
 	return days;
+}
+
+function dayIndex(date: LocalDate): number {
+	return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
 }
 
 /** Every date of the window, in order. */
@@ -81,8 +118,7 @@ export function datesOf(window: DateWindow): LocalDate[] {
 
 /** Whole days from `from` to `to` (0 when equal; negative when `to` is earlier). */
 export function daysBetween(from: LocalDate, to: LocalDate): number {
-	const utc = (d: LocalDate) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
-	return Math.round((utc(to) - utc(from)) / 86_400_000);
+	return dayIndex(to) - dayIndex(from);
 }
 
 /** The instant a local wall-clock time happens in Amsterdam (daylight saving included). */

@@ -38,13 +38,14 @@ export interface DayLoad {
 
 /**
  * The load of every date that has an event, in date order; with a window only its dates.
- * Pass every event of the region: the load is regional whatever a view filters.
+ * Pass every event of the region: the load is regional whatever a view filters. `daysOf` lets a
+ * caller that already knows each event's dates (clipped to the window) pass them in.
  */
-export function dayLoads(entries: readonly CalendarItem[], window?: DateWindow): DayLoad[] {
+export function dayLoads(entries: readonly CalendarItem[], window?: DateWindow, daysOf: (entry: CalendarItem) => readonly LocalDate[] = (e) => localDaysOf(e.startsAt, e.endsAt, window)): DayLoad[] {
 	const days = new Map<LocalDate, DayLoad>();
 	for (const entry of entries) {
 		const weight = eventWeight(entry.category);
-		for (const date of localDaysOf(entry.startsAt, entry.endsAt, window)) {
+		for (const date of daysOf(entry)) {
 			let day = days.get(date);
 			if (!day) {
 				day = { date, load: 0, busy: false, events: [] };

@@ -37,8 +37,11 @@ export function withinWindow<T extends CalendarItem>(entries: readonly T[], wind
 }
 
 export function buildCalendarView<T extends CalendarItem>(entries: readonly T[], window: DateWindow, filter: ViewFilter = {}): CalendarView<T> {
-	const inWindow = withinWindow(entries, window);
-	const loads = new Map(dayLoads(inWindow, window).map((d) => [d.date, d.load]));
+	// Each event's dates once: the local-time arithmetic is the costly part.
+	const datesOfEntry = new Map<CalendarItem, LocalDate[]>();
+	for (const e of entries) datesOfEntry.set(e, localDaysOf(e.startsAt, e.endsAt, window));
+	const inWindow = entries.filter((e) => datesOfEntry.get(e)!.length > 0);
+	const loads = new Map(dayLoads(inWindow, window, (e) => datesOfEntry.get(e)!).map((d) => [d.date, d.load]));
 	const events = inWindow.filter((e) => matchesFilter(e, filter));
 	const listed = new Set(events.map((e) => e.id));
 	return {
