@@ -101,7 +101,7 @@ export const calendarPaths = {
 	},
 	'/api/v1/calendar.ics': {
 		get: {
-			summary: 'iCalendar-feed van de regio of één gemeente (standaard: drie maanden terug tot een jaar vooruit)',
+			summary: 'iCalendar-feed van de regio of één gemeente (standaard: drie maanden terug tot tien maanden vooruit)',
 			parameters: filterParams,
 			responses: { '200': files('text/calendar', 'iCalendar (RFC 5545)'), '400': error('Ongeldige parameter'), '401': error('Niet ingelogd') }
 		}

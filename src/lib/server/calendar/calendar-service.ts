@@ -60,7 +60,7 @@ export function parseCalendarQuery(params: URLSearchParams, defaults: () => Date
 	return { from, to, municipality: q.municipality, category: q.category };
 }
 
-/** The feed's default window: three months back to a year ahead (within MAX_WINDOW_DAYS). */
+/** The feed's default window: three months back to ten months ahead (within MAX_WINDOW_DAYS). */
 export function feedWindow(): DateWindow {
 	const now = today();
 	return { from: addDays(now, -90), to: addDays(now, 300) };

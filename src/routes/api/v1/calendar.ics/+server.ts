@@ -6,7 +6,7 @@ import { calendarIcs, exportFileName } from '$lib/server/calendar/calendar-expor
 
 /**
  * iCalendar feed of the region or one municipality (?municipality=), behind the session like
- * every other read. Without dates: from three months back to a year ahead.
+ * every other read. Without dates: from three months back to ten months ahead.
  */
 export const GET: RequestHandler = ({ locals, url }) =>
 	apiCall(async () => {
