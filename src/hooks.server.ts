@@ -9,6 +9,7 @@ import { applySecurityHeaders } from '$lib/server/http/security-headers';
 import { apiError } from '$lib/server/http/api';
 import { logger } from '$lib/server/log';
 import { seedDemoExercise } from '$lib/server/demo/demo-exercise';
+import { seedDemoEvents } from '$lib/server/demo/demo-events';
 
 export const init: ServerInit = async () => {
 	if (process.env.PARAAT_DEMO_ACTIVE !== '1') return;
@@ -17,6 +18,11 @@ export const init: ServerInit = async () => {
 	} catch (err) {
 		// A demo that could not be set up must not keep the app from serving.
 		logger.error({ err: err instanceof Error ? err.message : String(err) }, 'demo-oefening niet klaargezet');
+	}
+	try {
+		await seedDemoEvents(getDb());
+	} catch (err) {
+		logger.error({ err: err instanceof Error ? err.message : String(err) }, 'demo-evenementen niet klaargezet');
 	}
 };
 

@@ -9,6 +9,7 @@ import { bulkAssignInput } from '../tasks/template-input';
 import { bluswaterPaths, bluswaterSchemas } from '../bluswater/bluswater-openapi';
 import { logbookPaths, logbookSchemas } from '../logbook/logbook-openapi';
 import { eventsPaths, eventsSchemas } from '../events/events-openapi';
+import { calendarPaths, calendarSchemas } from '../calendar/calendar-openapi';
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
 
@@ -199,7 +200,8 @@ export function openApiDocument(serverUrl: string) {
 				RisicoscanResult: risicoscanResult,
 				...bluswaterSchemas,
 				...logbookSchemas,
-				...eventsSchemas
+				...eventsSchemas,
+				...calendarSchemas
 			}
 		},
 		security: [{ sessie: [] }],
@@ -288,6 +290,7 @@ export function openApiDocument(serverUrl: string) {
 			...bluswaterPaths,
 			...logbookPaths,
 			...eventsPaths,
+			...calendarPaths,
 			'/api/v1/mijn-taken': { get: { summary: 'Mijn taken over alle lopende incidenten', responses: { '200': list('tasks', 'Task') } } },
 			'/healthz': {
 				get: { summary: 'Gezondheid (controleert de database)', security: [], responses: { '200': { description: 'In orde' }, '503': { description: 'Database onbereikbaar' } } }

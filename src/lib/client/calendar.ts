@@ -1,0 +1,30 @@
+// The browser's side of the live calendar: news on `calendar` applied to what the page loaded.
+import type { CalendarEntry } from '$lib/server/calendar/calendar-entry';
+import type { RealtimeEvent } from '$lib/realtime/protocol';
+import { localDaysOf, type DateWindow } from '$lib/domain/calendar';
+
+/** Changes since the load: an entry as it is now, or null once it left the calendar (or the window). */
+export type LiveEntries = Record<string, CalendarEntry | null>;
+
+export function applyCalendarEvent(live: LiveEntries, event: RealtimeEvent, window: DateWindow): LiveEntries {
+	if (event.type === 'event.changed') {
+		const entry = event.data as CalendarEntry;
+		const shown = localDaysOf(entry.startsAt, entry.endsAt, window).length > 0;
+		return { ...live, [entry.id]: shown ? entry : null };
+	}
+	if (event.type === 'event.removed') {
+		const { id } = event.data as { id: string };
+		return { ...live, [id]: null };
+	}
+	return live;
+}
+
+/** The loaded entries with the live changes over them, by start. */
+export function mergeEntries(loaded: readonly CalendarEntry[], live: LiveEntries): CalendarEntry[] {
+	const byId = new Map(loaded.map((e) => [e.id, e]));
+	for (const [id, entry] of Object.entries(live)) {
+		if (entry) byId.set(id, entry);
+		else byId.delete(id);
+	}
+	return [...byId.values()].sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.reference.localeCompare(b.reference));
+}

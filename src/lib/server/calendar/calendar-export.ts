@@ -1,0 +1,127 @@
+// The calendar as files: an iCalendar feed (ical-generator) and a CSV list (csv-stringify), with
+// the public fields only — never the organiser — and the same filters as the page and the API.
+import { ICalCalendarMethod, ICalEventStatus, default as ical } from 'ical-generator';
+import { stringify } from 'csv-stringify/sync';
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../db/schema';
+import type { SessionUser } from '../auth/roles';
+import { calendarView } from './calendar-service';
+import type { CalendarQuery } from './calendar-input';
+import { busiestDayOf, formatCount, formatDate, formatEventTimes, localDateOf, partnersOf, type ViewDay } from '../../domain/calendar';
+import { formatLocalDate, formatLocalTime } from '../../domain/risicoscan/local-time';
+import { municipalityName } from '../../domain/region';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+const STATUS_LABELS: Record<string, string> = {
+	ingediend: 'ingediend',
+	in_behandeling: 'in behandeling',
+	advies_gevraagd: 'advies gevraagd',
+	besluit: 'besluit genomen'
+};
+
+export function statusLabel(status: string): string {
+	return STATUS_LABELS[status] ?? status;
+}
+
+function busyText(day: ViewDay | undefined): string {
+	return day?.busy ? `druk (belasting ${day.load} op ${formatDate(day.date)})` : '';
+}
+
+function title(query: CalendarQuery): string {
+	const parts = ['Evenementenkalender', query.municipality ? municipalityName(query.municipality) : 'regio Kennemerland'];
+	if (query.category) parts.push(`klasse ${query.category}`);
+	return parts.join(' — ');
+}
+
+/** An iCalendar feed of the window (UTC times, so no time-zone block is needed). */
+export async function calendarIcs(db: Db, user: SessionUser, query: CalendarQuery, origin: string): Promise<string> {
+	const view = await calendarView(db, user, query);
+	const partners = partnersOf(view.samenlopend, [...view.events, ...view.related]);
+	const calendar = ical({
+		name: title(query),
+		description: 'Regionale evenementenkalender van Veiligheidsregio Kennemerland (Paraat): openbare gegevens.',
+		prodId: { company: 'Veiligheidsregio Kennemerland', product: 'Paraat', language: 'NL' },
+		method: ICalCalendarMethod.PUBLISH,
+		url: `${origin}/kalender`,
+		ttl: 60 * 60
+	});
+	for (const entry of view.events) {
+		const busiest = busiestDayOf(entry, view.days);
+		const with_ = partners.get(entry.id) ?? [];
+		const lines = [
+			`Gemeente: ${municipalityName(entry.municipality)}`,
+			`Klasse: ${entry.category ?? 'nog niet bepaald'}`,
+			`Bezoekers tegelijk (piek): ${formatCount(entry.peakVisitors)}${entry.totalVisitors ? `; totaal ${formatCount(entry.totalVisitors)}` : ''}`,
+			`Status: ${statusLabel(entry.status)}`,
+			`Kenmerk: ${entry.reference}`
+		];
+		if (busiest?.busy) lines.push(`Let op: ${busyText(busiest)}`);
+		if (with_.length > 0) lines.push(`Samenlopend met: ${with_.map((e) => e.name).join(', ')}`);
+		calendar.createEvent({
+			id: `${entry.id}@paraat`,
+			start: new Date(entry.startsAt),
+			end: new Date(entry.endsAt),
+			summary: `${entry.name} (${entry.category ?? '–'}, ${municipalityName(entry.municipality)})`,
+			description: lines.join('\n'),
+			location: municipalityName(entry.municipality),
+			status: entry.status === 'besluit' ? ICalEventStatus.CONFIRMED : ICalEventStatus.TENTATIVE,
+			url: `${origin}/kalender?maand=${localDateOf(entry.startsAt).slice(0, 7)}`
+		});
+	}
+	return calendar.toString();
+}
+
+/** The listed events as CSV with Dutch headers; separator ';' and a BOM, as Dutch spreadsheets expect. */
+export async function calendarCsv(db: Db, user: SessionUser, query: CalendarQuery): Promise<string> {
+	const view = await calendarView(db, user, query);
+	const partners = partnersOf(view.samenlopend, [...view.events, ...view.related]);
+	const rows = view.events.map((e) => {
+		const busiest = busiestDayOf(e, view.days);
+		return {
+			kenmerk: e.reference,
+			naam: e.name,
+			gemeente: municipalityName(e.municipality),
+			klasse: e.category ?? '',
+			procedure: e.procedure ?? '',
+			status: statusLabel(e.status),
+			begin: `${formatLocalDate(e.startsAt)} ${formatLocalTime(e.startsAt)}`,
+			einde: `${formatLocalDate(e.endsAt)} ${formatLocalTime(e.endsAt)}`,
+			wanneer: formatEventTimes(e.startsAt, e.endsAt),
+			piekbezoekers: e.peakVisitors,
+			totaalBezoekers: e.totalVisitors ?? '',
+			hoogsteDagbelasting: busiest?.load ?? 0,
+			druk: busiest?.busy ? 'ja' : 'nee',
+			samenlopendMet: (partners.get(e.id) ?? []).map((p) => `${p.name} (${p.reference})`).join(', ')
+		};
+	});
+	return (
+		'\uFEFF' +
+		stringify(rows, {
+			header: true,
+			delimiter: ';',
+			columns: [
+				{ key: 'kenmerk', header: 'Kenmerk' },
+				{ key: 'naam', header: 'Naam' },
+				{ key: 'gemeente', header: 'Gemeente' },
+				{ key: 'klasse', header: 'Klasse' },
+				{ key: 'procedure', header: 'Procedure' },
+				{ key: 'status', header: 'Status' },
+				{ key: 'begin', header: 'Begin' },
+				{ key: 'einde', header: 'Einde' },
+				{ key: 'wanneer', header: 'Wanneer' },
+				{ key: 'piekbezoekers', header: 'Bezoekers tegelijk (piek)' },
+				{ key: 'totaalBezoekers', header: 'Bezoekers totaal' },
+				{ key: 'hoogsteDagbelasting', header: 'Hoogste dagbelasting regio' },
+				{ key: 'druk', header: 'Druk' },
+				{ key: 'samenlopendMet', header: 'Samenlopend met' }
+			]
+		})
+	);
+}
+
+/** A file name that says what is in it: evenementenkalender-haarlem-2027-06-01-2027-06-30.csv */
+export function exportFileName(query: CalendarQuery, extension: 'csv' | 'ics'): string {
+	const parts = ['evenementenkalender', query.municipality ?? 'regio', query.category ? `klasse-${query.category}` : null, query.from, query.to];
+	return `${parts.filter(Boolean).join('-')}.${extension}`;
+}
