@@ -79,21 +79,3 @@ export const TRANSITIONS: Readonly<Record<ApplicationStatus, readonly Applicatio
 export function mayMove(from: ApplicationStatus, to: ApplicationStatus): boolean {
 	return TRANSITIONS[from].includes(to);
 }
-
-/** Short municipal prefix of a reference such as HLM-2027-0012. */
-export const REFERENCE_PREFIX: Record<string, string> = {
-	beverwijk: 'BEV',
-	bloemendaal: 'BLD',
-	haarlem: 'HLM',
-	haarlemmermeer: 'HMM',
-	heemskerk: 'HMK',
-	heemstede: 'HST',
-	uitgeest: 'UTG',
-	velsen: 'VLS',
-	zandvoort: 'ZVT'
-};
-
-export function formatReference(municipality: string, year: number, number: number): string {
-	const prefix = REFERENCE_PREFIX[municipality] ?? municipality.slice(0, 3).toUpperCase();
-	return `${prefix}-${year}-${String(number).padStart(4, '0')}`;
-}

@@ -76,14 +76,3 @@ export async function dayLoadRows(db: Db, window: { from: LocalDate; to: LocalDa
 		order by d`.execute(db);
 	return result.rows;
 }
-
-/** The next free reference number of a municipality in a year (references: see domain/calendar/reference.ts). */
-export async function lastReferenceNumber(db: Db, prefix: string): Promise<number> {
-	const row = await db
-		.selectFrom('eventApplication')
-		.select(sql<number | null>`max(substring(reference from ${prefix.length + 1}::int)::int)`.as('last'))
-		.where('reference', 'like', `${prefix}%`)
-		.where(sql<SqlBool>`substring(reference from ${prefix.length + 1}::int) ~ '^[0-9]+$'`)
-		.executeTakeFirst();
-	return row?.last ?? 0;
-}

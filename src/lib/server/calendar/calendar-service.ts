@@ -9,19 +9,17 @@ import { forbidden, invalid } from '../errors';
 import { zodFieldErrors } from '../http/api';
 import { currentSeq } from '../realtime/event-log';
 import { toCalendarEntry, type CalendarEntry } from './calendar-entry';
-import { calendarRowsBetween, dayLoadRows, lastReferenceNumber } from './calendar-queries';
+import { calendarRowsBetween, dayLoadRows } from './calendar-queries';
 import { calendarQueryInput, queryValues, type CalendarQuery } from './calendar-input';
 import {
 	addDays,
 	buildCalendarView,
 	dayLoads,
-	eventReference,
 	instantRange,
 	isBusy,
 	localDateOf,
 	localDaysOf,
 	monthWindow,
-	referencePrefix,
 	samenlopendWith,
 	withinWindow,
 	yearWindow,
@@ -170,14 +168,4 @@ export async function warningsForApplication(db: Db, application: ApplicationFor
 		(e) => (e.category === 'B' || e.category === 'C') && localDaysOf(e.startsAt, e.endsAt, window).some((d) => own.has(d))
 	).length;
 	return { busyDays, samenlopend: samenlopendWith(self, others), concurrentEvents };
-}
-
-/**
- * The next reference of a municipality for an application registered at `at`
- * (<GEMEENTE>-<jaar>-<volgnummer>, see domain/calendar/reference.ts). Call inside the
- * transaction that inserts; the unique index refuses a double, so retry on a conflict.
- */
-export async function nextEventReference(db: Db, municipality: string, at = new Date()): Promise<string> {
-	const year = Number(localDateOf(at).slice(0, 4));
-	return eventReference(municipality, year, (await lastReferenceNumber(db, referencePrefix(municipality, year))) + 1);
 }

@@ -7,6 +7,7 @@ import type { ApplicationStatus, Decision, Procedure } from '../../domain/events
 import type { MeldingReason } from '../../domain/events/melding';
 import type { Category } from '../../domain/risicoscan/model';
 import type { LocalDate } from '../../domain/working-days';
+import { referencePrefix } from '../../domain/calendar/reference';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -171,12 +172,23 @@ export async function listApplicationRows(db: Db, filter: ApplicationListFilter)
 	return query.execute();
 }
 
-/** The next reference number of a municipality in a year, under the counter row's lock. */
+/**
+ * The next reference number of a municipality in a year, under the counter row's lock. The
+ * counter never falls behind references written by other means (demo data, an import): it
+ * continues from the highest number already in use.
+ */
 export async function nextReferenceNumber(trx: Transaction<DB>, municipality: string, year: number): Promise<number> {
+	const prefix = referencePrefix(municipality, year);
+	const from = prefix.length + 1;
+	const highest = sql<number>`(select coalesce(max(substring(reference from ${from}::int)::int), 0)
+		from event_application
+		where reference like ${prefix + '%'} and substring(reference from ${from}::int) ~ '^[0-9]+$')`;
 	const row = await trx
 		.insertInto('eventReferenceCounter')
-		.values({ municipalityCode: municipality, year, lastNumber: 1 })
-		.onConflict((oc) => oc.columns(['municipalityCode', 'year']).doUpdateSet({ lastNumber: sql`event_reference_counter.last_number + 1` }))
+		.values({ municipalityCode: municipality, year, lastNumber: sql<number>`${highest} + 1` })
+		.onConflict((oc) =>
+			oc.columns(['municipalityCode', 'year']).doUpdateSet({ lastNumber: sql`greatest(event_reference_counter.last_number, ${highest}) + 1` })
+		)
 		.returning('lastNumber')
 		.executeTakeFirstOrThrow();
 	return row.lastNumber;

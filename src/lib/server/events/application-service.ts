@@ -10,12 +10,12 @@ import { transact } from '../db/transaction';
 import { writeAudit } from '../audit/audit';
 import { ServiceError, forbidden, invalid, notFound, type FieldError } from '../errors';
 import { isOnCalendar, publishCalendarChange } from '../calendar/calendar-entry';
+import { eventReference } from '../../domain/calendar/reference';
 import type { Category } from '../../domain/risicoscan/model';
 import { completeAnswers, EMPTY_SCAN_ANSWERS, type ScanAnswers } from '../../domain/events/scan-answers';
 import {
 	DECISION_LABELS,
 	STATUS_LABELS,
-	formatReference,
 	isClosed,
 	mayDecide,
 	mayMove,
@@ -138,7 +138,7 @@ async function insertApplication(
 	};
 	const assessment = await assess(trx, municipality, null, facts, answers, null);
 	const year = Number(localDate(values.startsAt).slice(0, 4));
-	const reference = formatReference(municipality, year, await nextReferenceNumber(trx, municipality, year));
+	const reference = eventReference(municipality, year, await nextReferenceNumber(trx, municipality, year));
 	const { id } = await trx
 		.insertInto('eventApplication')
 		.values({
