@@ -244,7 +244,7 @@ describe('advice terms', () => {
 	it('gives class C the C term and everything else the B term', () => {
 		expect(termDaysFor('C', DEFAULT_ADVICE_TERMS)).toBe(28);
 		expect(termDaysFor('B', DEFAULT_ADVICE_TERMS)).toBe(21);
-		expect(termDaysFor('A', { termBDays: 14, termCDays: 42 })).toBe(14);
+		expect(termDaysFor('A', { termDaysB: 14, termDaysC: 42 })).toBe(14);
 	});
 });
 

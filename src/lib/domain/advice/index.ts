@@ -3,3 +3,4 @@ export * from './vocabulary.ts';
 export * from './routing.ts';
 export * from './terms.ts';
 export { risicoscanInputOf, type ApplicationScanColumns } from './application-input.ts';
+export * from './record.ts';

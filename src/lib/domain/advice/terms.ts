@@ -10,11 +10,11 @@ import type { AdviceStatus } from './vocabulary.ts';
 export const ADVICE_TIME_ZONE = 'Europe/Amsterdam';
 
 /** Our rule, configurable per municipality: class B three weeks, class C four. */
-export const DEFAULT_ADVICE_TERMS = { termBDays: 21, termCDays: 28 } as const;
+export const DEFAULT_ADVICE_TERMS = { termDaysB: 21, termDaysC: 28 } as const;
 
 export interface AdviceTerms {
-	termBDays: number;
-	termCDays: number;
+	termDaysB: number;
+	termDaysC: number;
 }
 
 /** The local calendar date of an instant in Europe/Amsterdam. */
@@ -24,7 +24,7 @@ export function localDateOf(instant: Date): LocalDate {
 
 /** Class C gets the C term; B (and a voluntary request on an A event) the B term. */
 export function termDaysFor(category: 'A' | 'B' | 'C', terms: AdviceTerms): number {
-	return category === 'C' ? terms.termCDays : terms.termBDays;
+	return category === 'C' ? terms.termDaysC : terms.termDaysB;
 }
 
 /** The date the advice is due: the local request date plus the term, moved to a working day. */

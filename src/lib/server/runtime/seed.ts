@@ -4,6 +4,7 @@ import type { DB } from '../db/schema.ts';
 import { KENNEMERLAND } from '../../domain/region.ts';
 import { ROLES, type Discipline, type Role } from '../auth/roles.ts';
 import { hashPassword } from '../auth/password.ts';
+import { seedAdviceSettings } from '../advice/advice-settings-queries.ts';
 
 export const DEMO_PASSWORD = 'paraat-demo';
 export const DEMO_DOMAIN = 'paraat.test';
@@ -18,6 +19,7 @@ export async function seedReferenceData(db: Kysely<DB>): Promise<void> {
 			)
 			.execute();
 	}
+	await seedAdviceSettings(db);
 }
 
 export interface DemoAccount {
