@@ -8,6 +8,7 @@ import { newTaskInput, taskChangeInput } from '../tasks/task-input';
 import { bulkAssignInput } from '../tasks/template-input';
 import { bluswaterPaths, bluswaterSchemas } from '../bluswater/bluswater-openapi';
 import { logbookPaths, logbookSchemas } from '../logbook/logbook-openapi';
+import { advicePaths, adviceSchemas } from '../advice/advice-openapi';
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
 
@@ -197,7 +198,8 @@ export function openApiDocument(serverUrl: string) {
 				Task: task,
 				RisicoscanResult: risicoscanResult,
 				...bluswaterSchemas,
-				...logbookSchemas
+				...logbookSchemas,
+				...adviceSchemas
 			}
 		},
 		security: [{ sessie: [] }],
@@ -285,6 +287,7 @@ export function openApiDocument(serverUrl: string) {
 			},
 			...bluswaterPaths,
 			...logbookPaths,
+			...advicePaths,
 			'/api/v1/mijn-taken': { get: { summary: 'Mijn taken over alle lopende incidenten', responses: { '200': list('tasks', 'Task') } } },
 			'/healthz': {
 				get: { summary: 'Gezondheid (controleert de database)', security: [], responses: { '200': { description: 'In orde' }, '503': { description: 'Database onbereikbaar' } } }
