@@ -4,3 +4,4 @@ export * from './routing.ts';
 export * from './terms.ts';
 export { risicoscanInputOf, type ApplicationScanColumns } from './application-input.ts';
 export * from './record.ts';
+export type { AdvicePanelData } from './panel.ts';
