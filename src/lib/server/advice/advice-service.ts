@@ -22,11 +22,13 @@ import {
 	routeAdvice,
 	termDaysFor,
 	type AdviceRequestRecord,
-	type AdviceRouting
+	type AdviceRouting,
+	type PlannedRequest
 } from '../../domain/advice';
 import { addWorkingDays, type LocalDate } from '../../domain/working-days';
 import type { Category, RisicoscanModel, RisicoscanResult } from '../../domain/risicoscan';
 import {
+	adviceKindsOfApplication,
 	dbNow,
 	findAdviceRequest,
 	findApplicationForAdvice,
@@ -262,31 +264,7 @@ export async function requestAdvice(
 			throw new ServiceError(409, 'advice_already_requested', `Het advies is al gevraagd: ${existing.map((k) => ADVICE_KIND_LABELS[k]).join(', ')}.`);
 		}
 
-		const terms = await adviceSettingsOf(trx, application.municipalityCode);
-		const requestedAt = ctx.now ?? (await dbNow(trx));
-		const dueDate = adviceDueDate(requestedAt, termDaysFor(routing.category, terms));
-		const created: AdviceRequestRecord[] = [];
-		for (const plan of planned) {
-			const id = await insertAdviceRequest(trx, {
-				applicationId,
-				discipline: plan.kind,
-				reasons: plan.reasons,
-				voluntary: plan.voluntary,
-				requestedAt,
-				requestedBy: user.id,
-				dueDate
-			});
-			await writeAudit(trx, {
-				actorId: user.id,
-				action: 'advies.gevraagd',
-				entityType: 'adviesaanvraag',
-				entityId: id,
-				municipality: application.municipalityCode,
-				ip: ctx.ip ?? null,
-				details: { applicationId, reference: application.reference, discipline: plan.kind, voluntary: plan.voluntary, dueDate, category: routing.category }
-			});
-			created.push((await findAdviceRequest(trx, id))!);
-		}
+		const created = await insertRequests(trx, user, application, routing.category, planned, ctx);
 
 		if ((ADVICE_FROM_STATUSES as readonly string[]).includes(application.status)) {
 			const wasOnCalendar = isOnCalendar(application);
@@ -303,14 +281,75 @@ export async function requestAdvice(
 			});
 			await publishCalendarChange(trx, applicationId, actorOf(user), wasOnCalendar);
 		}
-		// Read again after the status change, so the news carries the application as it now is.
-		const records: AdviceRequestRecord[] = [];
-		for (const request of created) {
-			const record = (await findAdviceRequest(trx, request.id))!;
-			await announce(trx, user, record, 'advice.requested');
-			records.push(record);
-		}
-		return records;
+		// Read after the status change, so the news carries the application as it now is.
+		return announceRequested(trx, user, created);
+	});
+}
+
+/** Inserts and audits the planned requests, all due after the municipality's term from `ctx.now`; their ids. */
+async function insertRequests(
+	trx: Transaction<DB>,
+	user: SessionUser,
+	application: AdviceApplicationRow,
+	category: Category,
+	planned: PlannedRequest[],
+	ctx: AdviceCtx
+): Promise<string[]> {
+	const terms = await adviceSettingsOf(trx, application.municipalityCode);
+	const requestedAt = ctx.now ?? (await dbNow(trx));
+	const dueDate = adviceDueDate(requestedAt, termDaysFor(category, terms));
+	const ids: string[] = [];
+	for (const plan of planned) {
+		const id = await insertAdviceRequest(trx, {
+			applicationId: application.id,
+			discipline: plan.kind,
+			reasons: plan.reasons,
+			voluntary: plan.voluntary,
+			requestedAt,
+			requestedBy: user.id,
+			dueDate
+		});
+		await writeAudit(trx, {
+			actorId: user.id,
+			action: 'advies.gevraagd',
+			entityType: 'adviesaanvraag',
+			entityId: id,
+			municipality: application.municipalityCode,
+			ip: ctx.ip ?? null,
+			details: { applicationId: application.id, reference: application.reference, discipline: plan.kind, voluntary: plan.voluntary, dueDate, category }
+		});
+		ids.push(id);
+	}
+	return ids;
+}
+
+async function announceRequested(trx: Transaction<DB>, user: SessionUser, ids: string[]): Promise<AdviceRequestRecord[]> {
+	const records: AdviceRequestRecord[] = [];
+	for (const id of ids) {
+		const record = (await findAdviceRequest(trx, id))!;
+		await announce(trx, user, record, 'advice.requested');
+		records.push(record);
+	}
+	return records;
+}
+
+/**
+ * For the demo seed (and imports of earlier work): records requests that were asked at `ctx.now`,
+ * whatever the application's status now (an application already decided had its advice before).
+ * Does nothing when the application has requests already. Same rows, audit and news as asking.
+ */
+export async function recordAdviceRequests(
+	db: Kysely<DB>,
+	user: SessionUser,
+	applicationId: string,
+	plan: { category: Category; requests: PlannedRequest[] },
+	ctx: AdviceCtx = {}
+): Promise<AdviceRequestRecord[]> {
+	return transact(db, async (trx) => {
+		const application = await lockApplicationForAdvice(trx, applicationId);
+		if (!application || (await adviceKindsOfApplication(trx, applicationId)).length > 0) return [];
+		const ids = await insertRequests(trx, user, application, plan.category, plan.requests, ctx);
+		return announceRequested(trx, user, ids);
 	});
 }
 
