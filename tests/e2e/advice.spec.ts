@@ -87,6 +87,47 @@ test('een gezamenlijk advies: gevraagd door de gemeente, live in de inbox, live 
 	}
 });
 
+test('wie als tweede antwoordt, verliest zijn tekst niet en krijgt het eerste advies te zien', async ({ browser }) => {
+	const name = uniqueText('Havenfeest');
+	const application = await insertClassCApplication({ name, municipality: 'haarlem' });
+	const officer = await loggedInContext(browser, demoEmail('vergunningverlener', 'haarlem'));
+	const adviser = await loggedInContext(browser, demoEmail('adviseur', 'haarlem'));
+	const regional = await loggedInContext(browser, demoEmail('adviseur'));
+	try {
+		const asked = await officer.context.request.post(`/api/v1/events/${application.id}/advice`);
+		expect(asked.status()).toBe(201);
+		const [request] = ((await asked.json()) as { requests: { id: string; version: number }[] }).requests;
+
+		await adviser.page.goto(`/advies/${request!.id}`);
+		await expectConnected(adviser.page);
+		const untouched = await markDocument(adviser.page);
+		await adviser.page.getByLabel('Tekst van het advies').fill('Mijn eigen concepttekst voor dit advies.');
+
+		// The regional brandweer adviser is first.
+		const first = await regional.context.request.post(`/api/v1/advice/${request!.id}/answer`, {
+			data: { version: request!.version, advice: 'Regionaal advies: akkoord.', conclusion: 'positief' }
+		});
+		expect(first.status()).toBe(200);
+
+		await expect(adviser.page.getByRole('alert').filter({ hasText: 'heeft dit advies intussen uitgebracht' })).toBeVisible();
+		await expect(adviser.page.getByTestId('advice-text')).toHaveText('Regionaal advies: akkoord.');
+		await expect(adviser.page.getByLabel('Tekst van het advies')).toHaveValue('Mijn eigen concepttekst voor dit advies.');
+		await expect(adviser.page.getByRole('button', { name: 'Advies uitbrengen' })).toBeDisabled();
+		expect(await untouched()).toBe(true);
+
+		// The API says the same: a stale version gets 409 with the current request.
+		const second = await adviser.context.request.post(`/api/v1/advice/${request!.id}/answer`, {
+			data: { version: request!.version, advice: 'Mijn eigen concepttekst.', conclusion: 'negatief' }
+		});
+		expect(second.status()).toBe(409);
+		expect(((await second.json()) as { current: { status: string } }).current.status).toBe('uitgebracht');
+	} finally {
+		await officer.context.close();
+		await adviser.context.close();
+		await regional.context.close();
+	}
+});
+
 test('een adviseur van een andere gemeente ziet de aanvraag niet', async ({ browser }) => {
 	const application = await insertClassCApplication({ name: uniqueText('Kermis'), municipality: 'haarlem' });
 	const officer = await loggedInContext(browser, demoEmail('vergunningverlener', 'haarlem'));
