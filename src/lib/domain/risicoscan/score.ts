@@ -69,13 +69,13 @@ const AUDIENCE_NAME: Record<AudienceGroup, string> = {
 	youth: 'jongeren'
 };
 
-const ALCOHOL_LABEL: Record<AlcoholLevel, string> = {
+export const ALCOHOL_LABEL: Record<AlcoholLevel, string> = {
 	none: 'Geen alcohol',
 	limited: 'Beperkt alcoholgebruik',
 	heavy: 'Veel alcoholgebruik'
 };
 
-const SITE_NAME: Record<Site, string> = {
+export const SITE_NAME: Record<Site, string> = {
 	street: 'straat',
 	beach: 'strand',
 	park: 'park',
@@ -137,7 +137,8 @@ export function yesNoCriteriaThatHold(
 	};
 }
 
-function yesNoLabel(criterion: YesNoCriterion, input: RisicoscanInput, model: RisicoscanModel): string {
+/** The Dutch label of a yes/no criterion for this application (also used by the advice routing). */
+export function yesNoLabel(criterion: YesNoCriterion, input: RisicoscanInput, model: RisicoscanModel): string {
 	switch (criterion) {
 		case 'risk_groups': {
 			const groups = [...new Set(input.audience.filter((group) => group !== 'youth'))];

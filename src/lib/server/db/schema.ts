@@ -23,6 +23,37 @@ export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface AdviceRequest {
+  advice: string | null;
+  answeredAt: Timestamp | null;
+  answeredBy: string | null;
+  answeredDiscipline: string | null;
+  applicationId: string;
+  conclusion: string | null;
+  conditions: Generated<Json>;
+  discipline: string;
+  dueDate: Timestamp;
+  id: Generated<string>;
+  reasons: Generated<Json>;
+  requestedAt: Generated<Timestamp>;
+  requestedBy: string | null;
+  status: Generated<string>;
+  version: Generated<number>;
+  voluntary: Generated<boolean>;
+  withdrawnAt: Timestamp | null;
+  withdrawnBy: string | null;
+  withdrawnReason: string | null;
+}
+
+export interface AdviceSettings {
+  municipalityCode: string;
+  termDaysB: Generated<number>;
+  termDaysC: Generated<number>;
+  updatedAt: Generated<Timestamp>;
+  updatedBy: string | null;
+  version: Generated<number>;
+}
+
 export interface AppUser {
   active: Generated<boolean>;
   createdAt: Generated<Timestamp>;
@@ -418,6 +449,8 @@ export interface WaterUnitStatusChange {
 }
 
 export interface DB {
+  adviceRequest: AdviceRequest;
+  adviceSettings: AdviceSettings;
   appUser: AppUser;
   auditLog: AuditLog;
   eventApplication: EventApplication;

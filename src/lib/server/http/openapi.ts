@@ -10,6 +10,7 @@ import { bluswaterPaths, bluswaterSchemas } from '../bluswater/bluswater-openapi
 import { logbookPaths, logbookSchemas } from '../logbook/logbook-openapi';
 import { eventsPaths, eventsSchemas } from '../events/events-openapi';
 import { calendarPaths, calendarSchemas } from '../calendar/calendar-openapi';
+import { advicePaths, adviceSchemas } from '../advice/advice-openapi';
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
 
@@ -201,7 +202,8 @@ export function openApiDocument(serverUrl: string) {
 				...bluswaterSchemas,
 				...logbookSchemas,
 				...eventsSchemas,
-				...calendarSchemas
+				...calendarSchemas,
+				...adviceSchemas
 			}
 		},
 		security: [{ sessie: [] }],
@@ -291,6 +293,7 @@ export function openApiDocument(serverUrl: string) {
 			...logbookPaths,
 			...eventsPaths,
 			...calendarPaths,
+			...advicePaths,
 			'/api/v1/mijn-taken': { get: { summary: 'Mijn taken over alle lopende incidenten', responses: { '200': list('tasks', 'Task') } } },
 			'/healthz': {
 				get: { summary: 'Gezondheid (controleert de database)', security: [], responses: { '200': { description: 'In orde' }, '503': { description: 'Database onbereikbaar' } } }

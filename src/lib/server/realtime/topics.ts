@@ -6,6 +6,8 @@ import { can } from '../auth/permissions.ts';
 import type { SessionUser } from '../auth/roles.ts';
 import { incidentHeader } from '../incidents/incident-queries.ts';
 import { isUuid } from '../ids.ts';
+import { findApplicationForAdvice } from '../advice/advice-queries.ts';
+import { adviserDisciplines, mayReadApplicationAdvice, parseInboxTopic } from '../advice/advice-access.ts';
 
 export type TopicDecision = { ok: true } | { ok: false; code: string; error: string };
 
@@ -48,6 +50,27 @@ const authorisers = new Map<string, Authoriser>([
 				return { ok: false, code: 'unknown_topic', error: 'Deze aanvraag bestaat niet of je hebt er geen toegang toe.' };
 			}
 			return allow;
+		}
+	],
+	[
+		// The advice on one application: officers of its municipality and the advisers it was asked of.
+		// Advice content is not for everyone in the municipality, so never on `municipality:<code>`.
+		'advice',
+		async ({ db, user, param }) => {
+			const application = isUuid(param) ? await findApplicationForAdvice(db, param) : undefined;
+			if (!application) return { ok: false, code: 'unknown_topic', error: 'Deze aanvraag bestaat niet.' };
+			return (await mayReadApplicationAdvice(db, user, application)) ? allow : forbidden;
+		}
+	],
+	[
+		// An adviser's inbox: `adviceinbox:<gemeente>-<discipline>`, for advisers of that discipline
+		// whose grant covers the municipality (a regional adviser follows all nine).
+		'adviceinbox',
+		async ({ db, user, param }) => {
+			const inbox = parseInboxTopic(param);
+			const found = inbox && (await db.selectFrom('municipality').select('code').where('code', '=', inbox.municipality).executeTakeFirst());
+			if (!inbox || !found) return { ok: false, code: 'unknown_topic', error: `Onbekende advies-inbox: ${param}` };
+			return adviserDisciplines(user, inbox.municipality).includes(inbox.discipline) ? allow : forbidden;
 		}
 	],
 	['incidents', async ({ user }) => (can(user, 'incident.read') ? allow : forbidden)],

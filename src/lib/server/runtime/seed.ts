@@ -5,6 +5,7 @@ import { KENNEMERLAND } from '../../domain/region.ts';
 import { ROLES, type Discipline, type Role } from '../auth/roles.ts';
 import { hashPassword } from '../auth/password.ts';
 import { seedEventSettings } from '../events/settings-queries.ts';
+import { seedAdviceSettings } from '../advice/advice-settings-queries.ts';
 
 export const DEMO_PASSWORD = 'paraat-demo';
 export const DEMO_DOMAIN = 'paraat.test';
@@ -21,6 +22,7 @@ export async function seedReferenceData(db: Kysely<DB>): Promise<void> {
 	}
 	// Each municipality's event terms and melding conditions (DOMAIN.md §2), once; a beheerder owns them after.
 	await seedEventSettings(db, KENNEMERLAND.map((m) => m.code));
+	await seedAdviceSettings(db);
 }
 
 export interface DemoAccount {

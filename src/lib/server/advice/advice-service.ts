@@ -1,0 +1,462 @@
+// Advice on event applications: the officer asks (one action creates the requests the class
+// needs), the advisers answer, the officer may withdraw a request. Each change is one transaction
+// that locks what it changes, audits, and publishes on `advice:<applicationId>` and the inbox
+// topics of the disciplines concerned.
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../db/schema';
+import { transact } from '../db/transaction';
+import { isUuid } from '../ids';
+import type { SessionUser } from '../auth/roles';
+import { can, scopesFor } from '../auth/permissions';
+import { writeAudit } from '../audit/audit';
+import { publish } from '../realtime/event-log';
+import { ServiceError, forbidden, notFound } from '../errors';
+import { isOnCalendar, publishCalendarChange } from '../calendar/calendar-entry';
+import {
+	ADVICE_KIND_LABELS,
+	NEAR_DUE_WORKING_DAYS,
+	adviceDueDate,
+	localDateOf,
+	planAdviceRequests,
+	risicoscanInputOf,
+	routeAdvice,
+	termDaysFor,
+	type AdviceRequestRecord,
+	type AdviceRouting,
+	type PlannedRequest
+} from '../../domain/advice';
+import { addWorkingDays, type LocalDate } from '../../domain/working-days';
+import type { Category, RisicoscanModel, RisicoscanResult } from '../../domain/risicoscan';
+import {
+	adviceKindsOfApplication,
+	dbNow,
+	findAdviceRequest,
+	findApplicationForAdvice,
+	insertAdviceRequest,
+	listAdviceOfApplication,
+	listInbox,
+	listOpenDueBy,
+	liveAdviceKinds,
+	lockAdviceRequest,
+	lockApplicationForAdvice,
+	saveAnswer,
+	saveWithdrawal,
+	setApplicationStatus,
+	type AdviceApplicationRow
+} from './advice-queries';
+import { adviceSettingsOf } from './advice-settings-queries';
+import { adviceTopic, answeringDiscipline, inboxScopes, inboxTopicsFor, isOfficerOf, mayReadApplicationAdvice } from './advice-access';
+import type { AnswerAdviceInput, RequestAdviceInput, WithdrawAdviceInput } from './advice-input';
+
+export interface AdviceCtx {
+	ip?: string | null;
+	/** A municipality's own risicoscan model, when it has one (the default model otherwise). */
+	model?: RisicoscanModel;
+	/** The moment of the change (the demo seed and tests); the database clock otherwise. */
+	now?: Date;
+}
+
+/** The application statuses from which advice may be asked; the first two move to advies_gevraagd. */
+export const ADVICE_FROM_STATUSES = ['ingediend', 'in_behandeling'] as const;
+const MAY_ADD_ADVICE_STATUSES: readonly string[] = [...ADVICE_FROM_STATUSES, 'advies_gevraagd'];
+
+const STATUS_WORDS: Record<string, string> = {
+	concept: 'nog een concept',
+	besluit: 'al besloten',
+	ingetrokken: 'ingetrokken'
+};
+
+const actorOf = (user: SessionUser) => ({ id: user.id, name: user.name });
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+async function requireApplication(db: Kysely<DB>, user: SessionUser, applicationId: string): Promise<AdviceApplicationRow> {
+	const application = isUuid(applicationId) ? await findApplicationForAdvice(db, applicationId) : undefined;
+	// Someone who may not see the application learns nothing about whether it exists.
+	if (!application || !(await mayReadApplicationAdvice(db, user, application))) throw notFound('Deze aanvraag bestaat niet of je hebt er geen toegang toe.');
+	return application;
+}
+
+async function requireRequest(db: Kysely<DB>, user: SessionUser, requestId: string): Promise<AdviceRequestRecord> {
+	const request = isUuid(requestId) ? await findAdviceRequest(db, requestId) : undefined;
+	if (!request) throw notFound('Deze adviesaanvraag bestaat niet of je hebt er geen toegang toe.');
+	const readable = await mayReadApplicationAdvice(db, user, { id: request.applicationId, municipalityCode: request.application.municipality });
+	if (!readable) throw notFound('Deze adviesaanvraag bestaat niet of je hebt er geen toegang toe.');
+	return request;
+}
+
+/** Every request on an application (officer of its municipality, or an adviser on it). */
+export async function adviceOfApplication(db: Kysely<DB>, user: SessionUser, applicationId: string): Promise<AdviceRequestRecord[]> {
+	await requireApplication(db, user, applicationId);
+	return listAdviceOfApplication(db, applicationId);
+}
+
+/** The adviser's inbox: open requests of their disciplines in their scope, then the latest answered ones. */
+export async function adviceInbox(db: Kysely<DB>, user: SessionUser): Promise<AdviceRequestRecord[]> {
+	if (!can(user, 'advice.read')) throw forbidden('Alleen adviseurs van brandweer, GHOR en politie hebben een adviesinbox.');
+	return listInbox(db, inboxScopes(user));
+}
+
+/** The application as an adviser needs it: the event, not the organiser's contact details. */
+export interface ApplicationForAdviser {
+	id: string;
+	reference: string;
+	name: string;
+	municipality: string;
+	status: string;
+	procedure: string | null;
+	description: string;
+	eventType: string;
+	address: string;
+	position: { lat: number; lon: number } | null;
+	startsAt: string;
+	endsAt: string;
+	peakVisitors: number;
+	totalVisitors: number | null;
+	areaM2: number | null;
+	isNewEvent: boolean;
+	/** Name and organisation only: the municipality keeps the contact (één loket), and the AVG asks for no more. */
+	organiser: { name: string; organisation: string };
+	category: Category | null;
+	computedCategory: Category | null;
+	override: { category: Category; reason: string | null } | null;
+}
+
+export interface ScanSummary {
+	points: number;
+	category: Category;
+	reasons: RisicoscanResult['reasons'];
+	floors: RisicoscanResult['floors'];
+}
+
+export interface AdviceRequestDetail {
+	request: AdviceRequestRecord;
+	application: ApplicationForAdviser;
+	scan: ScanSummary | null;
+	/** Why each service is involved, by the class that counts now. */
+	routing: AdviceRouting | null;
+	/** The other requests on the same application (the services see each other's advice). */
+	others: AdviceRequestRecord[];
+	/** The discipline this user answers as, or null when they may only read. */
+	answeringAs: string | null;
+}
+
+export function applicationForAdviser(row: AdviceApplicationRow): ApplicationForAdviser {
+	return {
+		id: row.id,
+		reference: row.reference,
+		name: row.name,
+		municipality: row.municipalityCode,
+		status: row.status,
+		procedure: row.procedure,
+		description: row.description,
+		eventType: row.eventType,
+		address: row.address,
+		position: row.lat !== null && row.lon !== null ? { lat: row.lat, lon: row.lon } : null,
+		startsAt: row.startsAt.toISOString(),
+		endsAt: row.endsAt.toISOString(),
+		peakVisitors: row.peakVisitors,
+		totalVisitors: row.totalVisitors,
+		areaM2: row.areaM2,
+		isNewEvent: row.isNewEvent,
+		organiser: { name: row.organiserName, organisation: row.organiserOrganisation },
+		category: row.category as Category | null,
+		computedCategory: row.computedCategory as Category | null,
+		override: row.overrideCategory ? { category: row.overrideCategory as Category, reason: row.overrideReason } : null
+	};
+}
+
+export function scanSummary(row: AdviceApplicationRow): ScanSummary | null {
+	const scan = row.scanResult as Partial<RisicoscanResult> | null;
+	if (!scan || typeof scan !== 'object' || !scan.category) return null;
+	return { points: scan.points ?? 0, category: scan.category, reasons: scan.reasons ?? [], floors: scan.floors ?? [] };
+}
+
+/** The routing by the class that counts now, or null while the application has no class or no complete scan. */
+export function routingOf(row: AdviceApplicationRow, model?: RisicoscanModel): AdviceRouting | null {
+	const input = risicoscanInputOf(row);
+	if (!row.category || !input) return null;
+	return routeAdvice(row.category as Category, input, model);
+}
+
+export async function adviceRequestDetail(db: Kysely<DB>, user: SessionUser, requestId: string, ctx: AdviceCtx = {}): Promise<AdviceRequestDetail> {
+	const request = await requireRequest(db, user, requestId);
+	const row = (await findApplicationForAdvice(db, request.applicationId))!;
+	const others = (await listAdviceOfApplication(db, request.applicationId)).filter((r) => r.id !== request.id);
+	return {
+		request,
+		application: applicationForAdviser(row),
+		scan: scanSummary(row),
+		routing: routingOf(row, ctx.model),
+		others,
+		answeringAs: answeringDiscipline(user, request.application.municipality, request.discipline) ?? null
+	};
+}
+
+/**
+ * Open requests in the officer's municipalities that are overdue or due within `withinWorkingDays`
+ * working days of `today` (local date), earliest first: "adviezen die bijna verlopen".
+ */
+export async function adviceDueSoon(
+	db: Kysely<DB>,
+	user: SessionUser,
+	options: { today?: LocalDate; withinWorkingDays?: number } = {}
+): Promise<AdviceRequestRecord[]> {
+	if (!can(user, 'event.read')) throw forbidden('Alleen vergunningverleners zien de adviestermijnen van hun gemeente.');
+	const today = options.today ?? localDateOf(new Date());
+	const dueBy = addWorkingDays(today, options.withinWorkingDays ?? NEAR_DUE_WORKING_DAYS);
+	return listOpenDueBy(db, scopesFor(user, 'event.read'), dueBy);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Asking
+
+async function announce(trx: Transaction<DB>, user: SessionUser, request: AdviceRequestRecord, type: string): Promise<void> {
+	const event = { type, data: request, actor: actorOf(user), exercise: false };
+	await publish(trx, { topic: adviceTopic(request.applicationId), ...event });
+	for (const topic of inboxTopicsFor(request.application.municipality, request.discipline)) await publish(trx, { topic, ...event });
+}
+
+/**
+ * The officer's one action: creates the requests the class needs (class C one joint request,
+ * class B per service by the routing; `disciplines` adds requests of the officer's own accord,
+ * and is the only way to ask advice on a class A event), each due after the municipality's term,
+ * and moves the application to `advies_gevraagd`. Repeating it adds only what is missing.
+ */
+export async function requestAdvice(
+	db: Kysely<DB>,
+	user: SessionUser,
+	applicationId: string,
+	input: RequestAdviceInput = {},
+	ctx: AdviceCtx = {}
+): Promise<AdviceRequestRecord[]> {
+	const found = await requireApplication(db, user, applicationId);
+	if (!can(user, 'event.write', { municipality: found.municipalityCode })) {
+		throw forbidden('Alleen de vergunningverlener van de gemeente vraagt advies aan.');
+	}
+	return transact(db, async (trx) => {
+		const application = (await lockApplicationForAdvice(trx, applicationId))!;
+		if (!MAY_ADD_ADVICE_STATUSES.includes(application.status)) {
+			throw new ServiceError(
+				409,
+				'wrong_status',
+				`Advies vragen kan alleen bij een ingediende aanvraag of een aanvraag in behandeling; deze is ${STATUS_WORDS[application.status] ?? application.status}.`
+			);
+		}
+		if (!application.category) {
+			throw new ServiceError(409, 'no_category', 'Deze aanvraag heeft nog geen klasse (A, B of C). Doe eerst de risicoscan; de klasse bepaalt wie adviseert.');
+		}
+		const routing = routingOf(application, ctx.model);
+		if (!routing) {
+			throw new ServiceError(409, 'scan_incomplete', 'De antwoorden van de risicoscan zijn onvolledig. Vul de risicoscan aan; daaruit volgt wie adviseert en waarom.');
+		}
+		const existing = await liveAdviceKinds(trx, applicationId);
+		const planned = planAdviceRequests(routing, { voluntary: input.disciplines, existing });
+		if (planned.length === 0) {
+			if (routing.category === 'A' && existing.length === 0) {
+				throw new ServiceError(
+					409,
+					'no_advice_required',
+					'Voor een klasse A-evenement is geen advies van de hulpdiensten nodig. Wil je toch advies, kies dan zelf bij wie (vrijwillig advies).'
+				);
+			}
+			throw new ServiceError(409, 'advice_already_requested', `Het advies is al gevraagd: ${existing.map((k) => ADVICE_KIND_LABELS[k]).join(', ')}.`);
+		}
+
+		const created = await insertRequests(trx, user, application, routing.category, planned, ctx);
+
+		if ((ADVICE_FROM_STATUSES as readonly string[]).includes(application.status)) {
+			const wasOnCalendar = isOnCalendar(application);
+			const version = await setApplicationStatus(trx, applicationId, 'advies_gevraagd');
+			// The status trail, until the events capability's own status history takes it over.
+			await writeAudit(trx, {
+				actorId: user.id,
+				action: 'evenement.status_gewijzigd',
+				entityType: 'evenementaanvraag',
+				entityId: applicationId,
+				municipality: application.municipalityCode,
+				ip: ctx.ip ?? null,
+				details: { from: application.status, to: 'advies_gevraagd', reason: 'Advies gevraagd', version }
+			});
+			await publishCalendarChange(trx, applicationId, actorOf(user), wasOnCalendar);
+		}
+		// Read after the status change, so the news carries the application as it now is.
+		return announceRequested(trx, user, created);
+	});
+}
+
+/** Inserts and audits the planned requests, all due after the municipality's term from `ctx.now`; their ids. */
+async function insertRequests(
+	trx: Transaction<DB>,
+	user: SessionUser,
+	application: AdviceApplicationRow,
+	category: Category,
+	planned: PlannedRequest[],
+	ctx: AdviceCtx
+): Promise<string[]> {
+	const terms = await adviceSettingsOf(trx, application.municipalityCode);
+	const requestedAt = ctx.now ?? (await dbNow(trx));
+	const dueDate = adviceDueDate(requestedAt, termDaysFor(category, terms));
+	const ids: string[] = [];
+	for (const plan of planned) {
+		const id = await insertAdviceRequest(trx, {
+			applicationId: application.id,
+			discipline: plan.kind,
+			reasons: plan.reasons,
+			voluntary: plan.voluntary,
+			requestedAt,
+			requestedBy: user.id,
+			dueDate
+		});
+		await writeAudit(trx, {
+			actorId: user.id,
+			action: 'advies.gevraagd',
+			entityType: 'adviesaanvraag',
+			entityId: id,
+			municipality: application.municipalityCode,
+			ip: ctx.ip ?? null,
+			details: { applicationId: application.id, reference: application.reference, discipline: plan.kind, voluntary: plan.voluntary, dueDate, category }
+		});
+		ids.push(id);
+	}
+	return ids;
+}
+
+async function announceRequested(trx: Transaction<DB>, user: SessionUser, ids: string[]): Promise<AdviceRequestRecord[]> {
+	const records: AdviceRequestRecord[] = [];
+	for (const id of ids) {
+		const record = (await findAdviceRequest(trx, id))!;
+		await announce(trx, user, record, 'advice.requested');
+		records.push(record);
+	}
+	return records;
+}
+
+/**
+ * For the demo seed (and imports of earlier work): records requests that were asked at `ctx.now`,
+ * whatever the application's status now (an application already decided had its advice before).
+ * Does nothing when the application has requests already. Same rows, audit and news as asking.
+ */
+export async function recordAdviceRequests(
+	db: Kysely<DB>,
+	user: SessionUser,
+	applicationId: string,
+	plan: { category: Category; requests: PlannedRequest[] },
+	ctx: AdviceCtx = {}
+): Promise<AdviceRequestRecord[]> {
+	return transact(db, async (trx) => {
+		const application = await lockApplicationForAdvice(trx, applicationId);
+		if (!application || (await adviceKindsOfApplication(trx, applicationId)).length > 0) return [];
+		const ids = await insertRequests(trx, user, application, plan.category, plan.requests, ctx);
+		return announceRequested(trx, user, ids);
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Answering and withdrawing
+
+export class AdviceConflictError extends ServiceError {
+	readonly current: AdviceRequestRecord;
+	constructor(current: AdviceRequestRecord, message: string) {
+		super(409, 'version_conflict', message, undefined, { current });
+		this.current = current;
+	}
+}
+
+function staleMessage(current: AdviceRequestRecord): string {
+	if (current.status === 'uitgebracht') {
+		return `${current.answeredBy?.name ?? 'Iemand anders'} heeft dit advies net uitgebracht. Bekijk het uitgebrachte advies hieronder.`;
+	}
+	if (current.status === 'ingetrokken') return 'De gemeente heeft deze adviesaanvraag ingetrokken; een advies is niet meer nodig.';
+	return `Iemand anders heeft deze adviesaanvraag net gewijzigd (nu versie ${current.version}). Bekijk de nieuwe stand en probeer het opnieuw.`;
+}
+
+/** An adviser of the request's discipline (any of the three for a joint request) submits the advice. */
+export async function answerAdvice(
+	db: Kysely<DB>,
+	user: SessionUser,
+	requestId: string,
+	input: AnswerAdviceInput,
+	ctx: AdviceCtx = {}
+): Promise<AdviceRequestRecord> {
+	const before = await requireRequest(db, user, requestId);
+	const discipline = answeringDiscipline(user, before.application.municipality, before.discipline);
+	if (!discipline) {
+		throw forbidden(
+			before.discipline === 'joint'
+				? 'Alleen een adviseur van brandweer, GHOR of politie van deze gemeente brengt het gezamenlijke advies uit.'
+				: `Alleen een adviseur van de ${ADVICE_KIND_LABELS[before.discipline].toLowerCase()} brengt dit advies uit.`
+		);
+	}
+	return transact(db, async (trx) => {
+		const locked = await lockAdviceRequest(trx, requestId);
+		if (!locked) throw notFound('Deze adviesaanvraag bestaat niet meer.');
+		const current = (await findAdviceRequest(trx, requestId))!;
+		if (locked.version !== input.version || locked.status !== 'gevraagd') throw new AdviceConflictError(current, staleMessage(current));
+		await saveAnswer(trx, requestId, {
+			advice: input.advice,
+			conditions: input.conditions,
+			conclusion: input.conclusion,
+			answeredBy: user.id,
+			answeredDiscipline: discipline,
+			answeredAt: ctx.now
+		});
+		const answered = (await findAdviceRequest(trx, requestId))!;
+		await writeAudit(trx, {
+			actorId: user.id,
+			action: 'advies.uitgebracht',
+			entityType: 'adviesaanvraag',
+			entityId: requestId,
+			municipality: answered.application.municipality,
+			ip: ctx.ip ?? null,
+			details: {
+				applicationId: answered.applicationId,
+				discipline: answered.discipline,
+				answeredAs: discipline,
+				conclusion: input.conclusion,
+				conditions: input.conditions.length
+			}
+		});
+		await announce(trx, user, answered, 'advice.answered');
+		return answered;
+	});
+}
+
+/** The officer withdraws an open request (the event is cancelled, or asked of the wrong service). */
+export async function withdrawAdvice(
+	db: Kysely<DB>,
+	user: SessionUser,
+	requestId: string,
+	input: WithdrawAdviceInput,
+	ctx: AdviceCtx = {}
+): Promise<AdviceRequestRecord> {
+	const before = await requireRequest(db, user, requestId);
+	if (!can(user, 'event.write', { municipality: before.application.municipality })) {
+		throw forbidden('Alleen de vergunningverlener van de gemeente trekt een adviesaanvraag in.');
+	}
+	return transact(db, async (trx) => {
+		const locked = await lockAdviceRequest(trx, requestId);
+		if (!locked) throw notFound('Deze adviesaanvraag bestaat niet meer.');
+		const current = (await findAdviceRequest(trx, requestId))!;
+		if (locked.version !== input.version || locked.status !== 'gevraagd') throw new AdviceConflictError(current, staleMessage(current));
+		await saveWithdrawal(trx, requestId, { withdrawnBy: user.id, reason: input.reason });
+		const withdrawn = (await findAdviceRequest(trx, requestId))!;
+		await writeAudit(trx, {
+			actorId: user.id,
+			action: 'advies.ingetrokken',
+			entityType: 'adviesaanvraag',
+			entityId: requestId,
+			municipality: withdrawn.application.municipality,
+			ip: ctx.ip ?? null,
+			details: { applicationId: withdrawn.applicationId, discipline: withdrawn.discipline, reason: input.reason }
+		});
+		await announce(trx, user, withdrawn, 'advice.withdrawn');
+		return withdrawn;
+	});
+}
+
+/** Whether the user is a permit officer of the application's municipality (for pages). */
+export function isApplicationOfficer(user: SessionUser, municipality: string): boolean {
+	return isOfficerOf(user, municipality);
+}
