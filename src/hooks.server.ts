@@ -10,6 +10,7 @@ import { apiError } from '$lib/server/http/api';
 import { logger } from '$lib/server/log';
 import { seedDemoExercise } from '$lib/server/demo/demo-exercise';
 import { seedDemoEvents } from '$lib/server/demo/demo-events';
+import { seedDemoAdvice } from '$lib/server/demo/demo-advice';
 
 export const init: ServerInit = async () => {
 	if (process.env.PARAAT_DEMO_ACTIVE !== '1') return;
@@ -21,6 +22,8 @@ export const init: ServerInit = async () => {
 	}
 	try {
 		await seedDemoEvents(getDb());
+		// Advice requests on the demo's advies_gevraagd and decided B/C applications.
+		await seedDemoAdvice(getDb());
 	} catch (err) {
 		logger.error({ err: err instanceof Error ? err.message : String(err) }, 'demo-evenementen niet klaargezet');
 	}

@@ -34,7 +34,7 @@ test('een gezamenlijk advies: gevraagd door de gemeente, live in de inbox, live 
 		await expect(adviser.page.getByRole('link', { name })).toHaveCount(0);
 
 		// The officer asks: class C gives one joint request.
-		await officer.page.goto(`/advies/aanvraag/${application.id}`);
+		await officer.page.goto(`/evenementen/${application.id}`);
 		await expect(officer.page.getByRole('heading', { level: 1, name })).toBeVisible();
 		await expectConnected(officer.page);
 		const panel = officer.page.getByTestId('advice-panel');

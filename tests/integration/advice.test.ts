@@ -103,8 +103,11 @@ describe('asking advice', () => {
 		expect(after).toEqual({ status: 'advies_gevraagd', version: before.version + 1 });
 
 		const audit = await t.db.selectFrom('auditLog').select(['action', 'details']).where('entityId', 'in', [app.id, joint.id]).orderBy('id').execute();
-		expect(audit.map((a) => a.action)).toEqual(['advies.gevraagd', 'evenement.status_gewijzigd']);
-		expect(audit[1]!.details).toMatchObject({ from: 'in_behandeling', to: 'advies_gevraagd' });
+		expect(audit.map((a) => a.action)).toEqual(['advies.gevraagd']);
+		// The step is the application's own status history (events capability), with who asked.
+		const step = await t.db.selectFrom('eventStatusChange').select(['fromStatus', 'toStatus', 'changedBy', 'note']).where('applicationId', '=', app.id).orderBy('id', 'desc').executeTakeFirstOrThrow();
+		expect(step).toMatchObject({ fromStatus: 'in_behandeling', toStatus: 'advies_gevraagd', changedBy: u.officer.id });
+		expect(step.note).toContain('Gezamenlijk');
 
 		const onAdvice = await eventsOn(`advice:${app.id}`);
 		expect(onAdvice.map((e) => e.type)).toEqual(['advice.requested']);

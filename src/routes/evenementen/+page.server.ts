@@ -7,17 +7,19 @@ import { listApplications } from '$lib/server/events/application-service';
 import { dueItems } from '$lib/domain/events/due';
 import { localDate } from '$lib/domain/events/event-time';
 import { addDays } from '$lib/domain/working-days';
+import { loadAdviceDue } from '$lib/server/advice/advice-page';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requirePermission(locals, url, 'event.read');
 	const parsed = statusFilterInput.safeParse(url.searchParams.get('status') || undefined);
 	const status = parsed.success ? parsed.data : undefined;
-	const all = await listApplications(getDb(), user);
+	const [all, adviceDue] = await Promise.all([listApplications(getDb(), user), loadAdviceDue(getDb(), user)]);
 	const today = localDate(new Date());
 	return {
 		status: status ?? '',
 		applications: status ? all.filter((a) => a.status === status) : all,
 		due: dueItems(all, today, addDays(today, 56)),
+		adviceDue,
 		canCreate: can(user, 'event.write')
 	};
 };

@@ -19,6 +19,7 @@ import {
 } from '../../domain/advice';
 import { findApplicationForAdvice } from './advice-queries';
 import { adviceSettingsOf } from './advice-settings-queries';
+import { currentModel } from '../events/settings-queries';
 import { adviceTopic, inboxTopicsOf } from './advice-access';
 import {
 	ADVICE_FROM_STATUSES,
@@ -42,7 +43,7 @@ export async function loadAdvicePanel(db: Kysely<DB>, user: SessionUser, applica
 	const seq = await currentSeq(db, adviceTopic(applicationId));
 	const requests = await adviceOfApplication(db, user, applicationId);
 	const row = (await findApplicationForAdvice(db, applicationId))!;
-	const routing = routingOf(row);
+	const routing = routingOf(row, (await currentModel(db, row.municipalityCode)).model);
 	const live = requests.filter((r) => r.status !== 'ingetrokken').map((r) => r.discipline);
 	const planned = routing ? planAdviceRequests(routing, { existing: live }).map((p) => p.kind) : [];
 	const voluntaryOptions =

@@ -253,17 +253,6 @@ export async function lockApplicationForAdvice(trx: Transaction<DB>, id: string)
 	return trx.selectFrom('eventApplication').select(APPLICATION_COLUMNS).where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
-/** Moves the application to a status and raises its version (optimistic concurrency of the events pages). */
-export async function setApplicationStatus(trx: Transaction<DB>, id: string, status: string): Promise<number> {
-	const { version } = await trx
-		.updateTable('eventApplication')
-		.set({ status, version: sql<number>`version + 1`, updatedAt: sql<Date>`now()` })
-		.where('id', '=', id)
-		.returning('version')
-		.executeTakeFirstOrThrow();
-	return version;
-}
-
 /** The database's clock, so due dates agree with `requested_at`. */
 export async function dbNow(db: Db): Promise<Date> {
 	const { rows } = await sql<{ now: Date }>`select now() as now`.execute(db);

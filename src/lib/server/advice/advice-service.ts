@@ -11,7 +11,8 @@ import { can, scopesFor } from '../auth/permissions';
 import { writeAudit } from '../audit/audit';
 import { publish } from '../realtime/event-log';
 import { ServiceError, forbidden, notFound } from '../errors';
-import { isOnCalendar, publishCalendarChange } from '../calendar/calendar-entry';
+import { moveApplicationStatus } from '../events/application-service';
+import { currentModel } from '../events/settings-queries';
 import {
 	ADVICE_KIND_LABELS,
 	NEAR_DUE_WORKING_DAYS,
@@ -41,7 +42,6 @@ import {
 	lockApplicationForAdvice,
 	saveAnswer,
 	saveWithdrawal,
-	setApplicationStatus,
 	type AdviceApplicationRow
 } from './advice-queries';
 import { adviceSettingsOf } from './advice-settings-queries';
@@ -188,7 +188,7 @@ export async function adviceRequestDetail(db: Kysely<DB>, user: SessionUser, req
 		request,
 		application: applicationForAdviser(row),
 		scan: scanSummary(row),
-		routing: routingOf(row, ctx.model),
+		routing: routingOf(row, ctx.model ?? (await currentModel(db, row.municipalityCode)).model),
 		others,
 		answeringAs: answeringDiscipline(user, request.application.municipality, request.discipline) ?? null
 	};
@@ -247,7 +247,7 @@ export async function requestAdvice(
 		if (!application.category) {
 			throw new ServiceError(409, 'no_category', 'Deze aanvraag heeft nog geen klasse (A, B of C). Doe eerst de risicoscan; de klasse bepaalt wie adviseert.');
 		}
-		const routing = routingOf(application, ctx.model);
+		const routing = routingOf(application, ctx.model ?? (await currentModel(trx, application.municipalityCode)).model);
 		if (!routing) {
 			throw new ServiceError(409, 'scan_incomplete', 'De antwoorden van de risicoscan zijn onvolledig. Vul de risicoscan aan; daaruit volgt wie adviseert en waarom.');
 		}
@@ -267,19 +267,8 @@ export async function requestAdvice(
 		const created = await insertRequests(trx, user, application, routing.category, planned, ctx);
 
 		if ((ADVICE_FROM_STATUSES as readonly string[]).includes(application.status)) {
-			const wasOnCalendar = isOnCalendar(application);
-			const version = await setApplicationStatus(trx, applicationId, 'advies_gevraagd');
-			// The status trail, until the events capability's own status history takes it over.
-			await writeAudit(trx, {
-				actorId: user.id,
-				action: 'evenement.status_gewijzigd',
-				entityType: 'evenementaanvraag',
-				entityId: applicationId,
-				municipality: application.municipalityCode,
-				ip: ctx.ip ?? null,
-				details: { from: application.status, to: 'advies_gevraagd', reason: 'Advies gevraagd', version }
-			});
-			await publishCalendarChange(trx, applicationId, actorOf(user), wasOnCalendar);
+			// The events capability's own step: version, status history, calendar and live news.
+			await moveApplicationStatus(trx, user, applicationId, 'advies_gevraagd', `Advies gevraagd: ${planned.map((p) => ADVICE_KIND_LABELS[p.kind]).join(', ')}`);
 		}
 		// Read after the status change, so the news carries the application as it now is.
 		return announceRequested(trx, user, created);

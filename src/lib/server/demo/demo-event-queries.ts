@@ -20,6 +20,32 @@ export async function insertDemoApplications(
 			updatedAt: r.decidedAt ?? r.submittedAt ?? r.createdAt
 		};
 	});
-	const result = await trx.insertInto('eventApplication').values(values).executeTakeFirst();
-	return Number(result.numInsertedOrUpdatedRows ?? 0);
+	const inserted = await trx.insertInto('eventApplication').values(values).returning(['id', 'status', 'createdBy', 'createdAt', 'submittedAt', 'decidedAt']).execute();
+	const history = inserted.flatMap((row) => demoStatusTrail(row));
+	if (history.length > 0) await trx.insertInto('eventStatusChange').values(history).execute();
+	return inserted.length;
+}
+
+/** The path each demo application took to its status, so its history reads like a real one. */
+function demoStatusTrail(row: { id: string; status: string; createdBy: string | null; createdAt: Date; submittedAt: Date | null; decidedAt: Date | null }) {
+	const path: Record<string, string[]> = {
+		concept: ['concept'],
+		ingediend: ['concept', 'ingediend'],
+		in_behandeling: ['concept', 'ingediend', 'in_behandeling'],
+		advies_gevraagd: ['concept', 'ingediend', 'in_behandeling', 'advies_gevraagd'],
+		besluit: ['concept', 'ingediend', 'in_behandeling', 'besluit'],
+		ingetrokken: ['concept', 'ingediend', 'ingetrokken']
+	};
+	const steps = path[row.status] ?? [row.status];
+	const submitted = row.submittedAt ?? row.createdAt;
+	const at = (step: string) =>
+		step === 'concept' ? row.createdAt : step === 'besluit' || step === 'ingetrokken' ? (row.decidedAt ?? submitted) : submitted;
+	return steps.map((toStatus, i) => ({
+		applicationId: row.id,
+		fromStatus: i === 0 ? null : steps[i - 1]!,
+		toStatus,
+		note: '',
+		changedBy: row.createdBy,
+		changedAt: at(toStatus)
+	}));
 }

@@ -9,14 +9,24 @@ import { decisionInput, overrideInput, transitionInput } from '$lib/server/event
 import { copyApplication, decideApplication, overrideCategory, transitionApplication } from '$lib/server/events/application-service';
 import { uploadDocument } from '$lib/server/events/document-service';
 import { uploadFromForm } from '$lib/server/events/upload';
-import { loadApplicationPage } from '$lib/server/events/application-page';
+import { loadApplicationPage, pageError } from '$lib/server/events/application-page';
+import { adviceFormActions, loadAdvicePanel } from '$lib/server/advice/advice-page';
+import { warningsForApplication } from '$lib/server/calendar/calendar-service';
 import { formFailure } from '$lib/server/events/application-forms';
 import { z } from 'zod';
 
-// The page load is one call so the advice and calendar parts can be added beside `application`.
+// The application with its advice (AdvicePanel, live on advice:<id>) and its calendar warnings
+// (druk days, samenlopende events); the application load checks access before the others run.
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
-	return { ...(await loadApplicationPage(getDb(), user, params.id)), saved: url.searchParams.has('opgeslagen') };
+	const db = getDb();
+	const page = await loadApplicationPage(db, user, params.id);
+	const app = page.application;
+	const [advicePanel, calendarWarnings] = await Promise.all([
+		pageError(() => loadAdvicePanel(db, user, params.id)),
+		warningsForApplication(db, { id: app.id, municipality: app.municipality, category: app.category, startsAt: app.startsAt, endsAt: app.endsAt })
+	]);
+	return { ...page, advicePanel, calendarWarnings, saved: url.searchParams.has('opgeslagen') };
 };
 
 const number = (v: string) => (v.trim() === '' ? undefined : Number(v));
@@ -32,6 +42,7 @@ const decisionForm = z.preprocess(
 );
 
 export const actions: Actions = {
+	...adviceFormActions,
 	status: async ({ locals, url, params, request, getClientAddress }) => {
 		const user = requireUser(locals, url);
 		const values = formValues(await request.formData(), ['version', 'status', 'note']);
