@@ -6,15 +6,9 @@ import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { expectConnected, loggedInContext, markDocument, uniqueText } from './support/app';
 import { demoEmail } from './support/env';
+import { localInput } from './support/events';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
-
-/** A local datetime-local value `days` from now at `time`. */
-function localInput(days: number, time: string): string {
-	const d = new Date(Date.now() + days * 86_400_000);
-	const date = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
-	return `${date}T${time}`;
-}
 
 async function expectAccessible(page: Page): Promise<void> {
 	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
