@@ -144,3 +144,25 @@ export function checkExtraQuestion(state: ProcedureState, input: { sentOn: Local
 		(input.answeredOn ? notBefore('answeredOn', input.answeredOn, input.sentOn, 'het versturen van de vragen') ?? notInFuture('answeredOn', input.answeredOn, today) : null)
 	);
 }
+
+export const STAGES = ['eigen_onderzoek', 'vragenlijst', 'lbb_advies', 'besluitvorming', 'zienswijze', 'afgerond', 'vernietigd'] as const;
+export type Stage = (typeof STAGES)[number];
+export const STAGE_LABELS: Record<Stage, string> = {
+	eigen_onderzoek: 'Eigen onderzoek',
+	vragenlijst: 'Wacht op de vragenlijst',
+	lbb_advies: 'Wacht op LBB-advies',
+	besluitvorming: 'Besluitvorming',
+	zienswijze: 'Voornemen verstuurd, zienswijzetermijn',
+	afgerond: 'Afgerond',
+	vernietigd: 'Vernietigd'
+};
+
+/** Where a screening stands: the step it waits for. */
+export function fileStage(state: ProcedureState & { questionnaireReceivedOn: LocalDate | null }): Stage {
+	if (state.status !== 'open') return state.status;
+	if (state.intention) return 'zienswijze';
+	if (state.lbbRequestedOn && !state.lbbReceivedOn) return 'lbb_advies';
+	if (state.lbbReceivedOn) return 'besluitvorming';
+	if (state.questionnaireSentOn && !state.questionnaireReceivedOn) return 'vragenlijst';
+	return 'eigen_onderzoek';
+}
