@@ -160,7 +160,7 @@ describe('a screening on an event application, from opening to decision', () => 
 
 	it('answers bad API input with 400 naming the fields, never a half-written file', async () => {
 		const file = await openOtherScreening(t.db, officer, 'haarlem');
-		const call = async (handler: (e: never) => Promise<Response>, params: Record<string, string>, body: unknown) => {
+		const call = async (handler: (e: never) => Response | Promise<Response>, params: Record<string, string>, body: unknown) => {
 			const response = await handler({
 				locals: { user: officer },
 				params,
