@@ -18,7 +18,7 @@ export const load: PageServerLoad = async ({ locals, url, params, getClientAddre
 	try {
 		// A page view is a read: logged in the file's access log.
 		const file = await readFile(db, user, params.id, { ip: clientAddress(getClientAddress), channel: 'pagina' });
-		return { file, today: localDateOf(new Date()), seq: await currentSeq(db, `bibob:${file.municipality}`) };
+		return { file, userId: user.id, today: localDateOf(new Date()), seq: await currentSeq(db, `bibob:${file.municipality}`) };
 	} catch (err) {
 		// The same 404 whether the file does not exist or the user may not see it.
 		if (err instanceof ServiceError) error(err.status, err.message);
