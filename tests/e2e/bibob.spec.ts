@@ -126,7 +126,7 @@ test.describe('Bibob', () => {
 			await page.getByLabel('Motivering').fill('Geen bezwaar');
 			await page.getByLabel('Evenredigheidsafweging').fill('n.v.t.');
 			await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
-			await expect(page.getByRole('alert').filter({ hasText: 'advies aan het LBB gevraagd' })).toBeVisible();
+			await expect(page.getByRole('alert').filter({ hasText: 'advies aan het LBB gevraagd' }).first()).toBeVisible();
 			expect(await bibobStatusOf(application.id)).toBe('loopt');
 
 			await page.getByLabel('Conclusie van het advies').selectOption('mindere_mate');
@@ -139,19 +139,19 @@ test.describe('Bibob', () => {
 			await page.getByRole('button', { name: 'Voornemen vastleggen' }).click();
 			await expect(page.getByTestId('voornemen')).toContainText('Zienswijze tot en met');
 			await expect(row.getByTestId('stand')).toHaveText('Voornemen verstuurd, zienswijzetermijn');
-			await page.getByLabel('Besluit', { exact: true }).selectOption('verlenen_met_voorschriften');
+			await page.getByRole('combobox', { name: 'Besluit', exact: true }).selectOption('verlenen_met_voorschriften');
 			await page.getByLabel('Motivering').fill('Voorschriften volstaan');
 			await page.getByLabel('Evenredigheidsafweging').fill('Weigeren is onevenredig');
 			await page.getByLabel(/^Voorschriften/).fill('Geen financiering door P. Financier');
 			await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
-			await expect(page.getByRole('alert').filter({ hasText: 'zienswijzetermijn loopt nog' })).toBeVisible();
+			await expect(page.getByRole('alert').filter({ hasText: 'zienswijzetermijn loopt nog' }).first()).toBeVisible();
 
 			await page.getByLabel('Samenvatting van de zienswijze').fill('Aanvrager vervangt de financier');
 			await page.getByRole('button', { name: 'Zienswijze vastleggen' }).click();
 			await expect(page.getByTestId('voornemen')).toContainText('Aanvrager vervangt de financier');
 
 			// The decision, with its proportionality weighing.
-			await page.getByLabel('Besluit', { exact: true }).selectOption('verlenen_met_voorschriften');
+			await page.getByRole('combobox', { name: 'Besluit', exact: true }).selectOption('verlenen_met_voorschriften');
 			await page.getByLabel('Motivering').fill('Mindere mate van gevaar; voorschriften volstaan');
 			await page.getByLabel('Evenredigheidsafweging').fill('Weigeren zou onevenredig zijn: eenmalig evenement, financier vervangen');
 			await page.getByLabel(/^Voorschriften/).fill('Geen financiering door P. Financier');
