@@ -8,7 +8,9 @@ import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { expectConnected, markDocument } from './support/app';
 import { DEMO_PASSWORD, demoEmail } from './support/env';
-import { bibobApiLogin, bibobFormLogin, bibobStatusOf, ensureColleague, insertEventApplication } from './support/bibob';
+import { generateHOTP } from '@oslojs/otp';
+import { decodeBase32IgnorePadding } from '@oslojs/encoding';
+import { bibobApiLogin, bibobFormLogin, bibobStatusOf, ensureColleague, insertEventApplication, newUnenrolledOfficer } from './support/bibob';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -44,6 +46,30 @@ test.describe('Bibob', () => {
 		await page.getByRole('button', { name: 'Bevestigen' }).click();
 		await expect(page.getByRole('alert')).toContainText('De code is onjuist');
 		await expectNoAxeViolations(page);
+	});
+
+	test('een nieuwe Bibob-functionaris koppelt een authenticator-app en krijgt herstelcodes', async ({ page, request }) => {
+		const email = await newUnenrolledOfficer('heemskerk');
+		const api = await request.post('/api/v1/session', { data: { email, password: DEMO_PASSWORD, totp: '123456' } });
+		expect((await api.json()).error.code).toBe('second_factor_enrolment_required');
+
+		await page.goto('/inloggen?naar=%2Fbibob');
+		await page.getByLabel('E-mailadres').fill(email);
+		await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
+		await page.getByRole('button', { name: 'Inloggen' }).click();
+		await expect(page).toHaveURL(/\/inloggen\/tweede-factor\/instellen/);
+		await expect(page.getByRole('img', { name: /QR-code/ })).toBeVisible();
+		await expectNoAxeViolations(page);
+		const secret = decodeBase32IgnorePadding((await page.getByTestId('totp-geheim').textContent())!.replace(/\s+/g, ''));
+		await page.getByLabel('Code uit de app').fill('000000');
+		await page.getByRole('button', { name: 'Koppelen en inloggen' }).click();
+		await expect(page.getByRole('alert')).toContainText('De code is onjuist');
+		await page.getByLabel('Code uit de app').fill(generateHOTP(secret, BigInt(Math.floor(Date.now() / 30_000)), 6));
+		await page.getByRole('button', { name: 'Koppelen en inloggen' }).click();
+		await expect(page.getByTestId('herstelcodes').getByRole('listitem')).toHaveCount(10);
+		await page.getByRole('link', { name: 'Verder naar Paraat' }).click();
+		await expect(page).toHaveURL('/bibob');
+		await expect(page.getByRole('heading', { name: 'Heemskerk' })).toBeVisible();
 	});
 
 	test('een toets van opening tot besluit; de aanvraag is geblokkeerd en een collega ziet het live', async ({ browser }) => {

@@ -74,6 +74,19 @@ export async function bibobStatusOf(applicationId: string): Promise<string> {
 	return withDb(async (db) => (await db.query('select bibob_status from event_application where id = $1', [applicationId])).rows[0].bibob_status as string);
 }
 
+/** A new Bibob officer without a second factor yet (demo password). */
+export async function newUnenrolledOfficer(municipality: string): Promise<string> {
+	const email = `bibob-nieuw-${Date.now().toString(36)}.${municipality}@paraat.test`;
+	await withDb(async (db) => {
+		await db.query(
+			`insert into app_user (email, name, password_hash, is_demo) select $1, 'Nieuwe Bibob-functionaris', password_hash, true from app_user where email = $2`,
+			[email, `bibob.${municipality}@paraat.test`]
+		);
+		await db.query(`insert into role_grant (user_id, role, municipality_code) select id, 'bibob', $2 from app_user where email = $1`, [email, municipality]);
+	});
+	return email;
+}
+
 /** A second Bibob officer of the municipality (same demo password and TOTP secret as the demo accounts). */
 export async function ensureColleague(municipality: string): Promise<string> {
 	const email = `bibob2.${municipality}@paraat.test`;
