@@ -16,6 +16,7 @@ import { createTestDatabase, createUser, type TestDatabase } from '../support/te
 import { ctx, insertEventApplication, openOtherScreening, openScreening } from '../support/bibob-fixtures.ts';
 import * as stepRoute from '../../src/routes/api/v1/bibob/files/[id]/[step]/+server.ts';
 import * as filesRoute from '../../src/routes/api/v1/bibob/files/+server.ts';
+import * as fileRoute from '../../src/routes/api/v1/bibob/files/[id]/+server.ts';
 
 let t: TestDatabase;
 let officer: SessionUser;
@@ -214,5 +215,34 @@ describe('retention and destruction', () => {
 		expect(after[0]!.destroyed.map((f) => f.id)).toContain(file.id);
 		// The permit keeps what others saw: the screening was done.
 		expect((await app(application.id)).bibobStatus).toBe('afgerond');
+	});
+});
+
+describe('reading through the API', () => {
+	it('logs every GET, download and export; answers everyone else with the same JSON 404', async () => {
+		const file = await openOtherScreening(t.db, officer, 'haarlem');
+		const beheerder = await createUser(t.db, { grants: [{ role: 'beheerder', municipality: 'haarlem' }] });
+		const get = async (handler: (e: never) => Response | Promise<Response>, user: SessionUser | null, params: Record<string, string>) =>
+			handler({ locals: { user }, params, request: new Request('http://paraat.test/api'), url: new URL('http://paraat.test/api'), getClientAddress: () => '192.0.2.2' } as never);
+
+		const ok = await get(fileRoute.GET, officer, { id: file.id });
+		expect(ok.status).toBe(200);
+		expect(ok.headers.get('cache-control')).toContain('no-store');
+		expect(((await ok.json()) as { id: string }).id).toBe(file.id);
+		const pdf = await get(stepRoute.GET, officer, { id: file.id, step: 'export.pdf' });
+		expect(pdf.headers.get('content-type')).toBe('application/pdf');
+		expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 4).toString()).toBe('%PDF');
+		const download = await get(stepRoute.GET, officer, { id: file.id, step: 'export.json' });
+		expect(download.headers.get('content-disposition')).toContain('attachment');
+		const report = await get(stepRoute.GET, officer, { id: file.id, step: 'access-report' });
+		const body = (await report.json()) as { reads: { channel: string; part: string }[] };
+		expect(body.reads.map((r) => `${r.channel}:${r.part}`)).toEqual(['api:toegangsverslag', 'download:export-json', 'export:export-pdf', 'api:dossier']);
+
+		const denied = await get(fileRoute.GET, beheerder, { id: file.id });
+		const missing = await get(fileRoute.GET, beheerder, { id: '00000000-0000-4000-8000-000000000000' });
+		expect(denied.status).toBe(404);
+		expect(await denied.json()).toEqual(await missing.json());
+		expect((await get(fileRoute.GET, null, { id: file.id })).status).toBe(401);
+		expect((await get(stepRoute.GET, beheerder, { id: file.id, step: 'export.pdf' })).status).toBe(404);
 	});
 });

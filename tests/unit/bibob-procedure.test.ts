@@ -73,3 +73,13 @@ describe('the order of a Bibob procedure', () => {
 		expect(checkDecision({ ...open, status: 'afgerond' }, { decision: 'verlenen', decidedOn: '2026-04-01' }, today)).toMatchObject({ code: 'file_closed' });
 	});
 });
+
+describe('disclosure grounds', () => {
+	it('each ground covers only its own recipients, and every recipient has a ground', async () => {
+		const { DISCLOSURE_GROUND_CODES, RECIPIENT_KINDS, groundAllows } = await import('../../src/lib/domain/bibob/catalog.ts');
+		expect(groundAllows('riec', 'riec')).toBe(true);
+		expect(groundAllows('riec', 'aanvrager')).toBe(false);
+		expect(groundAllows('derde_in_advies', 'derde')).toBe(true);
+		for (const recipient of RECIPIENT_KINDS) expect(DISCLOSURE_GROUND_CODES.some((g) => groundAllows(g, recipient)), recipient).toBe(true);
+	});
+});
