@@ -76,7 +76,8 @@ export async function completeSecondFactor(
 ): Promise<{ token: string; session: Session }> {
 	const challenge = await findChallenge(db, token);
 	if (!challenge || challenge.purpose !== 'verifieren') throw challengeExpired();
-	const trimmed = code.trim();
+	// "123 456" as some apps show it is the same code.
+	const trimmed = /^[\d\s]+$/.test(code) ? code.replace(/\s+/g, '') : code.trim();
 	const used = await verifySecondFactor(db, challenge.userId, {
 		...(/^\d{6}$/.test(trimmed) ? { totp: trimmed } : { recoveryCode: trimmed }),
 		ip: meta.ip
@@ -97,7 +98,7 @@ export async function completeEnrolment(
 	const key = `login:tweede-factor:${challenge.userId}`;
 	const attempt = await countAttempt(db, key, SECOND_FACTOR_LIMIT);
 	if (attempt.count > SECOND_FACTOR_LIMIT.max) throw new RateLimitedError(attempt.retryAfter);
-	const step = matchingStep(challenge.pendingSecret, code.trim());
+	const step = matchingStep(challenge.pendingSecret, code.replace(/\s+/g, ''));
 	if (step === null) {
 		await writeAudit(db, { actorId: null, action: 'sessie.tweede_factor_mislukt', entityType: 'gebruiker', entityId: challenge.userId, ip: meta.ip });
 		throw invalidSecondFactor();

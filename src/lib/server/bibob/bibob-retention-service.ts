@@ -47,7 +47,7 @@ export async function saveSettings(db: Kysely<DB>, user: SessionUser, municipali
 }
 
 export async function destroyFile(db: Kysely<DB>, user: SessionUser, id: string, input: { version: number; confirm: true }, ctx: Ctx): Promise<{ id: string; destroyedAt: string }> {
-	await requireFileAccess(db, user, id, 'bibob.write', { ip: ctx.ip, channel: 'api' });
+	await requireFileAccess(db, user, id, 'bibob.write', { ip: ctx.ip, channel: ctx.channel ?? 'api' });
 	const today = ctx.today ?? localDateOf(new Date());
 	return transact(db, async (trx) => {
 		const row = await lockFile(trx, id);

@@ -52,6 +52,8 @@ import type {
 
 export interface Ctx {
 	ip: string | null;
+	/** Where the request came from, for the audit of a refusal (default: api). */
+	channel?: 'pagina' | 'api';
 	/** Today in Amsterdam; tests pin it. */
 	today?: string;
 }
@@ -115,7 +117,7 @@ async function changeFile(
 	options: ChangeOptions,
 	run: (trx: Transaction<DB>, row: FileRow, today: string) => Promise<Updateable<BibobFile> | void>
 ): Promise<BibobFileRecord> {
-	await requireFileAccess(db, user, id, 'bibob.write', { ip: ctx.ip, channel: 'api' });
+	await requireFileAccess(db, user, id, 'bibob.write', { ip: ctx.ip, channel: ctx.channel ?? 'api' });
 	const today = todayOf(ctx);
 	return transact(db, async (trx) => {
 		const row = await lockFile(trx, id);

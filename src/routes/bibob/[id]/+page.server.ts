@@ -39,7 +39,7 @@ function stepAction(step: BibobStep) {
 		const { schema, run } = BIBOB_STEPS[step];
 		const input = await values(request);
 		// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the table pairs each schema with its service
-		return runFormAction(step, input, schema, (parsed) => (run as any)(getDb(), user, params.id, parsed, { ip: clientAddress(getClientAddress) }));
+		return runFormAction(step, input, schema, (parsed) => (run as any)(getDb(), user, params.id, parsed, { ip: clientAddress(getClientAddress), channel: 'pagina' }));
 	};
 }
 
@@ -49,7 +49,7 @@ export const actions: Actions = {
 		const user = requirePermission(locals, url, 'bibob.write');
 		const input = await values(request);
 		return runFormAction(`extra-answer-${input.questionId}`, input, extraAnswerInput, (parsed) =>
-			answerExtraQuestion(getDb(), user, params.id, input.questionId ?? '', parsed, { ip: clientAddress(getClientAddress) })
+			answerExtraQuestion(getDb(), user, params.id, input.questionId ?? '', parsed, { ip: clientAddress(getClientAddress), channel: 'pagina' })
 		);
 	}
 };
