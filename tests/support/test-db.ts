@@ -97,10 +97,13 @@ export async function createUser(
 	return { id, email, name, grants };
 }
 
-/** A valid session for the user; returns the cookie token. */
-export async function loginAs(db: Database, user: Pick<SessionUser, 'id'>): Promise<string> {
+/**
+ * A valid session for the user, as after a complete login (with the second factor where one is
+ * needed, unless `secondFactor: false`); returns the cookie token.
+ */
+export async function loginAs(db: Database, user: Pick<SessionUser, 'id'>, options: { secondFactor?: boolean } = {}): Promise<string> {
 	const token = generateSessionToken();
-	await createSession(db, token, user.id, { ip: '127.0.0.1', userAgent: 'vitest' });
+	await createSession(db, token, user.id, { ip: '127.0.0.1', userAgent: 'vitest', secondFactor: options.secondFactor ?? true });
 	return token;
 }
 

@@ -45,3 +45,17 @@ describe('the event applications part', () => {
 		expect(Object.keys(input.properties)).toEqual(expect.arrayContaining(['organiserKvk', 'audience', 'activities', 'site', 'nearHazard', 'emergencyLaneFree']));
 	});
 });
+
+describe('the Bibob part of the OpenAPI document', () => {
+	const doc = openApiDocument('http://localhost:3000');
+	it('describes every step of the procedure and the second factor of the session', () => {
+		const paths = Object.keys(doc.paths);
+		for (const step of ['parties', 'questionnaire', 'answers', 'findings', 'lbb-request', 'lbb-advice', 'intention', 'zienswijze', 'decision', 'disclosures', 'destroy']) {
+			expect(paths).toContain(`/api/v1/bibob/files/{id}/${step}`);
+		}
+		const login = doc.components.schemas.Login as { properties: Record<string, unknown> };
+		expect(Object.keys(login.properties)).toEqual(expect.arrayContaining(['email', 'password', 'totp', 'recoveryCode']));
+		const disclosure = (doc.components.schemas as Record<string, unknown>).BibobStep_disclosures as { required: string[] };
+		expect(disclosure.required).toContain('ground');
+	});
+});

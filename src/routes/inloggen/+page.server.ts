@@ -1,16 +1,14 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import { login, RateLimitedError } from '$lib/server/auth/login';
+import { login, RateLimitedError, SecondFactorError } from '$lib/server/auth/login';
 import { loginInput } from '$lib/server/auth/login-input';
-import { setSessionCookie } from '$lib/server/auth/cookie';
+import { setChallengeCookie, setSessionCookie } from '$lib/server/auth/cookie';
+import { createChallenge } from '$lib/server/auth/login-challenge';
 import { ServiceError } from '$lib/server/errors';
 import { clientAddress } from '$lib/server/http/api';
 
-/** Only same-site paths: never redirect to another host after login. */
-function safeTarget(value: string | null): string {
-	return value && value.startsWith('/') && !value.startsWith('//') ? value : '/';
-}
+import { safeTarget } from '$lib/server/http/safe-target';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeTarget(url.searchParams.get('naar')));
@@ -21,7 +19,7 @@ export const actions: Actions = {
 	default: async ({ request, cookies, url, getClientAddress }) => {
 		const form = await request.formData();
 		const email = String(form.get('email') ?? '');
-		const parsed = loginInput.safeParse({ email, password: String(form.get('password') ?? '') });
+		const parsed = loginInput.pick({ email: true, password: true }).safeParse({ email, password: String(form.get('password') ?? '') });
 		if (!parsed.success) {
 			return fail(400, { email, message: parsed.error.issues[0]?.message ?? 'Vul je e-mailadres en wachtwoord in.' });
 		}
@@ -33,6 +31,15 @@ export const actions: Actions = {
 			});
 			setSessionCookie(cookies, url, token, session.expiresAt);
 		} catch (err) {
+			if (err instanceof SecondFactorError) {
+				// Password right, second factor still to come: a challenge, not a session.
+				const purpose = err.code === 'second_factor_required' ? 'verifieren' : 'instellen';
+				const challenge = await createChallenge(getDb(), err.userId, purpose);
+				setChallengeCookie(cookies, url, challenge.token, challenge.expiresAt);
+				const next = url.searchParams.get('naar');
+				const query = next ? `?naar=${encodeURIComponent(safeTarget(next))}` : '';
+				redirect(303, `/inloggen/tweede-factor${purpose === 'instellen' ? '/instellen' : ''}${query}`);
+			}
 			if (err instanceof RateLimitedError || err instanceof ServiceError) {
 				return fail(err.status, { email, message: err.message });
 			}

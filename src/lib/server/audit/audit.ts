@@ -42,6 +42,9 @@ export async function listAudit(db: Kysely<DB>, options: { municipalities: strin
 			'auditLog.details',
 			'appUser.name as actorName'
 		])
+		// Bibob records are for the Bibob officers of the file's municipality (its access report),
+		// not for a beheerder: even that a screening exists is confidential (art. 28 Wet Bibob).
+		.where('auditLog.entityType', 'not like', 'bibob%')
 		.orderBy('auditLog.id', 'desc')
 		.limit(options.limit);
 	if (options.municipalities) query = query.where('auditLog.municipalityCode', 'in', options.municipalities);

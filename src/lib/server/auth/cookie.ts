@@ -1,5 +1,6 @@
 import type { Cookies } from '@sveltejs/kit';
 import { SESSION_COOKIE } from './session';
+import { CHALLENGE_COOKIE } from './login-challenge';
 
 /**
  * httpOnly, SameSite=Lax, path /. Secure whenever the app is served over HTTPS — in production
@@ -24,4 +25,13 @@ export function deleteSessionCookie(cookies: Cookies, url: URL): void {
 		path: '/',
 		maxAge: 0
 	});
+}
+
+/** The login challenge between password and second factor: only the /inloggen pages read it. */
+export function setChallengeCookie(cookies: Cookies, url: URL, token: string, expiresAt: Date): void {
+	cookies.set(CHALLENGE_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: url.protocol === 'https:', path: '/inloggen', expires: expiresAt });
+}
+
+export function deleteChallengeCookie(cookies: Cookies, url: URL): void {
+	cookies.set(CHALLENGE_COOKIE, '', { httpOnly: true, sameSite: 'lax', secure: url.protocol === 'https:', path: '/inloggen', maxAge: 0 });
 }

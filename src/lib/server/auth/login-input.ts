@@ -9,5 +9,26 @@ export const loginInput = z.object({
 	password: z
 		.string({ error: 'Vul je wachtwoord in.' })
 		.min(1, { error: 'Vul je wachtwoord in.' })
-		.max(256, { error: 'Dit wachtwoord is te lang.' })
+		.max(256, { error: 'Dit wachtwoord is te lang.' }),
+	// Bibob officers only: the second factor, either a 6-digit code or a recovery code.
+	totp: z
+		.string({ error: 'De code uit je authenticator-app is tekst van 6 cijfers.' })
+		.trim()
+		.regex(/^\d{6}$/, { error: 'De code uit je authenticator-app bestaat uit 6 cijfers.' })
+		.optional(),
+	recoveryCode: z
+		.string({ error: 'Een herstelcode is tekst.' })
+		.trim()
+		.min(8, { error: 'Deze herstelcode is te kort.' })
+		.max(40, { error: 'Deze herstelcode is te lang.' })
+		.optional()
+});
+
+/** The second step of a login in the browser: one field that takes either kind of code. */
+export const secondFactorInput = z.object({
+	code: z
+		.string({ error: 'Vul de code in.' })
+		.trim()
+		.min(6, { error: 'Vul de code uit je authenticator-app in (6 cijfers) of een herstelcode.' })
+		.max(40, { error: 'Deze code is te lang.' })
 });

@@ -6,12 +6,83 @@ import { ServiceError } from '../errors.ts';
 import { dummyPasswordHash, verifyPassword } from './password.ts';
 import { LOGIN_LIMITS, clearLimit, countAttempt, retryAfterSeconds } from './rate-limit.ts';
 import { createSession, generateSessionToken, type Session } from './session.ts';
+import { SECOND_FACTOR_LIMIT, acceptTotp, hasTotp, needsSecondFactor, useRecoveryCode } from './second-factor.ts';
 
 export interface LoginInput {
 	email: string;
 	password: string;
 	ip: string | null;
 	userAgent: string | null;
+	/** The second factor, needed by Bibob officers: a code from the authenticator app… */
+	totp?: string;
+	/** …or one of their recovery codes. */
+	recoveryCode?: string;
+}
+
+/**
+ * The password was right but the account needs a second factor that was not (yet) given. The
+ * login page turns it into a challenge (login-challenge.ts); the API answers 401 with the code.
+ */
+export class SecondFactorError extends ServiceError {
+	readonly userId: string;
+	constructor(code: 'second_factor_required' | 'second_factor_enrolment_required', userId: string) {
+		super(
+			401,
+			code,
+			code === 'second_factor_required'
+				? 'Voor Bibob-functionarissen is een tweede factor verplicht. Geef ook de code uit je authenticator-app (totp) of een herstelcode (recoveryCode).'
+				: 'Voor Bibob-functionarissen is een tweede factor verplicht, en voor dit account is die nog niet ingesteld. Log in via de website (/inloggen) om je authenticator-app te koppelen.'
+		);
+		this.userId = userId;
+	}
+}
+
+export const invalidSecondFactor = () =>
+	new ServiceError(401, 'invalid_second_factor', 'De code is onjuist, al gebruikt of verlopen. Gebruik de nieuwste code uit je authenticator-app of een ongebruikte herstelcode.');
+
+/**
+ * Checks a second factor, at most SECOND_FACTOR_LIMIT attempts per user per window (a correct code
+ * clears the count). Throws 429 when limited, 401 when wrong.
+ */
+export async function verifySecondFactor(
+	db: Kysely<DB>,
+	userId: string,
+	input: { totp?: string; recoveryCode?: string; ip: string | null }
+): Promise<'totp' | 'herstelcode'> {
+	const key = `login:tweede-factor:${userId}`;
+	const attempt = await countAttempt(db, key, SECOND_FACTOR_LIMIT);
+	if (attempt.count > SECOND_FACTOR_LIMIT.max) throw new RateLimitedError(attempt.retryAfter);
+	let used: 'totp' | 'herstelcode' | null = null;
+	if (input.totp && (await acceptTotp(db, userId, input.totp))) used = 'totp';
+	else if (input.recoveryCode && (await useRecoveryCode(db, userId, input.recoveryCode))) used = 'herstelcode';
+	if (!used) {
+		await writeAudit(db, { actorId: null, action: 'sessie.tweede_factor_mislukt', entityType: 'gebruiker', entityId: userId, ip: input.ip });
+		throw invalidSecondFactor();
+	}
+	await clearLimit(db, key);
+	return used;
+}
+
+/** Opens a session after every factor passed; the audit says which second factor was used. */
+export async function openSession(
+	db: Kysely<DB>,
+	userId: string,
+	meta: { ip: string | null; userAgent: string | null; secondFactor: 'totp' | 'herstelcode' | null }
+): Promise<{ token: string; session: Session; userId: string }> {
+	const token = generateSessionToken();
+	const session = await db.transaction().execute(async (trx) => {
+		const created = await createSession(trx, token, userId, { ip: meta.ip, userAgent: meta.userAgent, secondFactor: meta.secondFactor !== null });
+		await writeAudit(trx, {
+			actorId: userId,
+			action: 'sessie.ingelogd',
+			entityType: 'gebruiker',
+			entityId: userId,
+			ip: meta.ip,
+			details: meta.secondFactor ? { tweedeFactor: meta.secondFactor } : {}
+		});
+		return created;
+	});
+	return { token, session, userId };
 }
 
 export class RateLimitedError extends ServiceError {
@@ -54,11 +125,12 @@ export async function login(db: Kysely<DB>, input: LoginInput): Promise<{ token:
 	}
 
 	await clearLimit(db, accountKey);
-	const token = generateSessionToken();
-	const session = await db.transaction().execute(async (trx) => {
-		const created = await createSession(trx, token, user.id, { ip: input.ip, userAgent: input.userAgent });
-		await writeAudit(trx, { actorId: user.id, action: 'sessie.ingelogd', entityType: 'gebruiker', entityId: user.id, ip: input.ip });
-		return created;
-	});
-	return { token, session, userId: user.id };
+	let secondFactor: 'totp' | 'herstelcode' | null = null;
+	if (await needsSecondFactor(db, user.id)) {
+		// The second factor has its own limit, which a correct password does not clear.
+		if (!(await hasTotp(db, user.id))) throw new SecondFactorError('second_factor_enrolment_required', user.id);
+		if (!input.totp && !input.recoveryCode) throw new SecondFactorError('second_factor_required', user.id);
+		secondFactor = await verifySecondFactor(db, user.id, input);
+	}
+	return openSession(db, user.id, { ip: input.ip, userAgent: input.userAgent, secondFactor });
 }

@@ -7,7 +7,7 @@ type Db = Kysely<DB>;
 
 export async function insertSession(
 	db: Db,
-	session: { id: string; userId: string; expiresAt: Date; ip: string | null; userAgent: string | null }
+	session: { id: string; userId: string; expiresAt: Date; ip: string | null; userAgent: string | null; secondFactor: boolean }
 ): Promise<void> {
 	await db.insertInto('userSession').values(session).execute();
 }
@@ -19,6 +19,7 @@ export async function findSessionWithUser(db: Db, sessionId: string) {
 		.select([
 			'userSession.id as sessionId',
 			'userSession.expiresAt',
+			'userSession.secondFactor',
 			'appUser.id as userId',
 			'appUser.email',
 			'appUser.name',

@@ -45,14 +45,14 @@ export async function createSession(
 	db: Kysely<DB>,
 	token: string,
 	userId: string,
-	meta: { ip: string | null; userAgent: string | null }
+	meta: { ip: string | null; userAgent: string | null; secondFactor?: boolean }
 ): Promise<Session> {
 	const session: Session = {
 		id: sessionIdFromToken(token),
 		userId,
 		expiresAt: new Date(Date.now() + SESSION_LIFETIME_MS)
 	};
-	await insertSession(db, { ...session, ip: meta.ip, userAgent: meta.userAgent?.slice(0, 300) ?? null });
+	await insertSession(db, { ...session, ip: meta.ip, userAgent: meta.userAgent?.slice(0, 300) ?? null, secondFactor: meta.secondFactor ?? false });
 	return session;
 }
 
@@ -72,7 +72,10 @@ export async function validateSessionToken(db: Kysely<DB>, token: string): Promi
 		session.expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS);
 		await updateSessionExpiry(db, id, session.expiresAt);
 	}
-	const grants = await findGrants(db, row.userId);
+	// A Bibob grant counts only in a session opened with the second factor: a grant given to
+	// someone already logged in takes effect at their next login (with TOTP).
+	const all = await findGrants(db, row.userId);
+	const grants = row.secondFactor ? all : all.filter((g) => g.role !== 'bibob');
 	return { session, user: { id: row.userId, email: row.email, name: row.name, grants } };
 }
 

@@ -76,6 +76,126 @@ export interface AuditLog {
   municipalityCode: string | null;
 }
 
+export interface BibobAccessLog {
+  at: Generated<Timestamp>;
+  channel: string;
+  fileId: string;
+  id: Generated<number>;
+  ip: string | null;
+  part: string;
+  userId: string;
+}
+
+export interface BibobAnswer {
+  createdAt: Generated<Timestamp>;
+  createdBy: string | null;
+  fileId: string;
+  formReference: string;
+  id: Generated<string>;
+  section: string;
+  summary: string;
+}
+
+export interface BibobDisclosure {
+  disclosedOn: string;
+  fileId: string;
+  ground: string;
+  groundNote: Generated<string>;
+  id: Generated<string>;
+  recipient: string;
+  recipientKind: string;
+  recordedAt: Generated<Timestamp>;
+  recordedBy: string;
+  shared: string;
+}
+
+export interface BibobExtraQuestion {
+  answeredOn: string | null;
+  createdAt: Generated<Timestamp>;
+  createdBy: string | null;
+  fileId: string;
+  id: Generated<string>;
+  sentOn: string;
+  subject: string;
+}
+
+export interface BibobFile {
+  applicantName: string | null;
+  closedOn: string | null;
+  closeReason: string | null;
+  createdAt: Generated<Timestamp>;
+  decidedBy: string | null;
+  decidedOn: string | null;
+  decision: string | null;
+  decisionConditions: string | null;
+  decisionReasoning: string | null;
+  destroyedAt: Timestamp | null;
+  destroyedBy: string | null;
+  eventApplicationId: string | null;
+  id: Generated<string>;
+  intention: string | null;
+  intentionOn: string | null;
+  lbbConclusion: string | null;
+  lbbExtendedOn: string | null;
+  lbbReceivedOn: string | null;
+  lbbRequestedOn: string | null;
+  lbbSummary: string | null;
+  municipalityCode: string;
+  openedBy: string | null;
+  openedOn: string;
+  originalDeadline: string | null;
+  ownConcludedOn: string | null;
+  ownConclusion: string | null;
+  ownConclusionText: string | null;
+  permitDescription: string | null;
+  permitKind: string;
+  permitReference: string | null;
+  proportionality: string | null;
+  questionnaireDueOn: string | null;
+  questionnaireReceivedOn: string | null;
+  questionnaireSentOn: string | null;
+  status: Generated<string>;
+  updatedAt: Generated<Timestamp>;
+  version: Generated<number>;
+  zienswijzeDueOn: string | null;
+  zienswijzeReceivedOn: string | null;
+  zienswijzeSummary: string | null;
+}
+
+export interface BibobFinding {
+  createdAt: Generated<Timestamp>;
+  createdBy: string | null;
+  description: string;
+  fileId: string;
+  foundOn: string;
+  id: Generated<string>;
+  indicator: string;
+  source: string;
+}
+
+export interface BibobParty {
+  createdAt: Generated<Timestamp>;
+  createdBy: string | null;
+  fileId: string;
+  id: Generated<string>;
+  kind: string;
+  kvk: string | null;
+  name: string;
+  note: Generated<string>;
+  role: string | null;
+}
+
+export interface BibobSettings {
+  answerWeeks: number;
+  municipalityCode: string;
+  retentionYears: number;
+  updatedAt: Generated<Timestamp>;
+  updatedBy: string | null;
+  version: Generated<number>;
+  warningDays: number;
+  zienswijzeWeeks: number;
+}
+
 export interface EventApplication {
   address: Generated<string>;
   areaM2: number | null;
@@ -232,6 +352,15 @@ export interface LogEntry {
   verifiedBy: string | null;
 }
 
+export interface LoginChallenge {
+  createdAt: Generated<Timestamp>;
+  expiresAt: Timestamp;
+  id: string;
+  pendingSecret: Buffer | null;
+  purpose: string;
+  userId: string;
+}
+
 export interface LogRead {
   incidentId: string;
   lastNumber: Generated<number>;
@@ -383,12 +512,28 @@ export interface TaskTemplate {
   version: Generated<number>;
 }
 
+export interface UserRecoveryCode {
+  codeHash: string;
+  createdAt: Generated<Timestamp>;
+  id: Generated<string>;
+  usedAt: Timestamp | null;
+  userId: string;
+}
+
 export interface UserSession {
   createdAt: Generated<Timestamp>;
   expiresAt: Timestamp;
   id: string;
   ip: string | null;
+  secondFactor: Generated<boolean>;
   userAgent: string | null;
+  userId: string;
+}
+
+export interface UserTotp {
+  enrolledAt: Generated<Timestamp>;
+  lastStep: Generated<number>;
+  secret: Buffer;
   userId: string;
 }
 
@@ -453,6 +598,14 @@ export interface DB {
   adviceSettings: AdviceSettings;
   appUser: AppUser;
   auditLog: AuditLog;
+  bibobAccessLog: BibobAccessLog;
+  bibobAnswer: BibobAnswer;
+  bibobDisclosure: BibobDisclosure;
+  bibobExtraQuestion: BibobExtraQuestion;
+  bibobFile: BibobFile;
+  bibobFinding: BibobFinding;
+  bibobParty: BibobParty;
+  bibobSettings: BibobSettings;
   eventApplication: EventApplication;
   eventDocument: EventDocument;
   eventMunicipalitySettings: EventMunicipalitySettings;
@@ -464,6 +617,7 @@ export interface DB {
   incidentMunicipality: IncidentMunicipality;
   inject: Inject;
   logEntry: LogEntry;
+  loginChallenge: LoginChallenge;
   logRead: LogRead;
   municipality: Municipality;
   notice: Notice;
@@ -480,7 +634,9 @@ export interface DB {
   taskChange: TaskChange;
   taskNote: TaskNote;
   taskTemplate: TaskTemplate;
+  userRecoveryCode: UserRecoveryCode;
   userSession: UserSession;
+  userTotp: UserTotp;
   waterAssignment: WaterAssignment;
   waterRequest: WaterRequest;
   waterUnit: WaterUnit;

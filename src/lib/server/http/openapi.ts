@@ -11,6 +11,7 @@ import { logbookPaths, logbookSchemas } from '../logbook/logbook-openapi';
 import { eventsPaths, eventsSchemas } from '../events/events-openapi';
 import { calendarPaths, calendarSchemas } from '../calendar/calendar-openapi';
 import { advicePaths, adviceSchemas } from '../advice/advice-openapi';
+import { bibobPaths, bibobSchemas } from '../bibob/bibob-openapi';
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
 
@@ -203,21 +204,24 @@ export function openApiDocument(serverUrl: string) {
 				...logbookSchemas,
 				...eventsSchemas,
 				...calendarSchemas,
-				...adviceSchemas
+				...adviceSchemas,
+				...bibobSchemas
 			}
 		},
 		security: [{ sessie: [] }],
 		paths: {
 			'/api/v1/session': {
 				post: {
-					summary: 'Inloggen',
+					summary: 'Inloggen (Bibob-functionarissen: met tweede factor `totp` of `recoveryCode`)',
 					security: [],
 					requestBody: jsonBody('Login'),
 					responses: {
 						'200': { description: 'Ingelogd; de sessiecookie is gezet', content: { 'application/json': { schema: { type: 'object', properties: { user: { $ref: '#/components/schemas/User' }, expiresAt: { type: 'string', format: 'date-time' } } } } } },
 						'400': errorResponse('Ongeldige invoer'),
-						'401': errorResponse('Onjuist e-mailadres of wachtwoord'),
-						'429': errorResponse('Te veel mislukte pogingen (Retry-After in seconden)')
+						'401': errorResponse(
+							'Onjuist e-mailadres of wachtwoord (invalid_credentials). Voor een Bibob-functionaris zonder geldige tweede factor: second_factor_required (geef ook totp of recoveryCode mee), invalid_second_factor, of second_factor_enrolment_required (eerst via /inloggen een authenticator-app koppelen); er wordt dan geen cookie gezet'
+						),
+						'429': errorResponse('Te veel mislukte pogingen, ook van tweede-factorcodes (5 per 15 minuten; Retry-After in seconden)')
 					}
 				},
 				delete: { summary: 'Uitloggen (verbreekt ook de live-verbindingen)', responses: { '204': { description: 'Uitgelogd' } } }
@@ -294,6 +298,7 @@ export function openApiDocument(serverUrl: string) {
 			...eventsPaths,
 			...calendarPaths,
 			...advicePaths,
+			...bibobPaths,
 			'/api/v1/mijn-taken': { get: { summary: 'Mijn taken over alle lopende incidenten', responses: { '200': list('tasks', 'Task') } } },
 			'/healthz': {
 				get: { summary: 'Gezondheid (controleert de database)', security: [], responses: { '200': { description: 'In orde' }, '503': { description: 'Database onbereikbaar' } } }

@@ -8,6 +8,7 @@ import { migrateToLatest } from '../db/migrator.ts';
 import { createDb } from '../db/index.ts';
 import { DEMO_PASSWORD, seedDemoAccounts, seedReferenceData, type DemoAccount } from './seed.ts';
 import { logger } from '../log.ts';
+import { DEMO_TOTP_SECRET, secretFromBase32, totpUri } from '../auth/second-factor.ts';
 
 export interface Bootstrapped {
 	databaseUrl: string;
@@ -80,5 +81,11 @@ export function demoBanner(address: string, accounts: DemoAccount[]): string {
 	const examples = accounts.filter((a) => a.municipality === 'haarlem' || a.municipality === null);
 	for (const a of examples) lines.push(`  ${a.email.padEnd(44)} ${a.name}`);
 	lines.push(`  … en dezelfde rollen voor de andere acht gemeenten (${accounts.length} accounts in totaal).`, '');
+	lines.push(
+		'Bibob-accounts (bibob.<gemeente>@paraat.test, bibob@paraat.test) vragen een tweede factor (TOTP, 30 s, 6 cijfers).',
+		`  Demo-geheim voor je authenticator-app: ${DEMO_TOTP_SECRET}`,
+		`  of als URI: ${totpUri('bibob.haarlem@paraat.test', secretFromBase32(DEMO_TOTP_SECRET))}`,
+		''
+	);
 	return lines.join('\n');
 }

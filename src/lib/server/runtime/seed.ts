@@ -6,6 +6,7 @@ import { ROLES, type Discipline, type Role } from '../auth/roles.ts';
 import { hashPassword } from '../auth/password.ts';
 import { seedEventSettings } from '../events/settings-queries.ts';
 import { seedAdviceSettings } from '../advice/advice-settings-queries.ts';
+import { DEMO_TOTP_SECRET, secretFromBase32 } from '../auth/second-factor.ts';
 
 export const DEMO_PASSWORD = 'paraat-demo';
 export const DEMO_DOMAIN = 'paraat.test';
@@ -78,6 +79,15 @@ export async function seedDemoAccounts(db: Kysely<DB>): Promise<DemoAccount[]> {
 			await sql`insert into role_grant (user_id, role, municipality_code, discipline)
 				values (${user.id}, ${a.role}, ${a.municipality}, ${a.discipline})
 				on conflict do nothing`.execute(trx);
+			if (a.role === 'bibob') {
+				// Bibob officers need a second factor; the demo ones share a published TOTP secret.
+				const secret = Buffer.from(secretFromBase32(DEMO_TOTP_SECRET));
+				await trx
+					.insertInto('userTotp')
+					.values({ userId: user.id, secret })
+					.onConflict((oc) => oc.column('userId').doUpdateSet({ secret }))
+					.execute();
+			}
 		}
 	});
 	return accounts;

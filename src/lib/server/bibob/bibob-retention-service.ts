@@ -1,0 +1,123 @@
+// Retention per municipality (no statutory period exists: DOMAIN.md §3) and destruction. A file
+// past its retention is listed for destruction; destroying it (confirmed, by a Bibob officer of
+// its municipality) deletes its content and leaves a minimal trace: id, municipality, permit kind,
+// opened/closed/destroyed dates and who destroyed it. The access log stays whole: it holds no
+// content, only who read which part when and how — the accountability that must outlive the file.
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema';
+import type { SessionUser } from '../auth/roles';
+import { transact } from '../db/transaction';
+import { writeAudit } from '../audit/audit';
+import { publish } from '../realtime/event-log';
+import { ServiceError, forbidden, notFound } from '../errors';
+import { localDateOf, pastRetention, retentionEnds } from '../../domain/bibob/terms';
+import { mayBibob, requireFileAccess } from './bibob-access';
+import { lockFile, settingsOf } from './bibob-queries';
+import { loadSettings, type BibobSettings } from './bibob-record';
+import { FileConflictError, type Ctx } from './bibob-service';
+import { fileRecord } from './bibob-record';
+import type { SettingsInput } from './bibob-input';
+
+const fmt = (d: string) => d.split('-').reverse().map(Number).join('-');
+
+export async function bibobSettings(db: Kysely<DB>, user: SessionUser, municipality: string): Promise<BibobSettings> {
+	if (!mayBibob(user, 'bibob.read', municipality)) throw forbidden('Alleen Bibob-functionarissen van deze gemeente zien haar Bibob-instellingen.');
+	return loadSettings(db, municipality);
+}
+
+export async function saveSettings(db: Kysely<DB>, user: SessionUser, municipality: string, input: SettingsInput, ctx: Ctx): Promise<BibobSettings> {
+	if (!mayBibob(user, 'bibob.settings', municipality)) throw forbidden('Alleen Bibob-functionarissen van deze gemeente wijzigen haar Bibob-instellingen.');
+	return transact(db, async (trx) => {
+		const current = await settingsOf(trx, municipality);
+		if ((current?.version ?? 0) !== input.version) {
+			throw new ServiceError(409, 'version_conflict', 'Een collega heeft de instellingen net gewijzigd. Bekijk de nieuwe waarden en probeer het opnieuw.', undefined, {
+				current: await loadSettings(trx, municipality)
+			});
+		}
+		const values = { retentionYears: input.retentionYears, zienswijzeWeeks: input.zienswijzeWeeks, answerWeeks: input.answerWeeks, warningDays: input.warningDays, updatedBy: user.id, updatedAt: new Date() };
+		await trx
+			.insertInto('bibobSettings')
+			.values({ municipalityCode: municipality, ...values })
+			.onConflict((oc) => oc.column('municipalityCode').doUpdateSet((eb) => ({ ...values, version: eb('bibobSettings.version', '+', 1) })))
+			.execute();
+		await writeAudit(trx, { actorId: user.id, action: 'bibob.instellingen_gewijzigd', entityType: 'bibob_instellingen', entityId: municipality, municipality, ip: ctx.ip, details: { ...values, updatedAt: undefined, updatedBy: undefined } });
+		await publish(trx, { topic: `bibob:${municipality}`, type: 'bibob.settings.changed', data: { municipality }, actor: { id: user.id, name: user.name }, exercise: false });
+		return loadSettings(trx, municipality);
+	});
+}
+
+export async function destroyFile(db: Kysely<DB>, user: SessionUser, id: string, input: { version: number; confirm: true }, ctx: Ctx): Promise<{ id: string; destroyedAt: string }> {
+	await requireFileAccess(db, user, id, 'bibob.write', { ip: ctx.ip, channel: ctx.channel ?? 'api' });
+	const today = ctx.today ?? localDateOf(new Date());
+	return transact(db, async (trx) => {
+		const row = await lockFile(trx, id);
+		if (!row) throw notFound();
+		if (row.version !== input.version) throw new FileConflictError(await fileRecord(trx, row, today));
+		if (row.status === 'vernietigd') throw new ServiceError(409, 'file_destroyed', 'Dit dossier is al vernietigd.');
+		if (row.status !== 'afgerond' || !row.closedOn) throw new ServiceError(409, 'file_open', 'Een lopend dossier kan niet worden vernietigd; rond het eerst af.');
+		const settings = await loadSettings(trx, row.municipalityCode);
+		if (!pastRetention(row.closedOn, settings.retentionYears, today)) {
+			throw new ServiceError(409, 'retention_running', `De bewaartermijn loopt nog tot en met ${fmt(retentionEnds(row.closedOn, settings.retentionYears))}; vernietigen kan daarna.`);
+		}
+		for (const table of ['bibobParty', 'bibobAnswer', 'bibobFinding', 'bibobExtraQuestion', 'bibobDisclosure'] as const) {
+			await trx.deleteFrom(table).where('fileId', '=', id).execute();
+		}
+		const destroyedAt = new Date();
+		await trx
+			.updateTable('bibobFile')
+			.set((eb) => ({
+				status: 'vernietigd',
+				destroyedAt,
+				destroyedBy: user.id,
+				eventApplicationId: null,
+				permitReference: null,
+				permitDescription: null,
+				applicantName: null,
+				originalDeadline: null,
+				questionnaireSentOn: null,
+				questionnaireDueOn: null,
+				questionnaireReceivedOn: null,
+				ownConclusion: null,
+				ownConclusionText: null,
+				ownConcludedOn: null,
+				lbbRequestedOn: null,
+				lbbExtendedOn: null,
+				lbbReceivedOn: null,
+				lbbConclusion: null,
+				lbbSummary: null,
+				intention: null,
+				intentionOn: null,
+				zienswijzeDueOn: null,
+				zienswijzeReceivedOn: null,
+				zienswijzeSummary: null,
+				decision: null,
+				decidedOn: null,
+				decisionReasoning: null,
+				proportionality: null,
+				decisionConditions: null,
+				decidedBy: null,
+				closeReason: null,
+				version: eb('version', '+', 1),
+				updatedAt: destroyedAt
+			}))
+			.where('id', '=', id)
+			.execute();
+		await writeAudit(trx, {
+			actorId: user.id,
+			action: 'bibob.dossier_vernietigd',
+			entityType: 'bibob_dossier',
+			entityId: id,
+			municipality: row.municipalityCode,
+			ip: ctx.ip,
+			details: { soort: row.permitKind, geopend: row.openedOn, afgerond: row.closedOn, bewaartermijnJaren: settings.retentionYears }
+		});
+		await publish(trx, {
+			topic: `bibob:${row.municipalityCode}`,
+			type: 'bibob.file.destroyed',
+			data: { id, status: 'vernietigd', stage: 'vernietigd', version: row.version + 1 },
+			actor: { id: user.id, name: user.name },
+			exercise: false
+		});
+		return { id, destroyedAt: destroyedAt.toISOString() };
+	});
+}
