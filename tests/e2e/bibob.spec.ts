@@ -2,11 +2,11 @@
 // screening on an event application, records parties, questionnaire, findings, asks the LBB for
 // advice (a decision before it is refused), records the advice, an intention and the zienswijze,
 // and decides. Meanwhile the application is blocked (bibob_status 'loopt'), and a colleague's
-// overview follows every change live. The events pages are on another branch: the permit's side
-// is checked here in the database; the coordinator adds the check on /evenementen/[id].
+// overview follows every change live. The permit officer sees only "Bibob-toets loopt", cannot
+// decide (page and API), and decides once the screening is done.
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { expectConnected, markDocument } from './support/app';
+import { expectConnected, loggedInContext, markDocument } from './support/app';
 import { DEMO_PASSWORD, demoEmail } from './support/env';
 import { generateHOTP } from '@oslojs/otp';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
@@ -87,6 +87,7 @@ test.describe('Bibob', () => {
 
 		const officerContext = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
 		const page = await officerContext.newPage();
+		const permitOfficer = await loggedInContext(browser, demoEmail('vergunningverlener', 'haarlem'));
 		try {
 			await bibobFormLogin(page, officerEmail);
 			await expect(page.getByRole('heading', { name: 'Bibob-toetsen' })).toBeVisible();
@@ -105,6 +106,17 @@ test.describe('Bibob', () => {
 
 			// The permit is blocked; everyone else learns only that a screening runs.
 			expect(await bibobStatusOf(application.id)).toBe('loopt');
+			const permitPage = permitOfficer.page;
+			await permitPage.goto(`/evenementen/${application.id}`);
+			await expect(permitPage.getByTestId('bibob')).toHaveText('Bibob-toets loopt');
+			await expect(permitPage.getByText('Er loopt een Bibob-toets voor deze aanvraag; een besluit kan pas als die is afgerond.')).toBeVisible();
+			await expect(permitPage.getByRole('button', { name: 'Besluit vastleggen' })).toHaveCount(0);
+			const current = (await (await permitOfficer.context.request.get(`/api/v1/events/${application.id}`)).json()) as { version: number };
+			const blocked = await permitOfficer.context.request.post(`/api/v1/events/${application.id}/decision`, {
+				data: { version: current.version, decision: 'verleend', reason: 'Alles in orde' }
+			});
+			expect(blocked.status()).toBe(409);
+			expect(((await blocked.json()) as { error: { code: string } }).error.code).toBe('bibob_pending');
 			// The colleague's overview shows it without a reload.
 			const row = colleague.locator(`tr[data-file="${fileId}"]`);
 			await expect(row).toContainText(application.reference);
@@ -185,6 +197,15 @@ test.describe('Bibob', () => {
 			await expect(page.getByTestId('besluit')).toContainText('Verlenen met voorschriften');
 			await expect(page.getByTestId('stand')).toHaveText('Afgerond');
 			expect(await bibobStatusOf(application.id)).toBe('afgerond');
+			// The permit officer now decides; still without seeing anything of the file.
+			await permitPage.reload();
+			await expect(permitPage.getByTestId('bibob')).toHaveText('Bibob-toets afgerond');
+			const decision = permitPage.getByRole('region', { name: 'Besluit' });
+			await decision.getByRole('combobox', { name: 'Besluit' }).selectOption('verleend_met_voorschriften');
+			await decision.getByLabel('Voorschriften', { exact: true }).fill('Geen financiering door P. Financier');
+			await decision.getByLabel('Motivering').fill('Bibob-toets afgerond met voorschriften; evenement past binnen het beleid.');
+			await decision.getByRole('button', { name: 'Besluit vastleggen' }).click();
+			await expect(permitPage.getByTestId('status')).toHaveText('Besluit genomen');
 			await expect(row).toHaveCount(0);
 			expect(await unchanged(), 'de collega hoefde niet te herladen').toBe(true);
 
@@ -217,6 +238,7 @@ test.describe('Bibob', () => {
 		} finally {
 			await officerContext.close();
 			await colleagueContext.close();
+			await permitOfficer.context.close();
 		}
 	});
 });
