@@ -4,7 +4,7 @@
 // takes it off again. The year view shows the heat map; CSV and ICS download.
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, type APIRequestContext, type Page } from '@playwright/test';
+import { test, expect, request, type APIRequestContext, type Page } from '@playwright/test';
 import { expectConnected, loggedInContext, markDocument, uniqueText } from './support/app';
 import { demoEmail } from './support/env';
 import { closeCalendarDb, submitApplication, withdrawApplication } from './support/calendar';
@@ -124,6 +124,23 @@ test('de kalender toont drukke dagen en werkt live bij in twee browsers', async 
 		expect(icsText).toMatch(/^BEGIN:VCALENDAR/);
 		expect(icsText).toContain('BEGIN:VEVENT');
 		expect(icsText).not.toMatch(/example\.nl/);
+
+		// The personal agenda link works without a session (as an agenda app asks), until revoked.
+		await a.page.getByText('Abonneren in je eigen agenda').click();
+		await a.page.getByRole('button', { name: 'Agenda-link maken' }).click();
+		const feedUrl = await a.page.getByLabel('Hele regio').inputValue();
+		expect(feedUrl).toContain('/api/v1/calendar.ics?sleutel=');
+		const agendaApp = await request.newContext();
+		try {
+			const subscribed = await agendaApp.get(feedUrl);
+			expect(subscribed.status()).toBe(200);
+			expect(await subscribed.text()).toContain('BEGIN:VEVENT');
+			await a.page.getByRole('button', { name: 'Agenda-link intrekken' }).click();
+			await expect(a.page.getByText('Je agenda-link is ingetrokken.')).toBeVisible();
+			expect((await agendaApp.get(feedUrl)).status()).toBe(401);
+		} finally {
+			await agendaApp.dispose();
+		}
 	} finally {
 		for (const id of added) await withdrawApplication(id, 'heemstede');
 		await a.context.close();
@@ -132,7 +149,7 @@ test('de kalender toont drukke dagen en werkt live bij in twee browsers', async 
 });
 
 test('filtert op gemeente en klasse; een foute parameter is een 400 met Nederlandse uitleg', async ({ browser }) => {
-	const { context, page } = await loggedInContext(browser, demoEmail('bibob', 'zandvoort'));
+	const { context, page } = await loggedInContext(browser, demoEmail('waarnemer', 'zandvoort'));
 	try {
 		const busy = await firstBusyDay(context.request);
 		const month = busy.date.slice(0, 7);

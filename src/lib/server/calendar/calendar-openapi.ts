@@ -102,8 +102,15 @@ export const calendarPaths = {
 	'/api/v1/calendar.ics': {
 		get: {
 			summary: 'iCalendar-feed van de regio of één gemeente (standaard: drie maanden terug tot tien maanden vooruit)',
-			parameters: filterParams,
-			responses: { '200': files('text/calendar', 'iCalendar (RFC 5545)'), '400': error('Ongeldige parameter'), '401': error('Niet ingelogd') }
+			description:
+				'Met de sessie, of zonder sessie met de persoonlijke agenda-sleutel (`sleutel`, te maken en in te trekken op /kalender) voor agenda-apps die niet kunnen inloggen. De sleutel opent alleen deze feed.',
+			security: [{ sessie: [] }, {}],
+			parameters: [...filterParams, { name: 'sleutel', in: 'query', required: false, schema: { type: 'string' }, description: 'Persoonlijke agenda-sleutel' }],
+			responses: {
+				'200': files('text/calendar', 'iCalendar (RFC 5545)'),
+				'400': error('Ongeldige parameter'),
+				'401': error('Niet ingelogd, of agenda-sleutel onbekend of ingetrokken (invalid_feed_key)')
+			}
 		}
 	},
 	'/api/v1/calendar.csv': {

@@ -196,6 +196,13 @@ export interface BibobSettings {
   zienswijzeWeeks: number;
 }
 
+export interface CalendarFeedKey {
+  createdAt: Generated<Timestamp>;
+  keyHash: string;
+  lastUsedAt: Timestamp | null;
+  userId: string;
+}
+
 export interface EventApplication {
   address: Generated<string>;
   areaM2: number | null;
@@ -606,6 +613,7 @@ export interface DB {
   bibobFinding: BibobFinding;
   bibobParty: BibobParty;
   bibobSettings: BibobSettings;
+  calendarFeedKey: CalendarFeedKey;
   eventApplication: EventApplication;
   eventDocument: EventDocument;
   eventMunicipalitySettings: EventMunicipalitySettings;

@@ -10,6 +10,8 @@ import { eventSettingsInput, risicoscanModelInput } from '$lib/server/events/eve
 import { loadEventSettings, saveRisicoscanModel, settingsMunicipalities, updateEventSettings } from '$lib/server/events/event-settings-service';
 import { settingsFromForm, modelFromForm } from '$lib/server/events/event-settings-forms';
 import { KENNEMERLAND } from '$lib/domain/region';
+import { adviceSettingsInput } from '$lib/server/advice/advice-input';
+import { adviceSettingsFor, changeAdviceSettings } from '$lib/server/advice/advice-settings-service';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requirePermission(locals, url, 'event.settings');
@@ -17,7 +19,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const municipality = codes.includes(url.searchParams.get('gemeente') ?? '') ? url.searchParams.get('gemeente')! : codes[0]!;
 	return {
 		municipalities: KENNEMERLAND.filter((m) => codes.includes(m.code)).map((m) => ({ code: m.code, name: m.name })),
-		...(await loadEventSettings(getDb(), user, municipality))
+		...(await loadEventSettings(getDb(), user, municipality)),
+		adviceTerms: await adviceSettingsFor(getDb(), user, municipality)
 	};
 };
 
@@ -44,6 +47,14 @@ export const actions: Actions = {
 		return run('instellingen', eventSettingsInput, settingsFromForm(form), (input) =>
 			updateEventSettings(getDb(), user, municipality, input, { ip: clientAddress(getClientAddress) })
 		);
+	},
+	adviestermijnen: async ({ locals, url, request, getClientAddress }) => {
+		const user = requirePermission(locals, url, 'event.settings');
+		const form = await request.formData();
+		const municipality = String(form.get('municipality') ?? '');
+		const whole = (name: string) => (String(form.get(name) ?? '').trim() === '' ? undefined : Number(form.get(name)));
+		const body = { version: whole('version'), termDaysB: whole('termDaysB'), termDaysC: whole('termDaysC') };
+		return run('adviestermijnen', adviceSettingsInput, body, (input) => changeAdviceSettings(getDb(), user, municipality, input, { ip: clientAddress(getClientAddress) }));
 	},
 	model: async ({ locals, url, request, getClientAddress }) => {
 		const user = requirePermission(locals, url, 'event.settings');

@@ -1,18 +1,23 @@
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
-import { apiCall, methodNotAllowed, unauthenticated } from '$lib/server/http/api';
+import { apiCall, apiError, methodNotAllowed, unauthenticated } from '$lib/server/http/api';
 import { feedWindow, parseCalendarQuery } from '$lib/server/calendar/calendar-service';
 import { calendarIcs, exportFileName } from '$lib/server/calendar/calendar-export';
+import { userForFeedKey } from '$lib/server/calendar/feed-key-service';
 
 /**
- * iCalendar feed of the region or one municipality (?municipality=), behind the session like
- * every other read. Without dates: from three months back to ten months ahead.
+ * iCalendar feed of the region or one municipality (?municipality=). Read with the session, or
+ * with the user's personal feed key (?sleutel=) for agenda apps that cannot log in.
+ * Without dates: from three months back to ten months ahead.
  */
 export const GET: RequestHandler = ({ locals, url }) =>
 	apiCall(async () => {
-		if (!locals.user) return unauthenticated();
+		const key = url.searchParams.get('sleutel');
+		const user = locals.user ?? (key ? await userForFeedKey(getDb(), key) : null);
+		if (!user && key) return apiError(401, 'invalid_feed_key', 'Deze agendasleutel is onbekend of ingetrokken. Maak op de kalenderpagina een nieuwe agenda-link.');
+		if (!user) return unauthenticated();
 		const query = parseCalendarQuery(url.searchParams, feedWindow);
-		const ics = await calendarIcs(getDb(), locals.user, query, url.origin);
+		const ics = await calendarIcs(getDb(), user, query, url.origin);
 		return new Response(ics, {
 			headers: {
 				'content-type': 'text/calendar; charset=utf-8',
