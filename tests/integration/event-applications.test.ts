@@ -166,6 +166,12 @@ describe('risicoscan with the municipality model and the calendar context', () =
 		await submitApplication(t.db, zandvoort, first.id, first.version, ctx);
 		const second = await makeApplication(t.db, zandvoort, { municipality: 'zandvoort', name: 'Tweede', startsAt: '2027-08-14T19:00:00+02:00', endsAt: '2027-08-15T01:00:00+02:00' });
 		expect(second.scan.result?.reasons.find((r) => r.code === 'concurrent_events')).toMatchObject({ points: 2 });
+		// The calendar's night rule: 'Nacht' ends at 02:00 on the 15th, which belongs to the 14th, so an
+		// event on the 15th does not count it.
+		const night = await makeApplication(t.db, zandvoort, { municipality: 'zandvoort', name: 'Nacht', startsAt: '2027-08-14T20:00:00+02:00', endsAt: '2027-08-15T02:00:00+02:00' });
+		await submitApplication(t.db, zandvoort, night.id, night.version, ctx);
+		const nextDay = await makeApplication(t.db, zandvoort, { municipality: 'zandvoort', name: 'Derde', startsAt: '2027-08-15T10:00:00+02:00', endsAt: '2027-08-15T17:00:00+02:00' });
+		expect(nextDay.scan.result?.reasons.some((r) => r.code === 'concurrent_events')).toBe(false);
 
 		const settings = await loadEventSettings(t.db, beheerder, 'zandvoort');
 		expect(settings.model.version).toBe(0);

@@ -5,12 +5,11 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import { scoreRisicoscan, type Category, type RisicoscanResult } from '../../domain/risicoscan';
 import { risicoscanInputOf, type ApplicationFacts, type ScanAnswers } from '../../domain/events/scan-answers';
-import { meldingVerdict, localDatesSpanned, type MeldingReason } from '../../domain/events/melding';
+import { meldingVerdict, type MeldingReason } from '../../domain/events/melding';
 import { applicationDeadline } from '../../domain/events/deadlines';
-import { localDayBounds } from '../../domain/events/event-time';
 import { type LocalDate } from '../../domain/working-days';
 import type { Procedure } from '../../domain/events/application';
-import { countConcurrentBcEvents } from './application-queries';
+import { warningsForApplication } from '../calendar/calendar-service';
 import { currentModel, settingsOf } from './settings-queries';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -24,12 +23,18 @@ export interface Assessment {
 	deadlineDate: LocalDate;
 }
 
-/** Other B/C events in the region on any local day this event runs. */
-export async function concurrentEventsFor(db: Db, applicationId: string | null, facts: Pick<ApplicationFacts, 'startsAt' | 'endsAt'>): Promise<number> {
-	const days = localDatesSpanned(facts.startsAt, facts.endsAt);
-	const from = localDayBounds(days[0]!).from;
-	const to = localDayBounds(days[days.length - 1]!).to;
-	return countConcurrentBcEvents(db, applicationId, from, to);
+/**
+ * The risicoscan's context criterion: other B/C events in the region on a day this event runs,
+ * counted by the regional calendar's own day rule (an end before 07:00 belongs to the day before).
+ */
+export async function concurrentEventsFor(
+	db: Db,
+	applicationId: string | null,
+	municipality: string,
+	facts: Pick<ApplicationFacts, 'startsAt' | 'endsAt'>
+): Promise<number> {
+	const warnings = await warningsForApplication(db, { id: applicationId, municipality, category: null, startsAt: facts.startsAt, endsAt: facts.endsAt });
+	return warnings.concurrentEvents;
 }
 
 export async function assess(
@@ -43,7 +48,7 @@ export async function assess(
 	const [{ settings }, model, concurrent] = [
 		await settingsOf(db, municipality),
 		await currentModel(db, municipality),
-		await concurrentEventsFor(db, applicationId, facts)
+		await concurrentEventsFor(db, applicationId, municipality, facts)
 	];
 	const scanResult = scoreRisicoscan(risicoscanInputOf(facts, answers, concurrent), model.model);
 	const verdict = meldingVerdict({ ...facts, category: overrideCategory ?? scanResult.category, answers }, settings.melding);

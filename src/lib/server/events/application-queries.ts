@@ -229,24 +229,6 @@ export async function statusHistory(db: Db, applicationId: string): Promise<Stat
 	}));
 }
 
-/**
- * Other B and C events on the regional calendar that run during [from, to): the risicoscan's
- * context criterion. "On the calendar" as isOnCalendar: submitted, not withdrawn, not refused.
- */
-export async function countConcurrentBcEvents(db: Db, excludeId: string | null, from: Date, to: Date): Promise<number> {
-	let query = db
-		.selectFrom('eventApplication')
-		.select((eb) => eb.fn.countAll<string>().as('n'))
-		.where('category', 'in', ['B', 'C'])
-		.where('status', 'not in', ['concept', 'ingetrokken'])
-		.where((eb) => eb.or([eb('decision', 'is', null), eb('decision', '!=', 'geweigerd')]))
-		.where('startsAt', '<', to)
-		.where('endsAt', '>', from);
-	if (excludeId) query = query.where('id', '!=', excludeId);
-	const row = await query.executeTakeFirstOrThrow();
-	return Number(row.n);
-}
-
 export async function municipalityExists(db: Db, code: string): Promise<boolean> {
 	return !!(await db.selectFrom('municipality').select('code').where('code', '=', code).executeTakeFirst());
 }
