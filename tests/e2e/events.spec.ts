@@ -42,6 +42,16 @@ test.describe('evenementaanvragen', () => {
 			await page.getByLabel('KvK-nummer').fill('12345678');
 			await page.getByLabel('E-mailadres').fill('anna@example.nl');
 			await page.getByLabel('Adres of locatie').fill('Spaarne, Haarlem');
+			// The position: a click on the map fills the coordinates (typed ones are the fallback without WebGL).
+			const picker = page.locator('.location-picker');
+			await expect(picker).toHaveAttribute('data-map-state', /^(kaart|geen-webgl)$/, { timeout: 20_000 });
+			if ((await picker.getAttribute('data-map-state')) === 'kaart') {
+				await picker.locator('canvas.maplibregl-canvas').click({ position: { x: 120, y: 90 } });
+				await expect(page.getByLabel('Kaartpositie: breedtegraad')).toHaveValue(/^52\.\d{5}$/);
+				await expect(page.getByLabel('Kaartpositie: lengtegraad')).toHaveValue(/^4\.\d{5}$/);
+			}
+			await page.getByLabel('Kaartpositie: breedtegraad').fill('52.38095');
+			await page.getByLabel('Kaartpositie: lengtegraad').fill('4.64101');
 			await page.getByLabel('Bruikbare oppervlakte (m²)').fill('6000');
 			await page.getByLabel('Overwegend jongeren').check();
 			await page.getByLabel('Alcohol').selectOption('heavy');
