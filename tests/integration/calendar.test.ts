@@ -222,6 +222,11 @@ describe('demo events', () => {
 			expect(gp.reference).toMatch(/^ZVT-2026-\d{4}$/);
 			const { days } = await yearLoads(demo.db, reader, 2027);
 			expect(days.filter((d) => d.busy).length).toBeGreaterThanOrEqual(2);
+			// Worked out as if filed through the forms: every one has its deadline and procedure by the
+			// municipality's conditions, and the context criterion shows where events share a day.
+			const rows = await demo.db.selectFrom('eventApplication').select(['deadlineDate', 'procedure', 'scanResult', 'computedCategory']).execute();
+			expect(rows.every((r) => r.deadlineDate !== null && r.procedure !== null && r.computedCategory !== null)).toBe(true);
+			expect(rows.some((r) => JSON.stringify(r.scanResult).includes('concurrent_events'))).toBe(true);
 		} finally {
 			await demo.drop();
 		}

@@ -1,4 +1,4 @@
-// Writes the demo applications (one multi-row insert in the caller's transaction).
+// Writes the demo applications (one multi-row insert in the caller's transaction); their ids.
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import type { DemoApplication } from './demo-event-plan';
@@ -7,8 +7,8 @@ export async function insertDemoApplications(
 	trx: Transaction<DB>,
 	rows: readonly DemoApplication[],
 	officers: ReadonlyMap<string, string>
-): Promise<number> {
-	if (rows.length === 0) return 0;
+): Promise<string[]> {
+	if (rows.length === 0) return [];
 	const values = rows.map((r) => {
 		const officer = officers.get(r.municipalityCode) ?? null;
 		return {
@@ -23,7 +23,7 @@ export async function insertDemoApplications(
 	const inserted = await trx.insertInto('eventApplication').values(values).returning(['id', 'status', 'createdBy', 'createdAt', 'submittedAt', 'decidedAt']).execute();
 	const history = inserted.flatMap((row) => demoStatusTrail(row));
 	if (history.length > 0) await trx.insertInto('eventStatusChange').values(history).execute();
-	return inserted.length;
+	return inserted.map((row) => row.id);
 }
 
 /** The path each demo application took to its status, so its history reads like a real one. */

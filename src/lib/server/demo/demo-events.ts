@@ -7,6 +7,7 @@ import { transact } from '../db/transaction';
 import { logger } from '../log';
 import { DEMO_GRAND_PRIX, demoEventPlan } from './demo-event-plan';
 import { insertDemoApplications } from './demo-event-queries';
+import { reassessStoredApplication } from '../events/application-service';
 
 /** Seeds the demo events once; returns how many applications were inserted (0 when already there). */
 export async function seedDemoEvents(pool: Kysely<DB>, now: Date = new Date()): Promise<number> {
@@ -24,7 +25,13 @@ export async function seedDemoEvents(pool: Kysely<DB>, now: Date = new Date()): 
 				.execute();
 			const byMunicipality = new Map(officers.filter((o) => o.municipalityCode).map((o) => [o.municipalityCode!, o.id]));
 			const plan = demoEventPlan(now);
-			const inserted = await transact(db, (trx) => insertDemoApplications(trx, plan, byMunicipality));
+			const inserted = await transact(db, async (trx) => {
+				const ids = await insertDemoApplications(trx, plan, byMunicipality);
+				// Worked out as the forms would: the calendar context, each municipality's melding
+				// conditions, its deadline and the late flag.
+				for (const id of ids) await reassessStoredApplication(trx, id);
+				return ids.length;
+			});
 			logger.info({ inserted }, 'demo-evenementen klaargezet');
 			return inserted;
 		} finally {

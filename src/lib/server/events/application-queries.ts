@@ -1,5 +1,5 @@
 // SQL for event applications. Every function takes `db` or a transaction first.
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
 import type { DB, EventApplication } from '../db/schema';
 import type { RisicoscanResult } from '../../domain/risicoscan/model';
 import { completeAnswers, type ScanAnswers } from '../../domain/events/scan-answers';
@@ -231,4 +231,13 @@ export async function statusHistory(db: Db, applicationId: string): Promise<Stat
 
 export async function municipalityExists(db: Db, code: string): Promise<boolean> {
 	return !!(await db.selectFrom('municipality').select('code').where('code', '=', code).executeTakeFirst());
+}
+
+/** Writes a fresh assessment (scan, melding verdict, deadline) and the late flag it implies. */
+export async function saveAssessment(
+	trx: Transaction<DB>,
+	id: string,
+	columns: Omit<Updateable<EventApplication>, 'id'>
+): Promise<void> {
+	await trx.updateTable('eventApplication').set(columns).where('id', '=', id).execute();
 }

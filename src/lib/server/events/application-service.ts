@@ -29,6 +29,7 @@ import {
 	listApplicationRows,
 	lockApplication,
 	nextReferenceNumber,
+	saveAssessment,
 	toApplicationDto,
 	type ApplicationDto,
 	type ApplicationRow
@@ -264,6 +265,19 @@ async function changeApplication(
 		await announceApplication(trx, user, view);
 		return view;
 	});
+}
+
+/**
+ * Works out a stored application again as it stands (scan with the calendar context, melding or
+ * vergunning, deadline, late flag) without changing its version or publishing: for records written
+ * in bulk, such as the demo year, so they read exactly as if filed through the forms.
+ */
+export async function reassessStoredApplication(trx: Transaction<DB>, id: string): Promise<void> {
+	const row = await applicationById(trx, id);
+	if (!row) return;
+	const columns = await reassessed(trx, row, {}, completeAnswers(row.scanAnswers), row.overrideCategory as Category | null);
+	const late = row.submittedAt ? isLate(row.submittedAt, columns.deadlineDate) : false;
+	await saveAssessment(trx, id, { ...columns, late });
 }
 
 /** Fresh scan, melding verdict and deadline for the record as it will be. */
