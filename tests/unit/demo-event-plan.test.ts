@@ -24,6 +24,21 @@ describe.each(TODAYS)('demo plan on %s', (now) => {
 		expect(plan.filter((p) => days(localDateOf(p.startsAt)) >= 0 && days(localDateOf(p.startsAt)) < 31).length).toBeGreaterThanOrEqual(4);
 	});
 
+	it('has each life story in order: created, submitted well before advice and decision, nothing in the future', () => {
+		const at = Date.parse(now);
+		for (const p of plan) {
+			expect(p.createdAt.getTime()).toBeLessThan(at);
+			if (p.submittedAt) {
+				expect(p.createdAt.getTime()).toBeLessThanOrEqual(p.submittedAt.getTime());
+				expect(p.submittedAt.getTime()).toBeLessThan(at);
+			}
+			// Advice is asked up to 33 days ago; decisions follow weeks after submission.
+			if (p.status === 'advies_gevraagd') expect(at - p.submittedAt!.getTime()).toBeGreaterThanOrEqual(40 * 86_400_000);
+			if (p.decidedAt) expect(p.decidedAt.getTime() - p.submittedAt!.getTime()).toBeGreaterThanOrEqual(40 * 86_400_000);
+			if (p.decision) expect(p.decisionReason).toBeTruthy();
+		}
+	});
+
 	it('is mostly class A, with B and C, classes from the default risicoscan', () => {
 		const count = (c: string) => plan.filter((p) => p.computedCategory === c).length;
 		expect(count('A')).toBeGreaterThan(plan.length / 2);

@@ -19,6 +19,19 @@ import { addDays, daysBetween, eventReference, localDateOf, localDaysOf, localIn
 import { weekday } from '../../domain/working-days';
 import type { CalendarEntry } from '../calendar/calendar-entry';
 
+/**
+ * How long ago a demo application was submitted at least, by the status it reached: the advice
+ * seed asks advice up to a term and a few days ago, and a decision follows about seven weeks later.
+ */
+const MIN_DAYS_SINCE_SUBMISSION: Record<Status, number> = {
+	concept: 2,
+	ingediend: 2,
+	in_behandeling: 10,
+	advies_gevraagd: 40,
+	besluit: 60,
+	ingetrokken: 20
+};
+
 /** scan_answers: the risicoscan input beyond the application's own columns. */
 export interface DemoScanAnswers {
 	audience: AudienceGroup[];
@@ -916,9 +929,11 @@ export function demoEventPlan(now: Date = new Date()): DemoApplication[] {
 		const { concurrent, result } = results[i]!;
 		const daysAhead = daysBetween(today, localDateOf(e.startsAt));
 		const { status, decision } = lifecycle(spec, daysAhead, result.category, i);
-		// Permits come in about 14 weeks ahead, meldingen 4; never in the future.
+		// Permits come in about 14 weeks ahead, meldingen 4; never in the future, and early enough for
+		// the steps after it to have happened in order (advice asked after submission, decided after advice).
 		const leadDays = spec.procedure === 'vergunning' ? 98 + (i % 5) * 7 : 28 + (i % 3) * 3;
-		const submittedAt = new Date(Math.min(e.startsAt.getTime() - leadDays * 86_400_000, now.getTime() - (2 + (i % 9)) * 86_400_000));
+		const daysSinceSubmission = MIN_DAYS_SINCE_SUBMISSION[status] + (i % 9);
+		const submittedAt = new Date(Math.min(e.startsAt.getTime() - leadDays * 86_400_000, now.getTime() - daysSinceSubmission * 86_400_000));
 		const createdAt = new Date(submittedAt.getTime() - (1 + (i % 4)) * 86_400_000);
 		const decidedAt = decision ? new Date(Math.min(submittedAt.getTime() + 49 * 86_400_000, now.getTime() - 86_400_000)) : null;
 		const slug = spec.organiser.organisation.toLowerCase().replace(/[^a-z]+/g, '-').replace(/^-|-$/g, '');
@@ -952,7 +967,11 @@ export function demoEventPlan(now: Date = new Date()): DemoApplication[] {
 			decision,
 			decisionConditions: decision === 'verleend_met_voorschriften' ? CONDITIONS : null,
 			decisionReason:
-				decision === 'geweigerd' ? 'De afstand tussen de afsteekplaats en de bebouwing is kleiner dan de veiligheidsafstand uit het Vuurwerkbesluit.' : null,
+				decision === 'geweigerd'
+					? 'De afstand tussen de afsteekplaats en de bebouwing is kleiner dan de veiligheidsafstand uit het Vuurwerkbesluit.'
+					: decision
+						? 'Getoetst aan de APV en het evenementenbeleid; de adviezen van de hulpdiensten zijn overgenomen.'
+						: null,
 			decidedAt,
 			createdAt
 		};
