@@ -5,19 +5,11 @@
 // Busy on purpose: the Grand Prix Saturday (GP C + beach festival C + beach party B = 7) and
 // Koningsdag (Haarlem C + four B = 7); samenlopend on purpose: the GP with its beach party,
 // the Haarlem vrijmarkt with the Grote Markt stage, the Hoofddorp Oranjefeest with its fun run.
-import {
-	DEFAULT_RISICOSCAN_MODEL,
-	scoreRisicoscan,
-	type Activity,
-	type AlcoholLevel,
-	type AudienceGroup,
-	type Category,
-	type RisicoscanResult,
-	type Site
-} from '../../domain/risicoscan';
+import { DEFAULT_RISICOSCAN_MODEL, scoreRisicoscan, type Category, type RisicoscanResult } from '../../domain/risicoscan';
 import { addDays, daysBetween, eventReference, localDateOf, localDaysOf, localInstant, type LocalDate } from '../../domain/calendar';
 import { weekday } from '../../domain/working-days';
 import type { CalendarEntry } from '../calendar/calendar-entry';
+import type { ScanAnswers } from '../../domain/events/scan-answers';
 
 /**
  * How long ago a demo application was submitted at least, by the status it reached: the advice
@@ -32,21 +24,11 @@ const MIN_DAYS_SINCE_SUBMISSION: Record<Status, number> = {
 	ingetrokken: 20
 };
 
-/** scan_answers: the risicoscan input beyond the application's own columns. */
-export interface DemoScanAnswers {
-	audience: AudienceGroup[];
-	alcohol: AlcoholLevel;
-	drugsExpected: boolean;
-	rivalGroups: boolean;
-	activities: Activity[];
-	site: Site;
-	indoor: boolean;
-	enclosed: boolean;
-	roadClosures: boolean;
-	poorAccess: boolean;
-	nearHazard: boolean;
-	concurrentEvents: number;
-}
+/** scan_answers as the forms store them, without the melding questions, plus the context count. */
+export type DemoScanAnswers = Pick<
+	ScanAnswers,
+	'audience' | 'alcohol' | 'drugsExpected' | 'rivalGroups' | 'activities' | 'site' | 'indoor' | 'enclosed' | 'roadClosures' | 'poorAccess' | 'nearHazard'
+> & { concurrentEvents: number };
 
 type Status = 'concept' | 'ingediend' | 'in_behandeling' | 'advies_gevraagd' | 'besluit' | 'ingetrokken';
 type Decision = 'verleend' | 'verleend_met_voorschriften' | 'geweigerd';
