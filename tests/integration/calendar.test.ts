@@ -227,6 +227,15 @@ describe('demo events', () => {
 			const rows = await demo.db.selectFrom('eventApplication').select(['deadlineDate', 'procedure', 'scanResult', 'computedCategory']).execute();
 			expect(rows.every((r) => r.deadlineDate !== null && r.procedure !== null && r.computedCategory !== null)).toBe(true);
 			expect(rows.some((r) => JSON.stringify(r.scanResult).includes('concurrent_events'))).toBe(true);
+			// The decided Grand Prix has its required documents, as real PDFs in the database.
+			const gpDocs = await demo.db
+				.selectFrom('eventDocument')
+				.innerJoin('eventApplication', 'eventApplication.id', 'eventDocument.applicationId')
+				.select(['eventDocument.kind', 'eventDocument.content'])
+				.where('eventApplication.name', '=', 'Formule 1 Dutch Grand Prix')
+				.execute();
+			expect(gpDocs.map((d) => d.kind).sort()).toEqual(expect.arrayContaining(['situatietekening', 'veiligheidsplan']));
+			for (const d of gpDocs) expect(Buffer.from(d.content).subarray(0, 5).toString()).toBe('%PDF-');
 		} finally {
 			await demo.drop();
 		}

@@ -8,6 +8,7 @@ import { logger } from '../log';
 import { DEMO_GRAND_PRIX, demoEventPlan } from './demo-event-plan';
 import { insertDemoApplications } from './demo-event-queries';
 import { reassessStoredApplication } from '../events/application-service';
+import { attachDemoDocuments } from './demo-documents';
 
 /** Seeds the demo events once; returns how many applications were inserted (0 when already there). */
 export async function seedDemoEvents(pool: Kysely<DB>, now: Date = new Date()): Promise<number> {
@@ -30,6 +31,7 @@ export async function seedDemoEvents(pool: Kysely<DB>, now: Date = new Date()): 
 				// Worked out as the forms would: the calendar context, each municipality's melding
 				// conditions, its deadline and the late flag.
 				for (const id of ids) await reassessStoredApplication(trx, id);
+				await attachDemoDocuments(trx, ids);
 				return ids.length;
 			});
 			logger.info({ inserted }, 'demo-evenementen klaargezet');
