@@ -66,6 +66,16 @@ async function postSession(body: unknown) {
 }
 
 describe('login with a second factor', () => {
+	it('keeps the TOTP secret sealed at rest: the row does not hold the secret itself', async () => {
+		const officer = await bibobOfficer('bibob-sealed@paraat.test');
+		const row = await t.db.selectFrom('userTotp').select('secret').where('userId', '=', officer.id).executeTakeFirstOrThrow();
+		expect(Buffer.from(row.secret).includes(Buffer.from(secret))).toBe(false);
+		expect(row.secret.length).toBe(49);
+		// And the code from the real secret still logs in.
+		const session = await attempt('bibob-sealed@paraat.test', { totp: code() });
+		expect(session).toBeTruthy();
+	});
+
 	it('leaves users without a Bibob grant as they were: password alone gives a session', async () => {
 		await createUser(t.db, { email: 'waarnemer-2fa@paraat.test', password: PASSWORD, grants: [{ role: 'waarnemer', municipality: 'haarlem' }] });
 		const api = await postSession({ email: 'waarnemer-2fa@paraat.test', password: PASSWORD });

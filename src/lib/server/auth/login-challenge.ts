@@ -9,6 +9,7 @@ import { RateLimitedError, invalidSecondFactor, openSession, verifySecondFactor 
 import { clearLimit, countAttempt } from './rate-limit.ts';
 import { generateSessionToken, sessionIdFromToken, type Session } from './session.ts';
 import { SECOND_FACTOR_LIMIT, matchingStep, newTotpSecret, replaceRecoveryCodes, saveTotp } from './second-factor.ts';
+import { openSecret, sealSecret } from './secret-box.ts';
 
 export const CHALLENGE_COOKIE = 'paraat_tweede_factor';
 /** Long enough to open an authenticator app and scan a QR code; short for an unattended screen. */
@@ -50,7 +51,7 @@ export async function findChallenge(db: Kysely<DB>, token: string | undefined): 
 		userId: row.userId,
 		email: row.email,
 		purpose: row.purpose as ChallengePurpose,
-		pendingSecret: row.pendingSecret ? new Uint8Array(row.pendingSecret) : null
+		pendingSecret: row.pendingSecret ? openSecret(row.pendingSecret) : null
 	};
 }
 
@@ -58,7 +59,7 @@ export async function findChallenge(db: Kysely<DB>, token: string | undefined): 
 export async function enrolmentSecret(db: Kysely<DB>, challenge: Challenge): Promise<Uint8Array> {
 	if (challenge.pendingSecret) return challenge.pendingSecret;
 	const secret = newTotpSecret();
-	await db.updateTable('loginChallenge').set({ pendingSecret: Buffer.from(secret) }).where('id', '=', challenge.id).execute();
+	await db.updateTable('loginChallenge').set({ pendingSecret: sealSecret(secret) }).where('id', '=', challenge.id).execute();
 	return secret;
 }
 

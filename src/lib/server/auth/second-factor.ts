@@ -8,6 +8,8 @@ import { decodeBase32IgnorePadding, encodeBase32UpperCaseNoPadding, encodeHexLow
 import { createTOTPKeyURI, generateHOTP } from '@oslojs/otp';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { logger } from '../log.ts';
+import { openSecret, sealSecret } from './secret-box.ts';
 
 export const TOTP_PERIOD_SECONDS = 30;
 export const TOTP_DIGITS = 6;
@@ -71,7 +73,15 @@ export async function hasTotp(db: Kysely<DB>, userId: string): Promise<boolean> 
 export async function acceptTotp(db: Kysely<DB>, userId: string, code: string): Promise<boolean> {
 	const row = await db.selectFrom('userTotp').select(['secret', 'lastStep']).where('userId', '=', userId).executeTakeFirst();
 	if (!row) return false;
-	const step = matchingStep(new Uint8Array(row.secret), code.trim());
+	let secret: Uint8Array;
+	try {
+		secret = openSecret(row.secret);
+	} catch (err) {
+		// A key that does not fit (another node's, a lost key file): no code can match; say why in the log.
+		logger.error({ err: err instanceof Error ? err.message : String(err), userId }, 'TOTP-geheim niet te ontsleutelen');
+		return false;
+	}
+	const step = matchingStep(secret, code.trim());
 	if (step === null || step <= row.lastStep) return false;
 	const updated = await db
 		.updateTable('userTotp')
@@ -121,7 +131,7 @@ export async function replaceRecoveryCodes(db: Kysely<DB>, userId: string): Prom
 export async function saveTotp(db: Kysely<DB>, userId: string, secret: Uint8Array, acceptedStep: number): Promise<void> {
 	await db
 		.insertInto('userTotp')
-		.values({ userId, secret: Buffer.from(secret), lastStep: acceptedStep })
-		.onConflict((oc) => oc.column('userId').doUpdateSet({ secret: Buffer.from(secret), lastStep: acceptedStep, enrolledAt: new Date() }))
+		.values({ userId, secret: sealSecret(secret), lastStep: acceptedStep })
+		.onConflict((oc) => oc.column('userId').doUpdateSet({ secret: sealSecret(secret), lastStep: acceptedStep, enrolledAt: new Date() }))
 		.execute();
 }

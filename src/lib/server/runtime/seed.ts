@@ -7,6 +7,7 @@ import { hashPassword } from '../auth/password.ts';
 import { seedEventSettings } from '../events/settings-queries.ts';
 import { seedAdviceSettings } from '../advice/advice-settings-queries.ts';
 import { DEMO_TOTP_SECRET, secretFromBase32 } from '../auth/second-factor.ts';
+import { sealSecret } from '../auth/secret-box.ts';
 
 export const DEMO_PASSWORD = 'paraat-demo';
 export const DEMO_DOMAIN = 'paraat.test';
@@ -81,7 +82,7 @@ export async function seedDemoAccounts(db: Kysely<DB>): Promise<DemoAccount[]> {
 				on conflict do nothing`.execute(trx);
 			if (a.role === 'bibob') {
 				// Bibob officers need a second factor; the demo ones share a published TOTP secret.
-				const secret = Buffer.from(secretFromBase32(DEMO_TOTP_SECRET));
+				const secret = sealSecret(secretFromBase32(DEMO_TOTP_SECRET));
 				await trx
 					.insertInto('userTotp')
 					.values({ userId: user.id, secret })
