@@ -1,0 +1,113 @@
+// Paraat's configuration: every environment variable it reads, validated by one schema, with its
+// default. Framework-free (relative imports only): the production entry, the dev plugin, the CLIs and
+// the SvelteKit bundle all read it. A bad value stops the start with one Dutch sentence per variable.
+//
+// The README's "Configuration" table lists the same variables; `tests/unit/config.test.ts` checks
+// that the two agree.
+import { z } from 'zod';
+
+const flag = (name: string) =>
+	z.enum(['0', '1'], { error: () => `${name} moet 0 of 1 zijn.` }).optional();
+
+const port = (name: string) =>
+	z.coerce
+		.number({ error: () => `${name} moet een poortnummer zijn (1–65535).` })
+		.int({ error: () => `${name} moet een geheel getal zijn.` })
+		.min(1, { error: () => `${name} moet een poortnummer zijn (1–65535).` })
+		.max(65535, { error: () => `${name} moet een poortnummer zijn (1–65535).` });
+
+const postgresUrl = z
+	.string()
+	.trim()
+	.refine(
+		(value) => {
+			try {
+				const url = new URL(value);
+				return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+			} catch {
+				return false;
+			}
+		},
+		{ error: () => 'DATABASE_URL moet een PostgreSQL-adres zijn, bijvoorbeeld postgres://paraat:wachtwoord@db.example:5432/paraat.' }
+	);
+
+const origin = z
+	.string()
+	.trim()
+	.refine(
+		(value) => {
+			try {
+				const url = new URL(value);
+				return (url.protocol === 'https:' || url.protocol === 'http:') && url.pathname === '/' && !url.search;
+			} catch {
+				return false;
+			}
+		},
+		{ error: () => 'ORIGIN moet het publieke adres zonder pad zijn, bijvoorbeeld https://paraat.vrk.nl.' }
+	);
+
+const secretKey = z
+	.string()
+	.trim()
+	.refine((value) => Buffer.from(value, 'base64').length === 32, {
+		error: () => 'PARAAT_SECRET_KEY moet 32 bytes zijn, base64-gecodeerd (maak er een met: openssl rand -base64 32).'
+	});
+
+const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+	error: () => 'LOG_LEVEL moet een van fatal, error, warn, info, debug, trace of silent zijn.'
+});
+
+/** Empty strings count as unset: `FOO= npm start` should not be an error. */
+const withoutEmpty = (env: NodeJS.ProcessEnv) =>
+	Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''));
+
+export const configSchema = z.object({
+	PORT: port('PORT').default(3000),
+	HOST: z.string().trim().default('0.0.0.0'),
+	ORIGIN: origin.optional(),
+	DATABASE_URL: postgresUrl.optional(),
+	PARAAT_DEMO: flag('PARAAT_DEMO'),
+	PARAAT_DATA_DIR: z.string().default('.data/postgres'),
+	PARAAT_PG_PORT: port('PARAAT_PG_PORT').default(54329),
+	PARAAT_PG_FAST: flag('PARAAT_PG_FAST'),
+	PARAAT_SECRET_KEY: secretKey.optional(),
+	PARAAT_SKIP_BUILD: flag('PARAAT_SKIP_BUILD'),
+	PARAAT_BEELD_VEROUDERD_MINUTEN: z.coerce
+		.number({ error: () => 'PARAAT_BEELD_VEROUDERD_MINUTEN moet een aantal minuten zijn.' })
+		.int({ error: () => 'PARAAT_BEELD_VEROUDERD_MINUTEN moet een geheel aantal minuten zijn.' })
+		.min(1, { error: () => 'PARAAT_BEELD_VEROUDERD_MINUTEN moet minstens 1 zijn.' })
+		.max(24 * 60, { error: () => 'PARAAT_BEELD_VEROUDERD_MINUTEN mag hoogstens 1440 (een dag) zijn.' })
+		.default(30),
+	LOG_LEVEL: logLevel.optional(),
+	NODE_ENV: z.string().optional()
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+	readonly problems: string[];
+	constructor(problems: string[]) {
+		super(`De configuratie klopt niet: ${problems.join(' ')}`);
+		this.problems = problems;
+	}
+}
+
+/** Reads and validates the environment; throws a ConfigError naming every wrong variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+	const parsed = configSchema.safeParse(withoutEmpty(env));
+	if (!parsed.success) throw new ConfigError([...new Set(parsed.error.issues.map((issue) => issue.message))]);
+	return parsed.data;
+}
+
+let cached: Config | undefined;
+
+/** The process's configuration, validated once. */
+export function config(): Config {
+	return (cached ??= loadConfig());
+}
+
+/** Whether demo accounts are seeded: always on our own embedded database unless switched off,
+ * on an external one only when asked for explicitly (DESIGN.md, "Demo mode"). */
+export function demoWanted(c: Config): boolean {
+	return c.DATABASE_URL ? c.PARAAT_DEMO === '1' : c.PARAAT_DEMO !== '0';
+}
