@@ -25,6 +25,7 @@ let restored: TestDatabase;
 const extra: TestDatabase[] = [];
 let dir: string;
 let backup: BackupResult;
+let keyVerdict: string;
 const bigDocument = randomBytes(10 * 1024 * 1024 - 1);
 
 async function tables(db: Database): Promise<string[]> {
@@ -105,7 +106,7 @@ beforeAll(async () => {
 		.execute();
 	backup = await writeBackup(source.url, path.join(dir, 'demo.backup.gz'));
 	restored = await emptyDatabase();
-	await restoreBackup(restored.url, backup.file);
+	keyVerdict = (await restoreBackup(restored.url, backup.file)).secretKey;
 }, 180_000);
 
 afterAll(async () => {
@@ -161,6 +162,10 @@ describe('restore into an empty database', () => {
 		const maxId = (await sql<{ id: number }>`select max(id)::int as id from audit_log`.execute(source.db)).rows[0]!.id;
 		const fresh = await restored.db.insertInto('auditLog').values({ action: 'test', entityType: 'test' }).returning('id').executeTakeFirstOrThrow();
 		expect(Number(fresh.id)).toBeGreaterThan(maxId);
+	});
+
+	it('says whether the key here opens the sealed TOTP secrets of the demo accounts', () => {
+		expect(keyVerdict).toBe('De sleutel voor de TOTP-geheimen (PARAAT_SECRET_KEY) past bij deze back-up.');
 	});
 
 	it('refuses a database that is not empty, and writes nothing to it', async () => {
@@ -235,7 +240,7 @@ describe('the commands', () => {
 		expect(restoredByCli.stderr).toBe('');
 		expect(restoredByCli.code).toBe(0);
 		expect(restoredByCli.stdout).toMatch(/Hersteld in de database \(extern\): \d+ tabellen, \d+ rijen/);
-		expect(restoredByCli.stdout).toMatch(/PARAAT_SECRET_KEY/);
+		expect(restoredByCli.stdout).toMatch(/De sleutel voor de TOTP-geheimen \(PARAAT_SECRET_KEY\) past bij deze back-up\./);
 		expect(await fingerprint(target.db)).toEqual(await fingerprint(source.db));
 
 		const again = await run('restore-cli.ts', [file], { DATABASE_URL: target.url });
@@ -243,5 +248,24 @@ describe('the commands', () => {
 		expect(again.stderr.trim().split('\n')).toHaveLength(1);
 		expect(again.stderr).toMatch(/is niet leeg/);
 		expect(again.stderr).not.toMatch(/\n\s+at /);
+	}, 120_000);
+
+	it('npm run db:restore warns when the key here does not open the TOTP secrets, or when there is no key', async () => {
+		const other = await run('restore-cli.ts', [backup.file], {
+			DATABASE_URL: (await emptyDatabase()).url,
+			PARAAT_SECRET_KEY: randomBytes(32).toString('base64')
+		});
+		expect(other.code).toBe(0);
+		expect(other.stdout).toMatch(/Let op: de sleutel op deze machine \(PARAAT_SECRET_KEY\) past niet bij de TOTP-geheimen in deze back-up/);
+		const keyless = path.join(dir, 'zonder-sleutel');
+		const none = await run('restore-cli.ts', [backup.file], {
+			DATABASE_URL: (await emptyDatabase()).url,
+			PARAAT_SECRET_KEY: '',
+			PARAAT_DATA_DIR: path.join(keyless, 'postgres')
+		});
+		expect(none.code).toBe(0);
+		expect(none.stdout).toContain(`Let op: op deze machine is nog geen sleutel voor de TOTP-geheimen (tweede factor).`);
+		expect(none.stdout).toContain(path.join(keyless, 'secret.key'));
+		expect(existsSync(path.join(keyless, 'secret.key'))).toBe(false);
 	}, 120_000);
 });

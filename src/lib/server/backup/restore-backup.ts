@@ -16,10 +16,13 @@ import { BackupError, END_OF_FILE, checkMagicLine, parseHeader, tableLine, type 
 import { BackupReader, damaged, openBackupFile } from './backup-reader.ts';
 import { allTableNames, foreignKeys, rowCount, schemaTables, sequenceNames, setPortableSession, tablesWithUserTriggers } from './catalog.ts';
 import { brokenForeignKeys } from './load-order.ts';
+import { secretKeyVerdict } from './key-check.ts';
 
 export interface RestoreResult {
 	header: BackupHeader;
 	rows: number;
+	/** Whether this machine's key opens the backup's sealed TOTP secrets, as a Dutch sentence. */
+	secretKey: string;
 }
 
 /** Reads and checks the file's first two lines; nothing is written before they are right. */
@@ -139,7 +142,7 @@ export async function restoreBackup(databaseUrl: string, file: string, options: 
 			await checkSchema(client, header);
 			return loadTables(client, reader, header, log);
 		});
-		return { header, rows };
+		return { header, rows, secretKey: await secretKeyVerdict(client) };
 	} finally {
 		source.destroy();
 		await client.end().catch(() => {});

@@ -3,18 +3,25 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { config } from '../config.ts';
-import { BackupError, defaultFileName } from '../backup/backup-format.ts';
+import { BackupError, FILE_EXTENSION, defaultFileName } from '../backup/backup-format.ts';
 import { writeBackup } from '../backup/write-backup.ts';
 import { openCommandDatabase } from './command-database.ts';
 import { failCommand } from './command-failure.ts';
 
 /** The file to write: the argument (a folder gets the default name), else PARAAT_BACKUP_DIR. */
 function targetFile(argument: string | undefined, now: Date): string {
-	const name = defaultFileName(now);
-	if (!argument) return path.resolve(config().PARAAT_BACKUP_DIR, name);
-	if (argument.endsWith('/') || (existsSync(argument) && statSync(argument).isDirectory())) return path.resolve(argument, name);
+	if (!argument) return freshName(config().PARAAT_BACKUP_DIR, now);
+	if (argument.endsWith('/') || (existsSync(argument) && statSync(argument).isDirectory())) return freshName(argument, now);
 	if (existsSync(argument)) throw new BackupError(`${argument} bestaat al: kies een nieuwe bestandsnaam of een map.`);
 	return path.resolve(argument);
+}
+
+/** The default name in `folder`, with a number added when a backup of the same second exists. */
+function freshName(folder: string, now: Date): string {
+	const name = defaultFileName(now);
+	let file = path.resolve(folder, name);
+	for (let n = 2; existsSync(file); n++) file = path.resolve(folder, name.replace(FILE_EXTENSION, `-${n}${FILE_EXTENSION}`));
+	return file;
 }
 
 function size(bytes: number): string {

@@ -6,8 +6,8 @@ import { openCommandDatabase } from './command-database.ts';
 import { failCommand } from './command-failure.ts';
 
 try {
-	const file = process.argv[2];
-	if (!file) throw new BackupError('Geef het back-upbestand op: npm run db:restore <bestand>.');
+	const [file, ...rest] = process.argv.slice(2);
+	if (!file || rest.length > 0) throw new BackupError('Geef precies één back-upbestand op: npm run db:restore <bestand>.');
 	const database = await openCommandDatabase({ create: true });
 	let result;
 	try {
@@ -18,11 +18,7 @@ try {
 	console.log(
 		`Hersteld in de database (${database.source}): ${result.header.tables.length} tabellen, ${result.rows} rijen, migratie ${result.header.migration}.`
 	);
-	console.log(
-		'Let op: de TOTP-geheimen (tweede factor) in deze back-up zijn versleuteld met de sleutel van de installatie die hem maakte. ' +
-			'Start Paraat hier met dezelfde PARAAT_SECRET_KEY of met een kopie van dat sleutelbestand (.data/secret.key); ' +
-			'met een andere sleutel moeten Bibob-gebruikers hun tweede factor opnieuw instellen.'
-	);
+	console.log(result.secretKey);
 	console.log('Start Paraat daarna gewoon (npm start): nieuwere migraties van deze versie worden dan uitgevoerd.');
 } catch (err) {
 	failCommand('Herstel mislukt', err);
