@@ -8,7 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { knownMigrations, migrateTo, migrateToLatest } from '../../src/lib/server/db/migrator.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-db.ts';
 import { seedDemoAccounts, seedReferenceData } from '../../src/lib/server/runtime/seed.ts';
 import { seedDemoExercise } from '../../src/lib/server/demo/demo-exercise.ts';
@@ -310,4 +312,32 @@ describe('a backup while Paraat writes', () => {
 		await restoreBackup(target.url, made.file);
 		expect((await fingerprint(target.db)).app_user!.rows).toBe(rows.app_user);
 	}, 120_000);
+});
+
+describe('a backup from an older Paraat', () => {
+	it('restores at its own migration, and the normal start migrates it forward', async () => {
+		const plain = (url: string) => new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }) });
+		const old = await emptyDatabase();
+		const oldDb = plain(old.url);
+		const names = await knownMigrations();
+		try {
+			await migrateTo(oldDb, names.at(-2)!);
+		} finally {
+			await oldDb.destroy();
+		}
+		const made = await writeBackup(old.url, path.join(dir, 'oud.backup.gz'));
+		expect(made.header.migration).toBe(names.at(-2));
+		const target = await emptyDatabase();
+		await restoreBackup(target.url, made.file);
+		const executed = async () => (await sql<{ name: string }>`select name from kysely_migration order by name`.execute(target.db)).rows.map((r) => r.name);
+		expect(await executed()).toEqual(names.slice(0, -1));
+		expect((await fingerprint(target.db)).grip_level).toEqual((await fingerprint(old.db)).grip_level);
+		const targetDb = plain(target.url);
+		try {
+			await migrateToLatest(targetDb);
+		} finally {
+			await targetDb.destroy();
+		}
+		expect(await executed()).toEqual(names);
+	}, 60_000);
 });
