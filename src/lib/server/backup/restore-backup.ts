@@ -14,7 +14,16 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { executedMigrations, knownMigrations, migrateTo, migrationBookkeeping } from '../db/migrator.ts';
 import { BackupError, END_OF_FILE, checkMagicLine, parseHeader, tableLine, type BackupHeader } from './backup-format.ts';
 import { BackupReader, damaged, openBackupFile } from './backup-reader.ts';
-import { allTableNames, foreignKeys, rowCount, schemaTables, sequenceNames, setPortableSession, tablesWithUserTriggers } from './catalog.ts';
+import {
+	allTableNames,
+	foreignKeys,
+	rowCount,
+	schemaTables,
+	sequenceNames,
+	setPortableSession,
+	tablesWithUserTriggers,
+	type NamedForeignKey
+} from './catalog.ts';
 import { brokenForeignKeys } from './load-order.ts';
 import { secretKeyVerdict } from './key-check.ts';
 
@@ -36,6 +45,8 @@ async function readHeader(reader: BackupReader): Promise<BackupHeader> {
 	}
 	return header;
 }
+
+const quoted = (client: pg.Client, name: string) => client.escapeIdentifier(name);
 
 /** Kysely on the restore's one connection, so that the migrations and the COPYs share its transaction. */
 function kyselyOn(client: pg.Client): Kysely<unknown> {
@@ -71,28 +82,46 @@ async function checkSchema(client: pg.Client, header: BackupHeader): Promise<voi
 	if (unknown) throw damaged(new Error(`reeks ${unknown.name} bestaat niet bij migratie ${header.migration}`));
 }
 
-async function loadTables(client: pg.Client, reader: BackupReader, header: BackupHeader, log: (line: string) => void): Promise<number> {
-	const triggered = new Set(await tablesWithUserTriggers(client));
-	const quoted = (name: string) => client.escapeIdentifier(name);
-	// Keys the file's order cannot respect (tables that reference each other) are checked after the
-	// load instead: dropped now, added back below, which validates every row.
-	const postponed = brokenForeignKeys(
-		header.tables.map((t) => t.name),
-		await foreignKeys(client)
-	);
-	for (const fk of postponed) await client.query(`alter table ${quoted(fk.table)} drop constraint ${quoted(fk.name)}`);
-	// The tables' own triggers (the audit log's append-only guard among them) stay out of the load.
-	for (const table of header.tables) {
-		if (triggered.has(table.name)) await client.query(`alter table ${quoted(table.name)} disable trigger user`);
+interface SuspendedChecks {
+	foreignKeys: NamedForeignKey[];
+	triggered: string[];
+}
+
+/**
+ * Makes the migrated tables ready for the load: the keys the file's order cannot respect (tables
+ * that reference each other) are dropped, to be added back — validating every row — after it; the
+ * tables' own triggers (the audit log's append-only guard) are switched off; and the rows some
+ * migrations insert (the GRIP levels) are removed, since the backup holds them as they were.
+ */
+async function suspendChecks(client: pg.Client, header: BackupHeader): Promise<SuspendedChecks> {
+	const tables = header.tables.map((t) => t.name);
+	const postponed = brokenForeignKeys(tables, await foreignKeys(client));
+	for (const fk of postponed) await client.query(`alter table ${quoted(client, fk.table)} drop constraint ${quoted(client, fk.name)}`);
+	const triggered = (await tablesWithUserTriggers(client)).filter((t) => tables.includes(t));
+	for (const table of triggered) await client.query(`alter table ${quoted(client, table)} disable trigger user`);
+	if (tables.length > 0) await client.query(`truncate table ${tables.map((t) => quoted(client, t)).join(', ')}`);
+	return { foreignKeys: postponed, triggered };
+}
+
+async function resumeChecks(client: pg.Client, suspended: SuspendedChecks): Promise<void> {
+	for (const fk of suspended.foreignKeys) {
+		try {
+			await client.query(`alter table ${quoted(client, fk.table)} add constraint ${quoted(client, fk.name)} ${fk.definition}`);
+		} catch (err) {
+			throw damaged(new Error(`sleutel ${fk.name}: ${err instanceof Error ? err.message : String(err)}`));
+		}
 	}
-	// Some migrations insert reference rows (the GRIP levels); the backup holds those rows as they
-	// were, so the tables start empty.
-	await client.query(`truncate table ${header.tables.map((t) => quoted(t.name)).join(', ')}`);
+	for (const table of suspended.triggered) await client.query(`alter table ${quoted(client, table)} enable trigger user`);
+}
+
+/** Streams every table's rows from the file into COPY … FROM STDIN; returns the number of rows. */
+async function copyTables(client: pg.Client, reader: BackupReader, header: BackupHeader, log: (line: string) => void): Promise<number> {
 	let total = 0;
 	for (const table of header.tables) {
 		const marker = await reader.readLine(256, 'tabelkop');
 		if (marker !== tableLine(table.name)) throw damaged(new Error(`verwacht ${tableLine(table.name)}, gevonden ${marker.slice(0, 80)}`));
-		const copy = client.query(copyFrom(`copy ${quoted(table.name)} (${table.columns.map(quoted).join(', ')}) from stdin`));
+		const columns = table.columns.map((c) => quoted(client, c)).join(', ');
+		const copy = client.query(copyFrom(`copy ${quoted(client, table.name)} (${columns}) from stdin`));
 		try {
 			await pipeline(Readable.from(reader.rows()), copy);
 		} catch (err) {
@@ -103,20 +132,18 @@ async function loadTables(client: pg.Client, reader: BackupReader, header: Backu
 		log(`  ${table.name}: ${table.rows}`);
 	}
 	if ((await reader.readLine(16, 'slotregel')) !== END_OF_FILE) throw damaged(new Error('de slotregel ontbreekt'));
+	// To the very end, so that gzip checks the whole file's checksum before anything is committed.
 	await reader.expectEnd();
+	return total;
+}
+
+async function loadTables(client: pg.Client, reader: BackupReader, header: BackupHeader, log: (line: string) => void): Promise<number> {
+	const suspended = await suspendChecks(client, header);
+	const total = await copyTables(client, reader, header, log);
 	for (const s of header.sequences) {
-		await client.query('select setval($1::regclass, $2::bigint, $3)', [quoted(s.name), s.value, s.isCalled]);
+		await client.query('select setval($1::regclass, $2::bigint, $3)', [quoted(client, s.name), s.value, s.isCalled]);
 	}
-	for (const fk of postponed) {
-		try {
-			await client.query(`alter table ${quoted(fk.table)} add constraint ${quoted(fk.name)} ${fk.definition}`);
-		} catch (err) {
-			throw damaged(new Error(`sleutel ${fk.name}: ${err instanceof Error ? err.message : String(err)}`));
-		}
-	}
-	for (const table of header.tables) {
-		if (triggered.has(table.name)) await client.query(`alter table ${quoted(table.name)} enable trigger user`);
-	}
+	await resumeChecks(client, suspended);
 	for (const table of header.tables) {
 		const count = await rowCount(client, table.name);
 		if (count !== table.rows) throw damaged(new Error(`tabel ${table.name} telt na herstel ${count} rijen, de kop zegt ${table.rows}`));

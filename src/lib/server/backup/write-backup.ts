@@ -46,9 +46,15 @@ async function readHeader(client: pg.ClientBase): Promise<BackupHeader> {
 	return { format: FORMAT_VERSION, createdAt: new Date().toISOString(), migration, server, tables: withRows, sequences };
 }
 
-async function* backupStream(client: pg.ClientBase, header: BackupHeader): AsyncGenerator<Buffer | string> {
+export interface BackupOptions {
+	/** Called before each table is copied (progress output; tests write rows here to prove the snapshot). */
+	onTable?: (table: string, rows: number) => void | Promise<void>;
+}
+
+async function* backupStream(client: pg.ClientBase, header: BackupHeader, options: BackupOptions): AsyncGenerator<Buffer | string> {
 	yield `${magicLine()}\n${JSON.stringify(header)}\n`;
 	for (const table of header.tables) {
+		await options.onTable?.(table.name, table.rows);
 		yield `${tableLine(table.name)}\n`;
 		const columns = table.columns.map((c) => client.escapeIdentifier(c)).join(', ');
 		const rows = client.query(copyTo(`copy ${client.escapeIdentifier(table.name)} (${columns}) to stdout`));
@@ -66,7 +72,7 @@ async function* backupStream(client: pg.ClientBase, header: BackupHeader): Async
  * file appears only when complete (written as `.part`, then renamed), readable by its owner only:
  * it holds personal data.
  */
-export async function writeBackup(databaseUrl: string, file: string): Promise<BackupResult> {
+export async function writeBackup(databaseUrl: string, file: string, options: BackupOptions = {}): Promise<BackupResult> {
 	const target = path.resolve(file);
 	await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
 	const partial = `${target}.part`;
@@ -77,7 +83,7 @@ export async function writeBackup(databaseUrl: string, file: string): Promise<Ba
 		await client.query('start transaction isolation level repeatable read, read only');
 		const header = await readHeader(client);
 		const out = createWriteStream(partial, { mode: 0o600 });
-		await pipeline(Readable.from(backupStream(client, header)), createGzip(), out);
+		await pipeline(Readable.from(backupStream(client, header, options)), createGzip(), out);
 		await client.query('commit');
 		await rename(partial, target);
 		return { file: target, header, bytes: out.bytesWritten };
