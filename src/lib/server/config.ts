@@ -71,6 +71,7 @@ export const configSchema = z.object({
 	PARAAT_PG_PORT: port('PARAAT_PG_PORT').default(54329),
 	PARAAT_PG_FAST: flag('PARAAT_PG_FAST'),
 	PARAAT_SECRET_KEY: secretKey.optional(),
+	PARAAT_BACKUP_DIR: z.string().trim().default('.data/backups'),
 	PARAAT_SKIP_BUILD: flag('PARAAT_SKIP_BUILD'),
 	PARAAT_BEELD_VEROUDERD_MINUTEN: z.coerce
 		.number({ error: () => 'PARAAT_BEELD_VEROUDERD_MINUTEN moet een aantal minuten zijn.' })

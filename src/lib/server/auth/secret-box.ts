@@ -18,6 +18,37 @@ function keyFile(): string {
 	return path.join(path.dirname(dataDir), 'secret.key');
 }
 
+/**
+ * The key this machine would use, without making one: undefined when PARAAT_SECRET_KEY is unset and
+ * there is no key file yet (a restore checks whether the backup's sealed secrets will open).
+ */
+export function existingSecretKey(): { key: Buffer; source: string } | undefined {
+	const configured = process.env.PARAAT_SECRET_KEY?.trim();
+	if (configured) return { key: Buffer.from(configured, 'base64'), source: 'PARAAT_SECRET_KEY' };
+	const file = keyFile();
+	return existsSync(file) ? { key: Buffer.from(readFileSync(file, 'utf8').trim(), 'base64'), source: file } : undefined;
+}
+
+/** Where the key file is (or would be made): beside the embedded database's folder. */
+export function secretKeyFile(): string {
+	return keyFile();
+}
+
+/** Whether `stored` (a sealed secret) opens with `key`. */
+export function opensWith(stored: Uint8Array, key: Buffer): boolean {
+	const sealed = Buffer.from(stored);
+	if (sealed[0] !== VERSION || sealed.length <= 1 + IV_BYTES + TAG_BYTES || key.length !== 32) return false;
+	try {
+		const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(1, 1 + IV_BYTES));
+		decipher.setAuthTag(sealed.subarray(1 + IV_BYTES, 1 + IV_BYTES + TAG_BYTES));
+		decipher.update(sealed.subarray(1 + IV_BYTES + TAG_BYTES));
+		decipher.final();
+		return true;
+	} catch {
+		return false;
+	}
+}
+
 export function secretKey(): Buffer {
 	if (cachedKey) return cachedKey;
 	const configured = process.env.PARAAT_SECRET_KEY?.trim();

@@ -15,6 +15,11 @@ export interface EmbeddedServer {
 const USER = 'paraat';
 const PASSWORD = 'paraat-embedded';
 
+/** The URL of a database on the embedded server at `port` (whether this process started it or not). */
+export function embeddedUrl(port: number, database: string): string {
+	return `postgres://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}/${database}`;
+}
+
 export async function startEmbeddedPostgres(options: {
 	dataDir: string;
 	port: number;
@@ -49,10 +54,9 @@ export async function startEmbeddedPostgres(options: {
 	});
 	if (!initialised) await server.initialise();
 	await server.start();
-	const base = `postgres://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${options.port}`;
 	return {
-		adminUrl: `${base}/postgres`,
-		urlFor: (database: string) => `${base}/${database}`,
+		adminUrl: embeddedUrl(options.port, 'postgres'),
+		urlFor: (database: string) => embeddedUrl(options.port, database),
 		stop: () => server.stop()
 	};
 }
