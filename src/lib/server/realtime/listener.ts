@@ -36,7 +36,8 @@ export function listen(options: {
 	};
 
 	const connect = async (): Promise<void> => {
-		const next = new pg.Client({ connectionString: options.connectionString, query_timeout: QUERY_TIMEOUT_MS, keepAlive: true });
+		// Named, so an operator (and a test) can tell it apart in pg_stat_activity.
+		const next = new pg.Client({ connectionString: options.connectionString, application_name: 'paraat-listen', query_timeout: QUERY_TIMEOUT_MS, keepAlive: true });
 		current = next;
 		// Only a connection that was up is "lost"; a failing connect is handled by its caller.
 		const lost = (err?: unknown) => {
