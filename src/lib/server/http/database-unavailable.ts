@@ -26,10 +26,13 @@ const page = `<!doctype html>
 </html>
 `;
 
-export function databaseUnavailableResponse(event: Pick<RequestEvent, 'url' | 'isDataRequest'>): Response {
+export function databaseUnavailableResponse(event: Pick<RequestEvent, 'url' | 'isDataRequest' | 'request'>): Response {
 	let response: Response;
 	if (event.url.pathname.startsWith('/api/')) {
 		response = apiError(503, 'database_unavailable', DATABASE_UNAVAILABLE_MESSAGE);
+	} else if (event.request.headers.get('x-sveltekit-action') === 'true') {
+		// A form enhanced with use:enhance reads an ActionResult; the page shows it as an error.
+		response = json({ type: 'error', error: { message: DATABASE_UNAVAILABLE_MESSAGE } }, { status: 503 });
 	} else if (event.isDataRequest) {
 		// SvelteKit's client shows +error.svelte with this status and message.
 		response = json({ message: DATABASE_UNAVAILABLE_MESSAGE }, { status: 503 });

@@ -55,6 +55,8 @@ export function trackRequests(server: Server): RequestTracker {
 	};
 }
 
+const STEP_TIMEOUT_MS = 10_000;
+
 export interface ShutdownPlan {
 	server: Server;
 	requests: RequestTracker;
@@ -86,11 +88,19 @@ export async function shutDown(plan: ShutdownPlan): Promise<boolean> {
 	server.closeAllConnections();
 	await realtime;
 	for (const [name, run] of plan.steps) {
+		let timer: NodeJS.Timeout | undefined;
 		try {
-			await run();
+			// A step that hangs (a child process that is already gone never reports its exit) must
+			// not hold up the ones after it.
+			const timeout = new Promise<never>((_, reject) => {
+				timer = setTimeout(() => reject(new Error(`geen antwoord binnen ${STEP_TIMEOUT_MS / 1000} s`)), STEP_TIMEOUT_MS);
+			});
+			await Promise.race([run(), timeout]);
 		} catch (err) {
 			clean = false;
 			log('error', `${name} sluiten mislukt`, { err: err instanceof Error ? err.message : String(err) });
+		} finally {
+			clearTimeout(timer);
 		}
 	}
 	log('info', 'Paraat gestopt', { ms: Math.round(performance.now() - started), clean });
