@@ -11,6 +11,8 @@ declare global {
 			requestId: string;
 			user: SessionUser | null;
 			session: Session | null;
+			/** Set when PostgreSQL could not be reached during this request (answered with 503). */
+			databaseUnavailable?: boolean;
 		}
 	}
 }

@@ -8,6 +8,9 @@ import { isForeignStateChange } from '$lib/server/http/origin';
 import { applySecurityHeaders } from '$lib/server/http/security-headers';
 import { apiError } from '$lib/server/http/api';
 import { logger } from '$lib/server/log';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '$lib/server/db/unavailable';
+import { databaseUnavailableResponse } from '$lib/server/http/database-unavailable';
+import { observeRequest } from '$lib/server/runtime/metrics';
 import { seedDemoExercise } from '$lib/server/demo/demo-exercise';
 import { seedDemoEvents } from '$lib/server/demo/demo-events';
 import { seedDemoAdvice } from '$lib/server/demo/demo-advice';
@@ -39,22 +42,30 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (event.url.pathname.startsWith('/api/') && isForeignStateChange(event.request, event.url)) {
 		response = apiError(403, 'foreign_origin', 'Verzoeken van een andere website worden geweigerd.');
 	} else {
-		const token = event.cookies.get(SESSION_COOKIE);
-		if (token) {
-			const { session, user } = await validateSessionToken(getDb(), token);
-			if (session) {
-				setSessionCookie(event.cookies, event.url, token, session.expiresAt);
-				event.locals.session = session;
-				event.locals.user = user;
-			} else {
-				deleteSessionCookie(event.cookies, event.url);
+		try {
+			const token = event.cookies.get(SESSION_COOKIE);
+			if (token) {
+				const { session, user } = await validateSessionToken(getDb(), token);
+				if (session) {
+					setSessionCookie(event.cookies, event.url, token, session.expiresAt);
+					event.locals.session = session;
+					event.locals.user = user;
+				} else {
+					deleteSessionCookie(event.cookies, event.url);
+				}
 			}
+		} catch (err) {
+			if (!isDatabaseUnavailable(err)) throw err;
+			event.locals.databaseUnavailable = true;
 		}
-		response = await resolve(event);
+		response = event.locals.databaseUnavailable ? databaseUnavailableResponse(event) : await resolve(event);
+		// handleError saw the database go away during load or an action: 503, not 500.
+		if (event.locals.databaseUnavailable && response.status >= 500) response = databaseUnavailableResponse(event);
 	}
 
 	applySecurityHeaders(response.headers, !dev && process.env.NODE_ENV === 'production');
 	response.headers.set('X-Request-Id', event.locals.requestId);
+	observeRequest(event.route.id, event.request.method, response.status, (performance.now() - started) / 1000);
 	logger.info(
 		{
 			requestId: event.locals.requestId,
@@ -71,6 +82,11 @@ export const handle: Handle = async ({ event, resolve }) => {
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status === 404) return { message: 'Deze pagina bestaat niet.', requestId: event.locals.requestId };
+	if (isDatabaseUnavailable(error)) {
+		event.locals.databaseUnavailable = true; // the handle hook answers 503
+		logger.warn({ requestId: event.locals.requestId, path: event.url.pathname }, 'database niet bereikbaar');
+		return { message: DATABASE_UNAVAILABLE_MESSAGE, requestId: event.locals.requestId };
+	}
 	logger.error(
 		{ requestId: event.locals.requestId, path: event.url.pathname, err: error instanceof Error ? error.message : String(error) },
 		'onverwachte fout'

@@ -145,9 +145,12 @@ test.describe('API /api/v1', () => {
 		}
 	});
 
-	test('GET /healthz geeft 200', async ({ request }) => {
-		const response = await request.get('/healthz');
-		expect(response.status()).toBe(200);
-		expect(await response.json()).toEqual(expect.objectContaining({ status: 'ok', database: 'ok' }));
+	test('GET /healthz geeft 200 (leeft), GET /readyz 200 met de controles', async ({ request }) => {
+		const health = await request.get('/healthz');
+		expect(health.status()).toBe(200);
+		expect(await health.json()).toEqual({ status: 'ok' });
+		const ready = await request.get('/readyz');
+		expect(ready.status()).toBe(200);
+		expect(await ready.json()).toMatchObject({ ready: true, checks: { database: { ok: true }, migrations: { ok: true }, realtime: { ok: true } } });
 	});
 });

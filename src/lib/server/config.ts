@@ -79,6 +79,18 @@ export const configSchema = z.object({
 		.min(1, { error: () => 'PARAAT_BEELD_VEROUDERD_MINUTEN moet minstens 1 zijn.' })
 		.max(24 * 60, { error: () => 'PARAAT_BEELD_VEROUDERD_MINUTEN mag hoogstens 1440 (een dag) zijn.' })
 		.default(30),
+	PARAAT_METRICS_TOKEN: z
+		.string()
+		.trim()
+		.min(16, { error: () => 'PARAAT_METRICS_TOKEN moet minstens 16 tekens lang zijn (maak er een met: openssl rand -hex 32).' })
+		.regex(/^\S+$/, { error: () => 'PARAAT_METRICS_TOKEN mag geen spaties bevatten.' })
+		.optional(),
+	PARAAT_SHUTDOWN_GRACE_SECONDS: z.coerce
+		.number({ error: () => 'PARAAT_SHUTDOWN_GRACE_SECONDS moet een aantal seconden zijn.' })
+		.int({ error: () => 'PARAAT_SHUTDOWN_GRACE_SECONDS moet een geheel aantal seconden zijn.' })
+		.min(0, { error: () => 'PARAAT_SHUTDOWN_GRACE_SECONDS mag niet negatief zijn.' })
+		.max(300, { error: () => 'PARAAT_SHUTDOWN_GRACE_SECONDS mag hoogstens 300 (vijf minuten) zijn.' })
+		.default(15),
 	LOG_LEVEL: logLevel.optional(),
 	NODE_ENV: z.string().optional()
 });

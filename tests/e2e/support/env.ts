@@ -18,6 +18,14 @@ export const DATABASE_URL = `postgres://paraat:paraat-embedded@127.0.0.1:${PG_PO
 export const NODE_B_PORT = 4174 + OFFSET;
 export const NODE_B_URL = `http://localhost:${NODE_B_PORT}`;
 
+/** The proxy test: two more nodes on the same database behind nginx. */
+export const PROXY_NODE_PORTS = [4175 + OFFSET, 4176 + OFFSET] as const;
+export const PROXY_PORT = 4177 + OFFSET;
+
+/** The database-outage test: one node on a Debian PostgreSQL 15 cluster that the test stops. */
+export const OUTAGE_NODE_PORT = 4178 + OFFSET;
+export const OUTAGE_PG_PORT = 55434 + OFFSET;
+
 export const DEMO_PASSWORD = 'paraat-demo';
 
 /** `<role>.<municipality>@paraat.test`, or the regional `<role>@paraat.test` without municipality. */

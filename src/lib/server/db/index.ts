@@ -4,6 +4,7 @@ import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.ts';
 import { logger } from '../log.ts';
+import { trackPool } from './pools.ts';
 
 export type Database = Kysely<DB>;
 
@@ -11,7 +12,9 @@ export type Database = Kysely<DB>;
 pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
 
 export function createDb(connectionString: string, options: { max?: number } = {}): Database {
-	const pool = new pg.Pool({ connectionString, max: options.max ?? 10 });
+	// A server that does not answer fails a request after 5 s (503) instead of leaving it hanging.
+	const pool = new pg.Pool({ connectionString, max: options.max ?? 10, connectionTimeoutMillis: 5_000 });
+	trackPool(pool);
 	// An idle client that loses its connection must not crash the process.
 	const report = (err: Error) => logger.error({ err: err.message }, 'pg-verbinding verbroken');
 	pool.on('error', report);

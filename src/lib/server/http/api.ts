@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { ServiceError, type FieldError } from '../errors';
 import { RateLimitedError } from '../auth/login';
 import { logger } from '../log';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '../db/unavailable';
 
 export const MAX_JSON_BYTES = 64 * 1024;
 
@@ -68,6 +69,7 @@ export async function apiCall(run: () => Promise<Response>): Promise<Response> {
 			const error = { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) };
 			return json({ error, ...err.extra }, { status: err.status });
 		}
+		if (isDatabaseUnavailable(err)) return apiError(503, 'database_unavailable', DATABASE_UNAVAILABLE_MESSAGE);
 		logger.error({ err: err instanceof Error ? err.message : String(err) }, 'API-fout');
 		return apiError(500, 'server_error', 'Er ging iets mis op de server. Probeer het opnieuw.');
 	}

@@ -301,7 +301,13 @@ export function openApiDocument(serverUrl: string) {
 			...bibobPaths,
 			'/api/v1/mijn-taken': { get: { summary: 'Mijn taken over alle lopende incidenten', responses: { '200': list('tasks', 'Task') } } },
 			'/healthz': {
-				get: { summary: 'Gezondheid (controleert de database)', security: [], responses: { '200': { description: 'In orde' }, '503': { description: 'Database onbereikbaar' } } }
+				get: { summary: 'Leeft het proces (liveness; controleert de database niet)', security: [], responses: { '200': { description: 'In orde' } } }
+			},
+			'/readyz': {
+				get: { summary: 'Gereed voor verkeer: database, migraties, realtime-verbinding (readiness)', security: [], responses: { '200': { description: 'Gereed, met de controles' }, '503': { description: 'Niet gereed, met de reden' } } }
+			},
+			'/metrics': {
+				get: { summary: 'Prometheus-metrieken (Bearer-token als PARAAT_METRICS_TOKEN gezet is)', security: [], responses: { '200': { description: 'Prometheus-tekstformaat' }, '401': { description: 'Token ontbreekt of klopt niet' } } }
 			}
 		}
 	};

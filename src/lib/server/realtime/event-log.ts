@@ -2,6 +2,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { EVENTS_CHANNEL, MAX_REPLAY, type Actor, type RealtimeEvent } from '../../realtime/protocol.ts';
+import { eventsPublished } from '../runtime/metrics.ts';
 
 export interface PublishInput {
 	topic: string;
@@ -37,6 +38,7 @@ export async function publish(trx: Transaction<DB>, input: PublishInput): Promis
 		.returning(['at'])
 		.executeTakeFirstOrThrow();
 	await sql`select pg_notify(${EVENTS_CHANNEL}, ${`${lastSeq}:${input.topic}`})`.execute(trx);
+	eventsPublished.inc();
 	return {
 		topic: input.topic,
 		seq: lastSeq,

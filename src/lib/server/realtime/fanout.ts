@@ -6,11 +6,14 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { eventsSince } from './event-log.ts';
 import type { RealtimeEvent } from '../../realtime/protocol.ts';
+import { notifyToDelivery } from '../runtime/metrics.ts';
 
 interface TopicState {
 	emitted: number;
 	target: number;
 	running: boolean;
+	/** When the NOTIFY of a seq arrived (performance.now()), for the lag metric. */
+	noticed: Map<number, number>;
 }
 
 export class TopicFanout {
@@ -40,16 +43,29 @@ export class TopicFanout {
 		}
 		let state = this.states.get(topic);
 		if (!state) {
-			state = { emitted: seq - 1, target: seq, running: false };
+			state = { emitted: seq - 1, target: seq, running: false, noticed: new Map() };
 			this.states.set(topic, state);
 		}
+		state.noticed.set(seq, performance.now());
 		state.target = Math.max(state.target, seq);
 		void this.drain(topic, state);
+	}
+
+	/**
+	 * A socket joined `topic` at `seq` (its replay reached there). Known from then on, so a catch-up
+	 * after a lost LISTEN connection covers it even when no NOTIFY for it arrived before the loss.
+	 */
+	observe(topic: string, seq: number): void {
+		if (!this.states.has(topic)) this.states.set(topic, { emitted: seq, target: seq, running: false, noticed: new Map() });
 	}
 
 	/** After the LISTEN connection was lost: fetch whatever committed meanwhile. */
 	catchUp(latest: (topic: string) => Promise<number>): void {
 		for (const [topic, state] of this.states) {
+			if (!this.hasListeners(topic)) {
+				this.states.delete(topic);
+				continue;
+			}
 			latest(topic)
 				.then((seq) => {
 					state.target = Math.max(state.target, seq);
@@ -66,9 +82,14 @@ export class TopicFanout {
 			while (state.emitted < state.target) {
 				const events = await eventsSince(this.db, topic, state.emitted, 1000);
 				if (events.length === 0) break;
-				for (const event of events) this.emit(topic, event);
+				for (const event of events) {
+					this.emit(topic, event);
+					const noticedAt = state.noticed.get(event.seq);
+					if (noticedAt !== undefined) notifyToDelivery.observe((performance.now() - noticedAt) / 1000);
+				}
 				state.emitted = events[events.length - 1]!.seq;
 			}
+			for (const seq of state.noticed.keys()) if (seq <= state.emitted) state.noticed.delete(seq);
 		} catch (err) {
 			this.onError(err);
 		} finally {

@@ -1,9 +1,19 @@
-// A dedicated PostgreSQL connection that LISTENs and reconnects when it is lost.
+// A dedicated PostgreSQL connection that LISTENs and reconnects when it is lost: with growing,
+// jittered pauses (a restarting server is not hammered), a ping that notices a silently dead
+// connection, and its state for the readiness probe and the metrics.
 import pg from 'pg';
+import { listenerConnected } from '../runtime/metrics.ts';
 
 export interface Listener {
+	/** True while the connection is open and LISTENing on every channel. */
+	connected(): boolean;
 	close(): Promise<void>;
 }
+
+const FIRST_RETRY_MS = 250;
+const MAX_RETRY_MS = 10_000;
+const PING_MS = 10_000;
+const QUERY_TIMEOUT_MS = 5_000;
 
 export function listen(options: {
 	connectionString: string;
@@ -13,43 +23,96 @@ export function listen(options: {
 	onReconnect: () => void;
 	onError: (err: unknown) => void;
 }): Promise<Listener> {
-	let client: pg.Client | undefined;
+	let current: pg.Client | undefined;
+	let ready = false;
 	let closed = false;
 	let retry: NodeJS.Timeout | undefined;
+	let failures = 0;
 	let firstConnect = true;
 
+	const setReady = (value: boolean) => {
+		ready = value;
+		listenerConnected.set(value ? 1 : 0);
+	};
+
 	const connect = async (): Promise<void> => {
-		const next = new pg.Client({ connectionString: options.connectionString });
-		next.on('notification', (msg) => options.onNotification(msg.channel, msg.payload ?? ''));
-		next.on('error', (err) => {
-			options.onError(err);
+		// Named, so an operator (and a test) can tell it apart in pg_stat_activity.
+		const next = new pg.Client({ connectionString: options.connectionString, application_name: 'paraat-listen', query_timeout: QUERY_TIMEOUT_MS, keepAlive: true });
+		current = next;
+		// Only a connection that was up is "lost"; a failing connect is handled by its caller.
+		const lost = (err?: unknown) => {
+			if (next !== current || !ready) return;
+			if (err) options.onError(err);
+			setReady(false);
+			current = undefined;
+			next.end().catch(() => {});
 			scheduleReconnect();
-		});
-		next.on('end', () => scheduleReconnect());
-		await next.connect();
-		for (const channel of options.channels) await next.query(`LISTEN ${channel}`);
-		client = next;
+		};
+		next.on('notification', (msg) => options.onNotification(msg.channel, msg.payload ?? ''));
+		next.on('error', lost);
+		next.on('end', () => lost(new Error('LISTEN-verbinding gesloten')));
+		try {
+			await next.connect();
+			for (const channel of options.channels) await next.query(`LISTEN ${channel}`);
+		} catch (err) {
+			if (next === current) current = undefined;
+			next.end().catch(() => {});
+			throw err;
+		}
+		if (closed) {
+			await next.end().catch(() => {});
+			return;
+		}
+		setReady(true);
+		failures = 0;
 		if (!firstConnect) options.onReconnect();
 		firstConnect = false;
 	};
 
 	const scheduleReconnect = () => {
 		if (closed || retry) return;
-		client = undefined;
+		const delay = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** failures) * (0.75 + Math.random() * 0.5);
+		failures++;
 		retry = setTimeout(() => {
 			retry = undefined;
 			connect().catch((err) => {
 				options.onError(err);
 				scheduleReconnect();
 			});
-		}, 1000);
+		}, delay);
 	};
 
-	return connect().then(() => ({
-		async close() {
-			closed = true;
-			if (retry) clearTimeout(retry);
-			await client?.end().catch(() => {});
+	// A server that vanished without closing the socket (network gone) sends no 'end'.
+	const ping = setInterval(() => {
+		const client = current;
+		if (!client || !ready) return;
+		client.query('select 1').catch((err: unknown) => {
+			if (client !== current) return;
+			options.onError(err);
+			setReady(false);
+			current = undefined;
+			client.end().catch(() => {});
+			scheduleReconnect();
+		});
+	}, PING_MS);
+	ping.unref();
+
+	return connect().then(
+		() => ({
+			connected: () => ready && !closed,
+			async close() {
+				closed = true;
+				clearInterval(ping);
+				if (retry) clearTimeout(retry);
+				setReady(false);
+				const client = current;
+				current = undefined;
+				await client?.end().catch(() => {});
+			}
+		}),
+		(err: unknown) => {
+			clearInterval(ping);
+			throw err;
 		}
-	}));
+	);
 }

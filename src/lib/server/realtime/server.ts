@@ -34,6 +34,7 @@ import {
 } from '../../realtime/protocol.ts';
 import { authoriseTopic } from './topics.ts';
 import { sql } from 'kysely';
+import { eventsDelivered, socketsConnected } from '../runtime/metrics.ts';
 
 interface SocketData {
 	user: SessionUser;
@@ -46,6 +47,9 @@ type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<
 export interface RealtimeServer {
 	io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 	nodeId: string;
+	/** Whether the LISTEN connection is up (the readiness probe asks). */
+	listening(): boolean;
+	/** Closes the transports (clients reconnect elsewhere, they are not logged out) and the listener. */
 	close(): Promise<void>;
 }
 
@@ -93,7 +97,10 @@ export async function attachRealtime(httpServer: HttpServer, options: RealtimeOp
 	const fanout = new TopicFanout({
 		db,
 		hasListeners: (topic) => (io.sockets.adapter.rooms.get(topic)?.size ?? 0) > 0,
-		emit: (topic, event) => io.to(topic).emit('event', event),
+		emit: (topic, event) => {
+			io.to(topic).emit('event', event);
+			eventsDelivered.inc({ via: 'live' }, io.sockets.adapter.rooms.get(topic)?.size ?? 0);
+		},
 		onError: (err) => log('error', 'realtime fan-out failed', { err: String(err) })
 	});
 
@@ -177,6 +184,7 @@ export async function attachRealtime(httpServer: HttpServer, options: RealtimeOp
 
 	io.on('connection', (socket: RealtimeSocket) => {
 		const user = socket.data.user;
+		socketsConnected.inc();
 		const inserted = insertConnection(db, { socketId: socket.id, nodeId, userId: user.id })
 			.then(announcePresence)
 			.catch((err) => log('error', 'presence insert failed', { err: String(err) }));
@@ -208,9 +216,11 @@ export async function attachRealtime(httpServer: HttpServer, options: RealtimeOp
 				const name = topic as string;
 				await socket.join(name);
 				const seq = await currentSeq(db, name);
+				fanout.observe(name, seq);
 				// A client ahead of the server (database restored) replays from the start.
 				const from = typeof since === 'number' ? (since > seq ? 0 : since) : seq;
 				const missed = from < seq ? await eventsSince(db, name, from, MAX_REPLAY) : [];
+				eventsDelivered.inc({ via: 'inhaal' }, missed.length);
 				reply({ ok: true, seq, missed });
 			} catch (err) {
 				log('error', 'subscribe failed', { err: String(err) });
@@ -264,6 +274,7 @@ export async function attachRealtime(httpServer: HttpServer, options: RealtimeOp
 		});
 
 		socket.on('disconnect', () => {
+			socketsConnected.dec();
 			if (closing) return; // close() removes this node's rows in one statement
 			// After the insert: a socket that closes at once must not leave its row behind.
 			track(
@@ -295,11 +306,13 @@ export async function attachRealtime(httpServer: HttpServer, options: RealtimeOp
 	return {
 		io,
 		nodeId,
+		listening: () => listener.connected(),
 		async close() {
 			closing = true;
 			clearInterval(heartbeat);
 			if (presenceTimer) clearTimeout(presenceTimer);
-			io.disconnectSockets(true);
+			// Not disconnectSockets(): a server-side disconnect tells socket.io clients not to come back.
+			// io.close() closes the engine's transports, and the clients reconnect (to another node).
 			await new Promise<void>((resolve) => io.close(() => resolve()));
 			await listener.close();
 			await Promise.allSettled([...pending]);

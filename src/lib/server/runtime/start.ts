@@ -10,6 +10,11 @@ import { closeSharedDb, getDb } from '../db/index.ts';
 import { attachRealtime } from '../realtime/server.ts';
 import { startInjectScheduler } from '../injects/inject-scheduler.ts';
 import { logger } from '../log.ts';
+import { config } from '../config.ts';
+import { opsRoutes } from './ops-routes.ts';
+import { onStopSignals, shutDown, trackRequests } from './shutdown.ts';
+
+const log = (level: 'info' | 'warn' | 'error', msg: string, extra?: Record<string, unknown>) => logger[level](extra ?? {}, msg);
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 
@@ -36,17 +41,21 @@ async function main(): Promise<void> {
 	const handlerUrl = pathToFileURL(path.join(root, 'build', 'handler.js')).href;
 	const { handler } = (await import(handlerUrl)) as { handler: http.RequestListener };
 
+	const settings = config();
+	const ops = opsRoutes({ db: getDb(), listening: () => realtime.listening(), stopping: () => requests.stopping, metricsToken: settings.PARAAT_METRICS_TOKEN, log });
 	const server = http.createServer((req, res) => {
+		if (ops(req, res)) return; // probes and metrics, before (and without) SvelteKit
 		if (ownProtocolHeader) req.headers['x-paraat-protocol'] = 'encrypted' in req.socket ? 'https' : 'http';
 		handler(req, res);
 	});
+	const requests = trackRequests(server);
 	const realtime = await attachRealtime(server, {
 		db: getDb(),
 		connectionString: boot.databaseUrl,
 		origin: process.env.ORIGIN,
-		log: (level, msg, extra) => logger[level](extra ?? {}, msg)
+		log
 	});
-	const injects = startInjectScheduler(getDb(), { log: (level, msg, extra) => logger[level](extra ?? {}, msg) });
+	const injects = startInjectScheduler(getDb(), { log });
 
 	const port = Number(process.env.PORT ?? 3000);
 	const host = process.env.HOST ?? '0.0.0.0';
@@ -55,20 +64,12 @@ async function main(): Promise<void> {
 	logger.info({ port, node: realtime.nodeId, demo: boot.demo }, 'Paraat gestart');
 	if (boot.demo) process.stdout.write(demoBanner(address, boot.demoAccounts) + '\n');
 
-	let stopping = false;
-	const stop = async (signal: string) => {
-		if (stopping) return;
-		stopping = true;
-		logger.info({ signal }, 'Paraat stoppen');
-		server.closeIdleConnections();
-		await injects.stop(); // before the database closes
-		await realtime.close(); // also closes the HTTP server
-		await closeSharedDb();
-		await boot.stop(); // stops the embedded PostgreSQL cleanly
-		process.exit(0);
-	};
-	process.on('SIGINT', () => void stop('SIGINT'));
-	process.on('SIGTERM', () => void stop('SIGTERM'));
+	const graceMs = settings.PARAAT_SHUTDOWN_GRACE_SECONDS * 1000;
+	onStopSignals((signal) => {
+		logger.info({ signal, graceMs }, 'Paraat stoppen');
+		const steps: [string, () => Promise<void>][] = [['injectplanner', () => injects.stop()], ['databasepool', closeSharedDb], ['ingebouwde PostgreSQL', () => boot.stop()]];
+		return shutDown({ server, requests, graceMs, closeRealtime: () => realtime.close(), steps, log });
+	}, graceMs + 30_000);
 }
 
 main().catch((err) => {

@@ -20,6 +20,9 @@ export function paraatDevServer(): Plugin {
 				log: (level, msg, extra) => console[level === 'info' ? 'log' : level](msg, extra ?? '')
 			});
 			const injects = startInjectScheduler(db, { log: (level, msg, extra) => console[level === 'info' ? 'log' : level](msg, extra ?? '') });
+			const { opsRoutes } = await import('./ops-routes.ts');
+			const ops = opsRoutes({ db, listening: () => realtime.listening(), metricsToken: process.env.PARAAT_METRICS_TOKEN?.trim() || undefined });
+			server.middlewares.use((req, res, next) => (ops(req, res) ? undefined : next()));
 			server.httpServer.once('listening', () => {
 				if (boot.demo) console.log(demoBanner(`http://localhost:${server.config.server.port}`, boot.demoAccounts));
 			});
