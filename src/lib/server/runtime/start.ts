@@ -10,6 +10,7 @@ import { closeSharedDb, getDb } from '../db/index.ts';
 import { attachRealtime } from '../realtime/server.ts';
 import { startInjectScheduler } from '../injects/inject-scheduler.ts';
 import { logger } from '../log.ts';
+import { answerMalformedRequest } from '../http/malformed-request.ts';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
 	const { handler } = (await import(handlerUrl)) as { handler: http.RequestListener };
 
 	const server = http.createServer((req, res) => {
+		if (answerMalformedRequest(req, res)) return; // SvelteKit would answer in English/HTML
 		if (ownProtocolHeader) req.headers['x-paraat-protocol'] = 'encrypted' in req.socket ? 'https' : 'http';
 		handler(req, res);
 	});
