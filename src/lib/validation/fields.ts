@@ -10,7 +10,7 @@ export const INT4_MAX = 2_147_483_647;
 type StringParams = Parameters<typeof z.string>[0];
 
 /** `z.string()` that refuses NUL characters and lone surrogates with a Dutch message. */
-export function text(params?: StringParams) {
+export function safeText(params?: StringParams) {
 	return z.string(params).refine(isStorableText, { error: UNSTORABLE_TEXT_MESSAGE });
 }
 

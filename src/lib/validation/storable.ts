@@ -2,6 +2,7 @@
 // and a lone UTF-16 surrogate (no UTF-8 encoding exists for it). Checked at the edge, so such
 // text is a Dutch 400 naming the field, never a database error.
 
+// eslint-disable-next-line no-control-regex -- finding the NUL character is the point
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export const UNSTORABLE_TEXT_MESSAGE =
