@@ -7,7 +7,7 @@ import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { isForeignStateChange } from '$lib/server/http/origin';
 import { applySecurityHeaders } from '$lib/server/http/security-headers';
 import { apiError, apiErrorFor } from '$lib/server/http/api';
-import { refuseFormBody, refuseQuery } from '$lib/server/http/request-guard';
+import { refuseCrossSiteForm, refuseFormBody, refuseQuery } from '$lib/server/http/request-guard';
 import { isApiPath, refusalResponse } from '$lib/server/http/refusal';
 import { finishApiAnswer } from '$lib/server/http/api-answer';
 import { defaultDetail } from '$lib/server/http/problem';
@@ -67,7 +67,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 
 /** Input no route can use is refused here, once for every route and form action. */
 async function answer(event: RequestEvent, resolve: Parameters<Handle>[0]['resolve']): Promise<Response> {
-	const refusal = refuseQuery(event.url) ?? (await refuseFormBody(event.request));
+	const refusal = refuseCrossSiteForm(event.request, event.url) ?? refuseQuery(event.url) ?? (await refuseFormBody(event.request));
 	if (refusal) return refusalResponse(event, refusal);
 	return authenticatedResponse(event, resolve);
 }

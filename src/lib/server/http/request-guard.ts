@@ -2,6 +2,7 @@
 // before any route: query strings and form bodies PostgreSQL cannot store, and form bodies that
 // cannot be read at all (a broken multipart body would otherwise fail inside each action as a 500).
 import { unstorablePath, UNSTORABLE_TEXT_MESSAGE } from '../../validation/storable.ts';
+import { isCrossSiteFormPost } from './origin';
 
 export interface Refusal {
 	status: number;
@@ -11,6 +12,11 @@ export interface Refusal {
 }
 
 const FORM_TYPES = ['multipart/form-data', 'application/x-www-form-urlencoded'];
+
+export function refuseCrossSiteForm(request: Request, url: URL): Refusal | null {
+	if (!isCrossSiteFormPost(request, url)) return null;
+	return { status: 403, code: 'foreign_origin', message: 'Formulieren van een andere website worden geweigerd. Verstuur het formulier vanaf Paraat zelf.' };
+}
 
 export function refuseQuery(url: URL): Refusal | null {
 	const query: Record<string, string[]> = {};
