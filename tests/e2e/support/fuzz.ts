@@ -53,12 +53,30 @@ export interface Operation {
 	method: string;
 	path: string; // with {params}
 	bodyProps: string[];
+	/** A plausible body from the schema (first enum value, 1, 'Fuzz tekst'…), to vary one field at a time. */
+	example: Record<string, unknown>;
+	/** The properties the schema types as integers. */
+	integerProps: string[];
 	queryNames: string[];
+}
+
+type PropertySchema = { type?: string | string[]; enum?: unknown[]; format?: string; anyOf?: PropertySchema[]; minimum?: number };
+
+function exampleOf(schema: PropertySchema | undefined): unknown {
+	if (!schema) return undefined;
+	if (schema.enum?.length) return schema.enum[0];
+	if (schema.anyOf?.length) return exampleOf(schema.anyOf.find((s) => s.type !== 'null') ?? schema.anyOf[0]);
+	const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
+	if (type === 'string') return schema.format === 'uuid' ? '00000000-0000-4000-8000-000000000000' : schema.format === 'date-time' ? new Date().toISOString() : schema.format === 'date' ? '2027-06-01' : 'Fuzz tekst';
+	if (type === 'integer' || type === 'number') return Math.max(1, schema.minimum ?? 1);
+	if (type === 'boolean') return false;
+	if (type === 'array') return [];
+	return undefined;
 }
 
 interface OpenApiDoc {
 	paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: { $ref?: string } }> }; parameters?: { name: string; in: string }[] }>>;
-	components: { schemas: Record<string, { properties?: Record<string, unknown>; allOf?: { properties?: Record<string, unknown> }[] }> };
+	components: { schemas: Record<string, { properties?: Record<string, PropertySchema>; allOf?: { properties?: Record<string, PropertySchema> }[] }> };
 }
 
 export function operationsOf(doc: OpenApiDoc): Operation[] {
@@ -68,9 +86,12 @@ export function operationsOf(doc: OpenApiDoc): Operation[] {
 		for (const [method, op] of Object.entries(methods)) {
 			const ref = op.requestBody?.content?.['application/json']?.schema?.$ref;
 			const schema = ref ? doc.components.schemas[ref.split('/').pop()!] : undefined;
-			const props = Object.keys(schema?.properties ?? Object.assign({}, ...(schema?.allOf ?? []).map((s) => s.properties ?? {})));
+			const properties: Record<string, PropertySchema> = schema?.properties ?? Object.assign({}, ...(schema?.allOf ?? []).map((s) => s.properties ?? {}));
+			const props = Object.keys(properties);
+			const example = Object.fromEntries(props.map((p) => [p, exampleOf(properties[p])]).filter(([, v]) => v !== undefined));
+			const integerProps = props.filter((p) => [properties[p]?.type].flat().includes('integer'));
 			const queryNames = (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
-			ops.push({ method: method.toUpperCase(), path: route, bodyProps: props.length ? props : ['text', 'version', 'title'], queryNames });
+			ops.push({ method: method.toUpperCase(), path: route, bodyProps: props.length ? props : ['text', 'version', 'title'], example, integerProps, queryNames });
 		}
 	}
 	return ops;
