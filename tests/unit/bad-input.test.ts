@@ -10,6 +10,8 @@ import { apiError, readJson } from '../../src/lib/server/http/api.ts';
 import { ServiceError } from '../../src/lib/server/errors.ts';
 import { noticeInput } from '../../src/lib/server/notices/notice-input.ts';
 import { newIncidentInput } from '../../src/lib/server/incidents/incident-input.ts';
+import { refuseCrossSiteForm, refuseFormBody, refuseQuery } from '../../src/lib/server/http/request-guard.ts';
+import { finishApiAnswer } from '../../src/lib/server/http/api-answer.ts';
 import { englishIn } from '../support/english.ts';
 
 describe('storable text', () => {
@@ -94,5 +96,49 @@ describe('malformed request lines', () => {
 	});
 	it('refuses an unusable Host header', () => {
 		expect(malformedReason('/', 'a b')).not.toBeNull();
+	});
+});
+
+describe('refusals in the request hook', () => {
+	const form = (body: string, type: string, headers: Record<string, string> = {}) =>
+		new Request('http://localhost/crisis?/aanmaken', { method: 'POST', headers: { 'content-type': type, origin: 'http://localhost', ...headers }, body });
+
+	it('refuses a broken multipart body with a Dutch 400, and leaves the body for the action', async () => {
+		expect(await refuseFormBody(form('--X\r\nbroken', 'multipart/form-data; boundary=X'))).toMatchObject({ status: 400, code: 'invalid_body' });
+		const fine = form('title=Brand&kind=crisis', 'application/x-www-form-urlencoded');
+		expect(await refuseFormBody(fine)).toBeNull();
+		expect((await fine.formData()).get('title')).toBe('Brand');
+	});
+
+	it('names a form field holding a NUL', async () => {
+		const refusal = await refuseFormBody(form('email=%00&password=x', 'application/x-www-form-urlencoded'));
+		expect(refusal).toMatchObject({ status: 400, field: 'email' });
+		expect(englishIn(refusal!.message)).toBeNull();
+	});
+
+	it('refuses a query parameter holding a NUL, not an ordinary one', () => {
+		expect(refuseQuery(new URL('http://localhost/api/v1/calendar?from=%00'))).toMatchObject({ status: 400, field: 'from' });
+		expect(refuseQuery(new URL('http://localhost/api/v1/calendar?from=2027-01-01&q=caf%C3%A9'))).toBeNull();
+	});
+
+	it('applies the CSRF rule for forms: another or no Origin is refused, JSON is not a form', () => {
+		const url = new URL('http://localhost/crisis?/aanmaken');
+		expect(refuseCrossSiteForm(form('a=1', 'application/x-www-form-urlencoded', { origin: 'http://evil.example' }), url)).toMatchObject({ status: 403, code: 'foreign_origin' });
+		const noOrigin = new Request(url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' });
+		expect(refuseCrossSiteForm(noOrigin, url)).not.toBeNull();
+		expect(refuseCrossSiteForm(form('a=1', 'multipart/form-data; boundary=X'), url)).toBeNull();
+		const json = new Request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+		expect(refuseCrossSiteForm(json, url)).toBeNull();
+	});
+
+	it('turns a framework answer under /api/ into a Dutch problem with API-Version', async () => {
+		const answer = finishApiAnswer(new Response('Method Not Allowed', { status: 405, headers: { allow: 'GET' } }));
+		expect(answer.headers.get('content-type')).toBe('application/problem+json');
+		expect(answer.headers.get('allow')).toBe('GET');
+		expect(answer.headers.get('api-version')).toMatch(/^\d+\.\d+\.\d+$/);
+		const body = (await answer.json()) as { status: number; code: string; detail: string };
+		expect(body).toMatchObject({ status: 405, code: 'method_not_allowed' });
+		expect(englishIn(body.detail)).toBeNull();
+		expect(finishApiAnswer(new Response('{}', { status: 200 })).headers.get('api-version')).not.toBeNull();
 	});
 });
