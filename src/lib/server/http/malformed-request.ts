@@ -2,8 +2,10 @@
 // /api/v1/incidents/%C0%AE, a NUL in the path, an unusable Host header) are answered here,
 // before SvelteKit sees them: the framework would answer with its own English text or HTML.
 // /api/ paths get the API's problem format, other paths a small Dutch page. Framework-free:
-// the production HTTP wrapper (start.ts) and the dev server's Vite plugin both call it.
+// the production HTTP wrapper (start.ts) calls it, and in dev a Vite plugin placed before
+// SvelteKit's (vite.config.ts) installs it as the first middleware.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Plugin } from 'vite';
 import { problemBody, problemHeaders, type ProblemInput } from './problem.ts';
 import { plainErrorPage } from './plain-error-page.ts';
 
@@ -49,4 +51,16 @@ export function answerMalformedRequest(req: IncomingMessage, res: ServerResponse
 /** The same as connect middleware, for Vite's dev server. */
 export function malformedRequestMiddleware(req: IncomingMessage, res: ServerResponse, next: () => void): void {
 	if (!answerMalformedRequest(req, res)) next();
+}
+
+/** Vite plugin: the middleware above, ahead of SvelteKit's own dev middleware (which decodes the path). */
+export function malformedRequestPlugin(): Plugin {
+	return {
+		name: 'paraat-malformed-request',
+		enforce: 'pre',
+		apply: 'serve',
+		configureServer(server) {
+			server.middlewares.use(malformedRequestMiddleware);
+		}
+	};
 }

@@ -1,13 +1,11 @@
 // `npm run dev`: the same bootstrap and socket.io as production, on Vite's own HTTP server.
 import type { Plugin } from 'vite';
-import { malformedRequestMiddleware } from '../http/malformed-request.ts';
 
 export function paraatDevServer(): Plugin {
 	return {
 		name: 'paraat-dev-server',
 		apply: 'serve',
 		async configureServer(server) {
-			server.middlewares.use(malformedRequestMiddleware); // before SvelteKit, as in start.ts
 			if (!server.httpServer || process.env.VITEST) return;
 			// Imported lazily so `vite build` and Vitest never start a database.
 			const { bootstrap, demoBanner } = await import('./bootstrap.ts');
