@@ -1,9 +1,11 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { paraatDevServer } from './src/lib/server/runtime/vite-plugin.ts';
+import { malformedRequestPlugin } from './src/lib/server/http/malformed-request.ts';
 
 export default defineConfig({
-	plugins: [sveltekit(), paraatDevServer()],
+	// First: malformed addresses are answered before SvelteKit's dev middleware decodes them.
+	plugins: [malformedRequestPlugin(), sveltekit(), paraatDevServer()],
 	server: { port: Number(process.env.PORT ?? 5173) },
 	test: {
 		include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],

@@ -1,12 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { dev } from '$app/environment';
 import { getDb } from '$lib/server/db';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { isForeignStateChange } from '$lib/server/http/origin';
 import { applySecurityHeaders } from '$lib/server/http/security-headers';
-import { apiError } from '$lib/server/http/api';
+import { apiError, apiErrorFor } from '$lib/server/http/api';
+import { refuseCrossSiteForm, refuseFormBody, refuseQuery } from '$lib/server/http/request-guard';
+import { isApiPath, refusalResponse } from '$lib/server/http/refusal';
+import { finishApiAnswer } from '$lib/server/http/api-answer';
+import { defaultDetail } from '$lib/server/http/problem';
 import { logger } from '$lib/server/log';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '$lib/server/db/unavailable';
 import { databaseUnavailableResponse } from '$lib/server/http/database-unavailable';
@@ -35,33 +39,18 @@ export const init: ServerInit = async () => {
 export const handle: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
 	event.locals.requestId = event.request.headers.get('x-request-id')?.slice(0, 64) || randomUUID();
-	event.locals.user = null;
-	event.locals.session = null;
+	// Assigned as a whole, so TypeScript does not narrow `user` to null for the log line below.
+	Object.assign(event.locals, { user: null, session: null });
 
 	let response: Response;
-	if (event.url.pathname.startsWith('/api/') && isForeignStateChange(event.request, event.url)) {
-		response = apiError(403, 'foreign_origin', 'Verzoeken van een andere website worden geweigerd.');
-	} else {
-		try {
-			const token = event.cookies.get(SESSION_COOKIE);
-			if (token) {
-				const { session, user } = await validateSessionToken(getDb(), token);
-				if (session) {
-					setSessionCookie(event.cookies, event.url, token, session.expiresAt);
-					event.locals.session = session;
-					event.locals.user = user;
-				} else {
-					deleteSessionCookie(event.cookies, event.url);
-				}
-			}
-		} catch (err) {
-			if (!isDatabaseUnavailable(err)) throw err;
-			event.locals.databaseUnavailable = true;
-		}
-		response = event.locals.databaseUnavailable ? databaseUnavailableResponse(event) : await resolve(event);
-		// handleError saw the database go away during load or an action: 503, not 500.
-		if (event.locals.databaseUnavailable && response.status >= 500) response = databaseUnavailableResponse(event);
+	try {
+		response = await answer(event, resolve);
+	} catch (err) {
+		// Under /api/ even a failure outside any route (the session lookup, say) is a problem answer.
+		if (!isApiPath(event.url)) throw err;
+		response = apiErrorFor(err);
 	}
+	if (isApiPath(event.url)) response = finishApiAnswer(response);
 
 	applySecurityHeaders(response.headers, !dev && process.env.NODE_ENV === 'production');
 	response.headers.set('X-Request-Id', event.locals.requestId);
@@ -80,6 +69,39 @@ export const handle: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+/** Input no route can use is refused here, once for every route and form action. */
+async function answer(event: RequestEvent, resolve: Parameters<Handle>[0]['resolve']): Promise<Response> {
+	const refusal = refuseCrossSiteForm(event.request, event.url) ?? refuseQuery(event.url) ?? (await refuseFormBody(event.request));
+	if (refusal) return refusalResponse(event, refusal);
+	return authenticatedResponse(event, resolve);
+}
+
+async function authenticatedResponse(event: RequestEvent, resolve: Parameters<Handle>[0]['resolve']): Promise<Response> {
+	if (event.url.pathname.startsWith('/api/') && isForeignStateChange(event.request, event.url)) {
+		return apiError(403, 'foreign_origin', 'Verzoeken van een andere website worden geweigerd.');
+	}
+	try {
+		const token = event.cookies.get(SESSION_COOKIE);
+		if (token) {
+			const { session, user } = await validateSessionToken(getDb(), token);
+			if (session) {
+				setSessionCookie(event.cookies, event.url, token, session.expiresAt);
+				event.locals.session = session;
+				event.locals.user = user;
+			} else {
+				deleteSessionCookie(event.cookies, event.url);
+			}
+		}
+	} catch (err) {
+		if (!isDatabaseUnavailable(err)) throw err;
+		event.locals.databaseUnavailable = true;
+	}
+	let response = event.locals.databaseUnavailable ? databaseUnavailableResponse(event) : await resolve(event);
+	// handleError saw the database go away during load or an action: 503, not 500.
+	if (event.locals.databaseUnavailable && response.status >= 500) response = databaseUnavailableResponse(event);
+	return response;
+}
+
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status === 404) return { message: 'Deze pagina bestaat niet.', requestId: event.locals.requestId };
 	if (isDatabaseUnavailable(error)) {
@@ -87,6 +109,8 @@ export const handleError: HandleServerError = ({ error, event, status }) => {
 		logger.warn({ requestId: event.locals.requestId, path: event.url.pathname }, 'database niet bereikbaar');
 		return { message: DATABASE_UNAVAILABLE_MESSAGE, requestId: event.locals.requestId };
 	}
+	// The framework's own refusals (a malformed address, an unknown method, a body over the limit).
+	if (status >= 400 && status < 500) return { message: defaultDetail(status), requestId: event.locals.requestId };
 	logger.error(
 		{ requestId: event.locals.requestId, path: event.url.pathname, err: error instanceof Error ? error.message : String(error) },
 		'onverwachte fout'

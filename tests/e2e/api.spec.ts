@@ -1,19 +1,30 @@
-// Contract of the JSON API (/api/v1): status codes, the { error: { code, message } } shape,
-// the session cookie and the origin check. Every test gets a fresh `request` context.
+// Contract of the JSON API (/api/v1): status codes, errors as problem details (with the
+// earlier { error: { code, message } } member kept beside them), the session cookie and the
+// origin check. Every test gets a fresh `request` context.
 import { test, expect, type APIResponse } from '@playwright/test';
 import { apiLogin } from './support/app';
 import { BASE_URL, DEMO_PASSWORD, demoEmail } from './support/env';
 
 interface ApiErrorBody {
+	type: string;
+	title: string;
+	status: number;
+	detail: string;
+	code: string;
+	invalidParams?: { name: string; reason: string; code?: string }[];
 	error: { code: string; message: string; fields?: { field: string; message: string }[] };
 }
 
 async function expectApiError(response: APIResponse, status: number, code: string): Promise<ApiErrorBody['error']> {
 	expect(response.status(), await response.text()).toBe(status);
-	expect(response.headers()['content-type']).toContain('application/json');
+	expect(response.headers()['content-type']).toBe('application/problem+json');
+	expect(response.headers()['api-version']).toMatch(/^\d+\.\d+\.\d+$/);
 	const body = (await response.json()) as ApiErrorBody;
-	expect(body).toEqual({ error: expect.objectContaining({ code, message: expect.any(String) }) });
+	expect(body).toEqual(
+		expect.objectContaining({ type: `urn:paraat:probleem:${code}`, title: expect.any(String), status, detail: expect.any(String), code, error: expect.objectContaining({ code, message: body.detail }) })
+	);
 	expect(body.error.message.length).toBeGreaterThan(0);
+	if (body.invalidParams) expect(body.error.fields).toEqual(body.invalidParams.map((p) => ({ field: p.name, message: p.reason })));
 	return body.error;
 }
 

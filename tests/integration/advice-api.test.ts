@@ -6,13 +6,13 @@ import { closeSharedDb } from '../../src/lib/server/db/index.ts';
 import { openApiDocument } from '../../src/lib/server/http/openapi.ts';
 import { createTestDatabase, createUser, type TestDatabase } from '../support/test-db.ts';
 import { SCANS, insertApplication } from '../support/inserted-applications.ts';
-import * as eventAdviceRoute from '../../src/routes/api/v1/events/[id]/advice/+server.ts';
+import * as eventAdviceRoute from '../../src/routes/api/v1/events/[id=uuid]/advice/+server.ts';
 import * as inboxRoute from '../../src/routes/api/v1/advice/+server.ts';
 import * as dueRoute from '../../src/routes/api/v1/advice/due/+server.ts';
-import * as requestRoute from '../../src/routes/api/v1/advice/[id]/+server.ts';
-import * as answerRoute from '../../src/routes/api/v1/advice/[id]/answer/+server.ts';
-import * as withdrawRoute from '../../src/routes/api/v1/advice/[id]/withdraw/+server.ts';
-import * as settingsRoute from '../../src/routes/api/v1/advice/settings/[municipality]/+server.ts';
+import * as requestRoute from '../../src/routes/api/v1/advice/[id=uuid]/+server.ts';
+import * as answerRoute from '../../src/routes/api/v1/advice/[id=uuid]/answer/+server.ts';
+import * as withdrawRoute from '../../src/routes/api/v1/advice/[id=uuid]/withdraw/+server.ts';
+import * as settingsRoute from '../../src/routes/api/v1/advice/settings/[municipality=municipality]/+server.ts';
 
 let t: TestDatabase;
 let officer: SessionUser;

@@ -14,9 +14,9 @@ import { eventsSince } from '../../src/lib/server/realtime/event-log.ts';
 import { closeSharedDb } from '../../src/lib/server/db/index.ts';
 import { createTestDatabase, createUser, type TestDatabase } from '../support/test-db.ts';
 import { ctx, insertEventApplication, openOtherScreening, openScreening } from '../support/bibob-fixtures.ts';
-import * as stepRoute from '../../src/routes/api/v1/bibob/files/[id]/[step]/+server.ts';
+import * as stepRoute from '../../src/routes/api/v1/bibob/files/[id=uuid]/[step]/+server.ts';
 import * as filesRoute from '../../src/routes/api/v1/bibob/files/+server.ts';
-import * as fileRoute from '../../src/routes/api/v1/bibob/files/[id]/+server.ts';
+import * as fileRoute from '../../src/routes/api/v1/bibob/files/[id=uuid]/+server.ts';
 
 let t: TestDatabase;
 let officer: SessionUser;

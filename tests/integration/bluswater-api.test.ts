@@ -9,11 +9,11 @@ import { createTestDatabase, createUser, type TestDatabase } from '../support/te
 import { makeIncident } from '../support/incident-fixtures.ts';
 import { unitByCode } from '../support/bluswater-fixtures.ts';
 import * as unitsRoute from '../../src/routes/api/v1/bluswater/units/+server.ts';
-import * as unitRoute from '../../src/routes/api/v1/bluswater/units/[id]/+server.ts';
-import * as statusRoute from '../../src/routes/api/v1/bluswater/units/[id]/status/+server.ts';
-import * as requestsRoute from '../../src/routes/api/v1/bluswater/incidents/[id]/requests/+server.ts';
-import * as assignmentsRoute from '../../src/routes/api/v1/bluswater/requests/[id]/assignments/+server.ts';
-import * as assignmentRoute from '../../src/routes/api/v1/bluswater/assignments/[id]/+server.ts';
+import * as unitRoute from '../../src/routes/api/v1/bluswater/units/[id=uuid]/+server.ts';
+import * as statusRoute from '../../src/routes/api/v1/bluswater/units/[id=uuid]/status/+server.ts';
+import * as requestsRoute from '../../src/routes/api/v1/bluswater/incidents/[id=uuid]/requests/+server.ts';
+import * as assignmentsRoute from '../../src/routes/api/v1/bluswater/requests/[id=uuid]/assignments/+server.ts';
+import * as assignmentRoute from '../../src/routes/api/v1/bluswater/assignments/[id=uuid]/+server.ts';
 
 let t: TestDatabase;
 let brandweer: SessionUser;

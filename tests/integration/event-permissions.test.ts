@@ -22,9 +22,9 @@ import { createTestDatabase, createUser, type TestDatabase } from '../support/te
 import { ctx, parse } from '../support/incident-fixtures.ts';
 import { PDF, festivalBody, makeApplication } from '../support/event-fixtures.ts';
 import * as eventsRoute from '../../src/routes/api/v1/events/+server.ts';
-import * as eventRoute from '../../src/routes/api/v1/events/[id]/+server.ts';
-import * as documentsRoute from '../../src/routes/api/v1/events/[id]/documents/+server.ts';
-import * as documentRoute from '../../src/routes/api/v1/events/[id]/documents/[docId]/+server.ts';
+import * as eventRoute from '../../src/routes/api/v1/events/[id=uuid]/+server.ts';
+import * as documentsRoute from '../../src/routes/api/v1/events/[id=uuid]/documents/+server.ts';
+import * as documentRoute from '../../src/routes/api/v1/events/[id=uuid]/documents/[docId=uuid]/+server.ts';
 
 let t: TestDatabase;
 let owner: SessionUser;

@@ -23,7 +23,8 @@ export function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<
 /** The field errors the API would report for `input`, or [] when it parses. */
 export function schemaFields(schema: z.ZodType, input: unknown): { field: string; message: string }[] {
 	const parsed = schema.safeParse(input);
-	return parsed.success ? [] : zodFieldErrors(parsed.error);
+	// The field and its Dutch message; the machine code beside them is checked elsewhere.
+	return parsed.success ? [] : zodFieldErrors(parsed.error).map(({ field, message }) => ({ field, message }));
 }
 
 /** Creates an incident through the schema and the service. */

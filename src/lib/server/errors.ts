@@ -3,6 +3,8 @@
 export interface FieldError {
 	field: string;
 	message: string;
+	/** Machine code of the refusal (zod's issue code for schema refusals), when known. */
+	code?: string;
 }
 
 export class ServiceError extends Error {
@@ -25,3 +27,8 @@ export const notFound = (message = 'Niet gevonden.') => new ServiceError(404, 'n
 export const invalid = (fields: FieldError[], message = 'De invoer is niet geldig.') =>
 	new ServiceError(400, 'validation_failed', message, fields);
 export const conflict = (message: string) => new ServiceError(409, 'conflict', message);
+
+/** A validation refusal whose message names every wrong field. */
+export function validationFailed(fields: FieldError[]): ServiceError {
+	return new ServiceError(400, 'validation_failed', `De invoer is niet geldig: ${fields.map((f) => `${f.field}: ${f.message}`).join('; ')}`, fields);
+}

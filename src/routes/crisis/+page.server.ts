@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
+import { fitsInteger } from '../../lib/validation/fields.ts';
 import type { Actions, PageServerLoad } from './$types';
 import { clientAddress, zodFieldErrors } from '$lib/server/http/api';
 import { formValues, runFormAction } from '$lib/server/http/form-action';
@@ -37,7 +38,7 @@ export const actions: Actions = {
 			'aanmaken',
 			values,
 			newIncidentInput.omit({ municipalities: true, affectedPeople: true }).extend({
-				affectedPeople: z.union([z.literal('').transform(() => undefined), z.coerce.number().int().min(0, { error: 'Aantal getroffenen kan niet negatief zijn.' })]).optional()
+				affectedPeople: z.union([z.literal('').transform(() => undefined), z.coerce.number().int().check(...fitsInteger()).min(0, { error: 'Aantal getroffenen kan niet negatief zijn.' })]).optional()
 			}),
 			async (input) => {
 				const parsed = newIncidentInput.safeParse({ ...input, municipalities, type: input.type || undefined, location: input.location || undefined });

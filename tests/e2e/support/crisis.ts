@@ -86,10 +86,10 @@ export async function apiGetTask(request: APIRequestContext, incidentId: string,
 	return task!;
 }
 
-/** Checks a JSON error: status, `{ error: { code, message } }`, and returns the body. */
+/** Checks an API error: status, problem details with the `{ error: { code, message } }` member, and returns the body. */
 export async function expectApiError(response: APIResponse, status: number, code?: string): Promise<ApiErrorBody> {
 	expect(response.status(), await response.text()).toBe(status);
-	expect(response.headers()['content-type']).toContain('application/json');
+	expect(response.headers()['content-type']).toBe('application/problem+json');
 	const body = (await response.json()) as ApiErrorBody;
 	expect(body.error).toEqual(expect.objectContaining({ code: code ?? expect.any(String), message: expect.any(String) }));
 	expect(body.error.message.length).toBeGreaterThan(0);

@@ -1,6 +1,7 @@
 // The body of POST /api/v1/risicoscan (DESIGN.md "Public API"). Every field has one Dutch message,
 // and a wrong body reports every wrong field at once, so a client can fix its request in one go.
 import { z } from 'zod';
+import { fitsInteger, safeText } from '../../validation/fields.ts';
 import { ACTIVITIES, ALCOHOL_LEVELS, AUDIENCE_GROUPS, SITES } from './model.ts';
 
 export interface FieldError {
@@ -27,7 +28,7 @@ function wholeNumber(name: string) {
 	const error = fieldError(name, `${name} ${WHOLE_NUMBER}`);
 	// multipleOf(1) rather than int(): zod marks a failed int() as aborting the whole object, which
 	// would silence the cross-field rules and leave fields unnamed.
-	return z.number(error).multipleOf(1, error).min(0, error);
+	return z.number(error).multipleOf(1, error).check(...fitsInteger()).min(0, error);
 }
 
 function yesOrNo(name: string) {
@@ -55,7 +56,7 @@ function normaliseInstant(value: string): string | undefined {
 
 function instantWithOffset(name: string) {
 	const rule = `${name} moet ${ISO_EXAMPLE}`;
-	return z.string(fieldError(name, rule)).transform((value, ctx) => {
+	return safeText(fieldError(name, rule)).transform((value, ctx) => {
 		const instant = normaliseInstant(value);
 		if (instant === undefined) {
 			ctx.addIssue({ code: 'custom', message: rule });
@@ -107,8 +108,7 @@ export const risicoscanInputSchema = z
 			poorAccess: yesOrNo('Slechte bereikbaarheid'),
 			nearHazard: yesOrNo('Nabij risicobron'),
 			concurrentEvents: wholeNumber('Aantal andere B- of C-evenementen op dezelfde dag').optional(),
-			municipality: z
-				.string({ error: 'Gemeente moet een gemeentecode zijn' })
+			municipality: safeText({ error: 'Gemeente moet een gemeentecode zijn' })
 				.trim()
 				.min(1, { error: 'Gemeente moet een gemeentecode zijn' })
 				.optional()

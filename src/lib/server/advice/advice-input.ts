@@ -1,6 +1,7 @@
 // What the advice API and forms accept; every refusal names its field in Dutch, and one answer
 // names every wrong field at once.
 import { z } from 'zod';
+import { fitsInteger, safeText } from '../../validation/fields.ts';
 import { ADVICE_CONCLUSIONS, ADVICE_CONCLUSION_LABELS, ADVICE_DISCIPLINES } from '../../domain/advice/vocabulary';
 
 export const MAX_ADVICE_CHARS = 20_000;
@@ -10,6 +11,7 @@ export const MAX_CONDITION_CHARS = 2_000;
 const version = z
 	.number({ error: 'Stuur de versie mee die je voor het laatst zag (version), zodat niemands wijziging verloren gaat.' })
 	.int({ error: 'version is een geheel getal.' })
+	.check(...fitsInteger())
 	.min(1, { error: 'version is een geheel getal van 1 of meer.' });
 
 export const requestAdviceInput = z.object(
@@ -26,8 +28,7 @@ export const requestAdviceInput = z.object(
 );
 export type RequestAdviceInput = z.output<typeof requestAdviceInput>;
 
-const condition = z
-	.string({ error: 'Elk voorschrift is een tekst.' })
+const condition = safeText({ error: 'Elk voorschrift is een tekst.' })
 	.trim()
 	.min(1, { error: 'Een voorschrift mag niet leeg zijn.' })
 	.max(MAX_CONDITION_CHARS, { error: `Een voorschrift mag hoogstens ${MAX_CONDITION_CHARS} tekens hebben.` });
@@ -47,14 +48,13 @@ export const answerAdviceInput = z
 	.object(
 		{
 			version,
-			advice: z
-				.string({ error: 'Schrijf het advies (advice).' })
+			advice: safeText({ error: 'Schrijf het advies (advice).' })
 				.trim()
 				.min(10, { error: 'Het advies moet minstens 10 tekens hebben.' })
 				.max(MAX_ADVICE_CHARS, { error: `Het advies mag hoogstens ${MAX_ADVICE_CHARS} tekens hebben.` }),
 			/** Voorschriften: a list, or one text with one voorschrift per line. */
 			conditions: z
-				.union([z.array(condition), z.string()], { error: 'Voorschriften zijn een lijst teksten, of één tekst met een voorschrift per regel.' })
+				.union([z.array(condition), safeText()], { error: 'Voorschriften zijn een lijst teksten, of één tekst met een voorschrift per regel.' })
 				.transform((value) =>
 					typeof value === 'string'
 						? value
@@ -65,7 +65,7 @@ export const answerAdviceInput = z
 				)
 				.pipe(
 					z
-						.array(z.string().max(MAX_CONDITION_CHARS, { error: `Een voorschrift mag hoogstens ${MAX_CONDITION_CHARS} tekens hebben.` }))
+						.array(safeText().max(MAX_CONDITION_CHARS, { error: `Een voorschrift mag hoogstens ${MAX_CONDITION_CHARS} tekens hebben.` }))
 						.max(MAX_CONDITIONS, { error: `Geef hoogstens ${MAX_CONDITIONS} voorschriften.` })
 				)
 				.default([]),
@@ -83,8 +83,7 @@ export type AnswerAdviceInput = z.output<typeof answerAdviceInput>;
 export const withdrawAdviceInput = z.object(
 	{
 		version,
-		reason: z
-			.string({ error: 'Geef een reden voor het intrekken.' })
+		reason: safeText({ error: 'Geef een reden voor het intrekken.' })
 			.trim()
 			.min(3, { error: 'Geef een reden voor het intrekken (minstens 3 tekens).' })
 			.max(2_000, { error: 'De reden mag hoogstens 2000 tekens hebben.' })
@@ -97,12 +96,13 @@ const termDays = (name: string) =>
 	z
 		.number({ error: `${name} is een aantal dagen.` })
 		.int({ error: `${name} is een geheel aantal dagen.` })
+		.check(...fitsInteger())
 		.min(1, { error: `${name} is minstens 1 dag.` })
 		.max(180, { error: `${name} is hoogstens 180 dagen.` });
 
 export const adviceSettingsInput = z.object(
 	{
-		version: z.number({ error: 'Stuur de versie mee (version; 0 als er nog geen instelling is).' }).int().min(0),
+		version: z.number({ error: 'Stuur de versie mee (version; 0 als er nog geen instelling is).' }).int().check(...fitsInteger()).min(0),
 		termDaysB: termDays('De adviestermijn voor klasse B'),
 		termDaysC: termDays('De adviestermijn voor klasse C')
 	},

@@ -2,16 +2,14 @@
 import { z } from 'zod';
 import { ADVICE_CONCLUSIONS, ADVICE_DISCIPLINES, ADVICE_KINDS, ADVICE_STATUSES } from '../../domain/advice/vocabulary';
 import { adviceSettingsInput, answerAdviceInput, requestAdviceInput, withdrawAdviceInput } from './advice-input';
+import { problemResponse } from '../http/openapi-problem';
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (description: string, body: object) => ({ description, content: { 'application/json': { schema: body } } });
-const error = (description: string) => json(description, ref('Error'));
+const error = (description: string) => problemResponse(description);
 const body = (name: string, required = true) => ({ required, content: { 'application/json': { schema: ref(name) } } });
-const conflict = json('Iemand anders was eerst (of de aanvraag is al uitgebracht/ingetrokken); `current` bevat de huidige stand', {
-	type: 'object',
-	properties: { error: { $ref: '#/components/schemas/Error/properties/error' }, current: ref('AdviceRequest') }
-});
+const conflict = problemResponse('Iemand anders was eerst (of de aanvraag is al uitgebracht/ingetrokken); `current` bevat de huidige stand', ref('AdviceRequest'));
 const idParam = [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }];
 const list = json('OK', { type: 'object', properties: { requests: { type: 'array', items: ref('AdviceRequest') } } });
 const person = { oneOf: [{ type: 'object', properties: { id: { type: 'string', format: 'uuid' }, name: { type: 'string' } } }, { type: 'null' }] };

@@ -1,6 +1,7 @@
 // What the Bibob pages and API accept, with Dutch messages per field. The order of dates across
 // steps is checked by the procedure rules (src/lib/domain/bibob/procedure.ts) in the service.
 import { z } from 'zod';
+import { fitsInteger, safeText } from '../../validation/fields.ts';
 import {
 	DECISIONS,
 	DISCLOSURE_GROUND_CODES,
@@ -25,8 +26,7 @@ function realDate(value: string): boolean {
 
 /** A calendar date 'JJJJ-MM-DD' (a date field of a form sends exactly that). */
 export const localDate = (what: string) =>
-	z
-		.string({ error: `Vul ${what} in.` })
+	safeText({ error: `Vul ${what} in.` })
 		.trim()
 		.min(1, { error: `Vul ${what} in.` })
 		.refine(realDate, { error: `${what[0]!.toUpperCase()}${what.slice(1)} is geen geldige datum (JJJJ-MM-DD).` });
@@ -36,15 +36,13 @@ const optionalDate = (what: string) =>
 	z.preprocess((v) => (v === '' || v === undefined ? null : v), localDate(what).nullable()).optional().transform((v) => v ?? null);
 
 const text = (what: string, max = 4000) =>
-	z
-		.string({ error: `Vul ${what} in.` })
+	safeText({ error: `Vul ${what} in.` })
 		.trim()
 		.min(1, { error: `Vul ${what} in.` })
 		.max(max, { error: `${what[0]!.toUpperCase()}${what.slice(1)} is te lang (maximaal ${max} tekens).` });
 
 const optionalText = (max = 4000) =>
-	z
-		.string()
+	safeText()
 		.trim()
 		.max(max, { error: `Maximaal ${max} tekens.` })
 		.optional()
@@ -53,6 +51,7 @@ const optionalText = (max = 4000) =>
 const version = z.coerce
 	.number({ error: 'De versie ontbreekt; laad de pagina opnieuw.' })
 	.int({ error: 'De versie ontbreekt; laad de pagina opnieuw.' })
+	.check(...fitsInteger())
 	.min(1, { error: 'De versie ontbreekt; laad de pagina opnieuw.' });
 
 const choice = <T extends readonly [string, ...string[]]>(values: T, message: string) => z.enum(values, { error: message });
@@ -60,9 +59,8 @@ const choice = <T extends readonly [string, ...string[]]>(values: T, message: st
 export const openFileInput = z
 	.object({
 		permitKind: choice(PERMIT_KINDS, 'Kies het soort vergunning.'),
-		municipality: z.string({ error: 'Kies de gemeente.' }).trim().min(1, { error: 'Kies de gemeente.' }),
-		eventApplicationId: z
-			.string()
+		municipality: safeText({ error: 'Kies de gemeente.' }).trim().min(1, { error: 'Kies de gemeente.' }),
+		eventApplicationId: safeText()
 			.trim()
 			.optional()
 			.transform((v) => v || null),
@@ -93,13 +91,11 @@ export const partyInput = z
 	.object({
 		kind: choice(['organisatie', 'persoon'] as const, 'Kies organisatie of persoon.'),
 		name: text('de naam', 200),
-		kvk: z
-			.string()
+		kvk: safeText()
 			.trim()
 			.optional()
 			.transform((v) => v || null),
-		role: z
-			.string()
+		role: safeText()
 			.trim()
 			.optional()
 			.transform((v) => v || null),
@@ -125,6 +121,7 @@ export const questionnaireInput = z.object({
 	answerWeeks: z.coerce
 		.number({ error: 'Geef de antwoordtermijn in weken.' })
 		.int({ error: 'Geef de antwoordtermijn in hele weken.' })
+		.check(...fitsInteger())
 		.min(1, { error: 'De antwoordtermijn is minstens 1 week.' })
 		.max(12, { error: 'De antwoordtermijn is hoogstens 12 weken.' })
 		.optional()
@@ -132,8 +129,7 @@ export const questionnaireInput = z.object({
 
 export const answerInput = z.object({
 	section: choice(SECTIONS, 'Kies het onderdeel van de vragenlijst.'),
-	formReference: z
-		.string({ error: 'Geef het vraagnummer van het formulier.' })
+	formReference: safeText({ error: 'Geef het vraagnummer van het formulier.' })
 		.trim()
 		.regex(FORM_REFERENCE_PATTERN, { error: 'Geef het vraagnummer zoals op het Bibob-vragenformulier, bijvoorbeeld 3.2 of 3.2, 3.4.' }),
 	summary: text('de samenvatting van het antwoord')
@@ -177,6 +173,7 @@ export const intentionInput = z.object({
 	zienswijzeWeeks: z.coerce
 		.number({ error: 'Geef de zienswijzetermijn in weken.' })
 		.int({ error: 'Geef de zienswijzetermijn in hele weken.' })
+		.check(...fitsInteger())
 		.min(1, { error: 'De zienswijzetermijn is minstens 1 week.' })
 		.max(12, { error: 'De zienswijzetermijn is hoogstens 12 weken.' })
 		.optional()
@@ -224,14 +221,15 @@ export const destroyInput = z.object({
 });
 
 export const settingsInput = z.object({
-	version: z.coerce.number().int().min(0, { error: 'De versie ontbreekt; laad de pagina opnieuw.' }),
+	version: z.coerce.number().int().check(...fitsInteger()).min(0, { error: 'De versie ontbreekt; laad de pagina opnieuw.' }),
 	retentionYears: z.coerce
 		.number({ error: 'Geef de bewaartermijn in jaren.' })
 		.int({ error: 'Geef de bewaartermijn in hele jaren.' })
+		.check(...fitsInteger())
 		.min(1, { error: 'De bewaartermijn is minstens 1 jaar.' })
 		.max(30, { error: 'De bewaartermijn is hoogstens 30 jaar.' }),
-	zienswijzeWeeks: z.coerce.number({ error: 'Geef de zienswijzetermijn in weken.' }).int({ error: 'Hele weken.' }).min(1, { error: 'Minstens 1 week.' }).max(12, { error: 'Hoogstens 12 weken.' }),
-	answerWeeks: z.coerce.number({ error: 'Geef de antwoordtermijn in weken.' }).int({ error: 'Hele weken.' }).min(1, { error: 'Minstens 1 week.' }).max(12, { error: 'Hoogstens 12 weken.' }),
-	warningDays: z.coerce.number({ error: 'Geef het aantal dagen.' }).int({ error: 'Hele dagen.' }).min(1, { error: 'Minstens 1 dag.' }).max(60, { error: 'Hoogstens 60 dagen.' })
+	zienswijzeWeeks: z.coerce.number({ error: 'Geef de zienswijzetermijn in weken.' }).int({ error: 'Hele weken.' }).check(...fitsInteger()).min(1, { error: 'Minstens 1 week.' }).max(12, { error: 'Hoogstens 12 weken.' }),
+	answerWeeks: z.coerce.number({ error: 'Geef de antwoordtermijn in weken.' }).int({ error: 'Hele weken.' }).check(...fitsInteger()).min(1, { error: 'Minstens 1 week.' }).max(12, { error: 'Hoogstens 12 weken.' }),
+	warningDays: z.coerce.number({ error: 'Geef het aantal dagen.' }).int({ error: 'Hele dagen.' }).check(...fitsInteger()).min(1, { error: 'Minstens 1 dag.' }).max(60, { error: 'Hoogstens 60 dagen.' })
 });
 export type SettingsInput = z.output<typeof settingsInput>;

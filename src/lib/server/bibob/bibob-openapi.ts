@@ -2,11 +2,12 @@
 import { z } from 'zod';
 import { extraAnswerInput, openFileInput, settingsInput } from './bibob-input';
 import { BIBOB_STEPS } from './bibob-steps';
+import { problemResponse } from '../http/openapi-problem';
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (description: string, body: object) => ({ description, content: { 'application/json': { schema: body } } });
-const error = (description: string) => json(description, ref('Error'));
+const error = (description: string) => problemResponse(description);
 const body = (name: string) => ({ required: true, content: { 'application/json': { schema: ref(name) } } });
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 const secrecy =

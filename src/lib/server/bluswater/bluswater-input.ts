@@ -1,5 +1,6 @@
 // What the bluswater API and forms accept; every refusal names the field in Dutch.
 import { z } from 'zod';
+import { fitsInteger, safeText } from '../../validation/fields.ts';
 import { CREW_TYPES, UNIT_KINDS, UNIT_STATUSES, WATER_RULES } from '../../domain/bluswater';
 
 const MAX_LPM = 100_000;
@@ -15,11 +16,11 @@ export const positionInput = z.object(
 const demandLpm = z
 	.number({ error: 'De waterbehoefte moet een getal in liter per minuut zijn.' })
 	.int({ error: 'De waterbehoefte is een geheel aantal liter per minuut.' })
+	.check(...fitsInteger())
 	.positive({ error: 'De waterbehoefte moet groter zijn dan 0 l/min.' })
 	.max(MAX_LPM, { error: `De waterbehoefte kan hoogstens ${MAX_LPM} l/min zijn.` });
 
-const place = z
-	.string({ error: 'Vul de plaats in waar het water nodig is.' })
+const place = safeText({ error: 'Vul de plaats in waar het water nodig is.' })
 	.trim()
 	.min(2, { error: 'De plaats moet minstens 2 tekens hebben.' })
 	.max(200, { error: 'De plaats mag hoogstens 200 tekens hebben.' });
@@ -27,6 +28,7 @@ const place = z
 const version = z
 	.number({ error: 'Stuur de versie mee die je voor het laatst zag (version), zodat niemands wijziging verloren gaat.' })
 	.int({ error: 'version is een geheel getal.' })
+	.check(...fitsInteger())
 	.min(1, { error: 'version is een geheel getal van 1 of meer.' });
 
 export const unitStatusInput = z.enum(UNIT_STATUSES, {
@@ -62,30 +64,31 @@ export const unitStatusChangeInput = z.object({
 	litresLeft: z
 		.number({ error: 'Liters over moet een getal zijn.' })
 		.int({ error: 'Liters over is een geheel getal.' })
+		.check(...fitsInteger())
 		.min(0, { error: 'Liters over kan niet negatief zijn.' })
 		.optional(),
 	position: positionInput.optional()
 });
 export type UnitStatusChangeInput = z.output<typeof unitStatusChangeInput>;
 
-const code = z
-	.string({ error: 'Vul de roepnaam van de eenheid in.' })
+const code = safeText({ error: 'Vul de roepnaam van de eenheid in.' })
 	.trim()
 	.min(2, { error: 'De roepnaam moet minstens 2 tekens hebben.' })
 	.max(30, { error: 'De roepnaam mag hoogstens 30 tekens hebben.' });
-const station = z
-	.string({ error: 'Vul de post (kazerne) in.' })
+const station = safeText({ error: 'Vul de post (kazerne) in.' })
 	.trim()
 	.min(2, { error: 'De post moet minstens 2 tekens hebben.' })
 	.max(100, { error: 'De post mag hoogstens 100 tekens hebben.' });
 const capacityLitres = z
 	.number({ error: 'De inhoud moet een getal in liters zijn.' })
 	.int({ error: 'De inhoud is een geheel aantal liters.' })
+	.check(...fitsInteger())
 	.min(0, { error: 'De inhoud kan niet negatief zijn.' })
 	.max(100_000, { error: 'De inhoud kan hoogstens 100 000 liter zijn.' });
 const pumpRateLpm = z
 	.number({ error: 'De pompcapaciteit moet een getal in liter per minuut zijn.' })
 	.int({ error: 'De pompcapaciteit is een geheel aantal liter per minuut.' })
+	.check(...fitsInteger())
 	.positive({ error: 'De pompcapaciteit moet groter zijn dan 0 l/min.' })
 	.max(MAX_LPM, { error: `De pompcapaciteit kan hoogstens ${MAX_LPM} l/min zijn.` });
 const kind = z.enum(UNIT_KINDS, { error: 'Soort moet wtw (watertankwagen) of gwt (grootwatertransport) zijn.' });

@@ -2,16 +2,14 @@
 import { z } from 'zod';
 import { UNIT_STATUSES } from '../../domain/bluswater';
 import { assignmentInput, newUnitInput, newWaterRequestInput, unitEditInput, unitStatusChangeInput, waterRequestChangeInput } from './bluswater-input';
+import { problemResponse } from '../http/openapi-problem';
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (description: string, body: object) => ({ description, content: { 'application/json': { schema: body } } });
-const error = (description: string) => json(description, ref('Error'));
+const error = (description: string) => problemResponse(description);
 const body = (name: string) => ({ required: true, content: { 'application/json': { schema: ref(name) } } });
-const conflict = json('Iemand anders wijzigde het eerst; `current` bevat de huidige stand', {
-	type: 'object',
-	properties: { error: { $ref: '#/components/schemas/Error/properties/error' }, current: {} }
-});
+const conflict = problemResponse('Iemand anders wijzigde het eerst; `current` bevat de huidige stand', {});
 const idParam = [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }];
 const position = { type: 'object', properties: { lat: { type: 'number' }, lon: { type: 'number' } } };
 const incidentRef = { type: 'object', properties: { id: { type: 'string', format: 'uuid' }, title: { type: 'string' }, exercise: { type: 'boolean' } } };

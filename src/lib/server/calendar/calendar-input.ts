@@ -1,6 +1,7 @@
 // The calendar's query parameters (API, exports and page), checked with Dutch messages that name
 // the field: ?from=2027-06-01&to=2027-06-30&municipality=haarlem&category=C
 import { z } from 'zod';
+import { safeText } from '../../validation/fields.ts';
 import { KENNEMERLAND } from '../../domain/region';
 import { daysBetween, isLocalDate, type LocalDate } from '../../domain/calendar';
 
@@ -10,7 +11,7 @@ export const CALENDAR_CLASSES = ['A', 'B', 'C'] as const;
 export const MAX_WINDOW_DAYS = 400;
 
 const localDate = (what: string) =>
-	z.string({ error: `Geef ${what} als datum (JJJJ-MM-DD).` }).refine(isLocalDate, { message: `${what[0]!.toUpperCase()}${what.slice(1)} is geen bestaande datum (JJJJ-MM-DD).` });
+	safeText({ error: `Geef ${what} als datum (JJJJ-MM-DD).` }).refine(isLocalDate, { message: `${what[0]!.toUpperCase()}${what.slice(1)} is geen bestaande datum (JJJJ-MM-DD).` });
 
 export const calendarQueryInput = z
 	.object({

@@ -1,10 +1,11 @@
 // The calendar part of /api/v1/openapi.json: the regional calendar, its year loads and exports.
 import { MAX_WINDOW_DAYS, MUNICIPALITY_CODES } from './calendar-input';
 import { BUSY_ABOVE } from '../../domain/calendar';
+import { problemResponse } from '../http/openapi-problem';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (description: string, body: object) => ({ description, content: { 'application/json': { schema: body } } });
-const error = (description: string) => json(description, ref('Error'));
+const error = (description: string) => problemResponse(description);
 const date = { type: 'string', format: 'date', examples: ['2027-08-27'] };
 
 const filterParams = [

@@ -1,6 +1,7 @@
 // What the applications API and forms accept. Every field has a Dutch message, and one answer
 // names every wrong field (cross-field rules run even when other fields are wrong).
 import { z } from 'zod';
+import { fitsInteger, safeText } from '../../validation/fields.ts';
 import { ACTIVITIES, ALCOHOL_LEVELS, AUDIENCE_GROUPS, SITES } from '../../domain/risicoscan/model';
 import { KENNEMERLAND } from '../../domain/region';
 import { DECISIONS, DOCUMENT_KINDS, EVENT_TYPES } from '../../domain/events/application';
@@ -13,15 +14,13 @@ export const LIMITS = { name: 200, description: 5000, address: 300, organiser: 2
 const MUNICIPALITY_CODES = KENNEMERLAND.map((m) => m.code) as [string, ...string[]];
 
 function text(label: string, max: number) {
-	return z
-		.string({ error: `${label} moet tekst zijn.` })
+	return safeText({ error: `${label} moet tekst zijn.` })
 		.trim()
 		.max(max, { error: `${label} mag hoogstens ${max} tekens hebben.` });
 }
 
 function requiredText(label: string, max: number) {
-	return z
-		.string({ error: (i) => (i.input === undefined ? `Vul ${label.toLowerCase()} in.` : `${label} moet tekst zijn.`) })
+	return safeText({ error: (i) => (i.input === undefined ? `Vul ${label.toLowerCase()} in.` : `${label} moet tekst zijn.`) })
 		.trim()
 		.min(1, { error: `Vul ${label.toLowerCase()} in.` })
 		.max(max, { error: `${label} mag hoogstens ${max} tekens hebben.` });
@@ -30,7 +29,7 @@ function requiredText(label: string, max: number) {
 function wholeNumber(label: string, max = MAX_VISITORS) {
 	const error = `${label} moet een geheel getal van 0 tot ${new Intl.NumberFormat('nl-NL').format(max)} zijn.`;
 	// multipleOf(1) rather than int(): a failed int() aborts the object and silences the other fields.
-	return z.number({ error }).multipleOf(1, { error }).min(0, { error }).max(max, { error });
+	return z.number({ error }).multipleOf(1, { error }).check(...fitsInteger()).min(0, { error }).max(max, { error });
 }
 
 function yesNo(label: string) {
@@ -39,8 +38,7 @@ function yesNo(label: string) {
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 function timeOfDay(label: string) {
-	return z
-		.string({ error: `${label} moet een tijd (UU:MM) zijn.` })
+	return safeText({ error: `${label} moet een tijd (UU:MM) zijn.` })
 		.trim()
 		.refine((v) => v === '' || HHMM.test(v), { error: `${label} moet een tijd (UU:MM) zijn, bijvoorbeeld 23:00.` });
 }
@@ -48,8 +46,7 @@ function timeOfDay(label: string) {
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
 function instant(label: string) {
 	const rule = `${label} moet een tijdstip met tijdzone zijn, bijvoorbeeld 2027-06-12T14:00:00+02:00.`;
-	return z
-		.string({ error: (i) => (i.input === undefined ? `Vul ${label.toLowerCase()} in.` : rule) })
+	return safeText({ error: (i) => (i.input === undefined ? `Vul ${label.toLowerCase()} in.` : rule) })
 		.refine((v) => ISO_WITH_OFFSET.test(v) && Number.isFinite(Date.parse(v)), { error: rule });
 }
 
@@ -63,17 +60,14 @@ function subsetOf<const T extends readonly [string, ...string[]]>(label: string,
 export const applicationFieldShape = {
 	organiserName: text('Naam contactpersoon', LIMITS.organiser),
 	organiserOrganisation: text('Organisatie', LIMITS.organiser),
-	organiserKvk: z
-		.string({ error: 'KvK-nummer moet tekst zijn.' })
+	organiserKvk: safeText({ error: 'KvK-nummer moet tekst zijn.' })
 		.trim()
 		.refine((v) => v === '' || /^\d{8}$/.test(v), { error: 'Een KvK-nummer heeft precies 8 cijfers.' }),
-	organiserEmail: z
-		.string({ error: 'E-mailadres moet tekst zijn.' })
+	organiserEmail: safeText({ error: 'E-mailadres moet tekst zijn.' })
 		.trim()
 		.max(LIMITS.email, { error: `E-mailadres mag hoogstens ${LIMITS.email} tekens hebben.` })
 		.refine((v) => v === '' || z.email().safeParse(v).success, { error: 'Dit is geen geldig e-mailadres.' }),
-	organiserPhone: z
-		.string({ error: 'Telefoonnummer moet tekst zijn.' })
+	organiserPhone: safeText({ error: 'Telefoonnummer moet tekst zijn.' })
 		.trim()
 		.refine((v) => v === '' || /^\+?[0-9 ()-]{8,20}$/.test(v), { error: 'Een telefoonnummer heeft 8 tot 20 cijfers (spaties, + en - mogen).' }),
 	name: requiredText('Naam van het evenement', LIMITS.name),
@@ -163,6 +157,7 @@ export type NewApplicationInput = z.output<typeof newApplicationInput>;
 const version = z
 	.number({ error: 'Stuur de versie mee die je voor het laatst zag (version), zodat niemands wijziging verloren gaat.' })
 	.multipleOf(1, { error: 'version is een geheel getal.' })
+	.check(...fitsInteger())
 	.min(1, { error: 'version is een geheel getal van 1 of meer.' });
 
 /** PATCH /api/v1/events/:id: the version seen and any fields to change. */

@@ -2,16 +2,14 @@
 import { z } from 'zod';
 import { APPLICATION_STATUSES, DOCUMENT_KINDS } from '../../domain/events/application';
 import { applicationChangeInput, decisionInput, newApplicationInput, overrideInput, transitionInput, versionOnlyInput } from './application-input';
+import { problemResponse } from '../http/openapi-problem';
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (description: string, body: object) => ({ description, content: { 'application/json': { schema: body } } });
-const error = (description: string) => json(description, ref('Error'));
+const error = (description: string) => problemResponse(description);
 const body = (name: string) => ({ required: true, content: { 'application/json': { schema: ref(name) } } });
-const conflict = json('Iemand anders wijzigde de aanvraag eerst; `current` bevat de huidige stand', {
-	type: 'object',
-	properties: { error: { $ref: '#/components/schemas/Error/properties/error' }, current: ref('EventApplication') }
-});
+const conflict = problemResponse('Iemand anders wijzigde de aanvraag eerst; `current` bevat de huidige stand', ref('EventApplication'));
 const idParam = [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }];
 const who = { type: ['object', 'null'], properties: { id: { type: 'string', format: 'uuid' }, name: { type: 'string' } } };
 

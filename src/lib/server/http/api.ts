@@ -1,24 +1,39 @@
-// JSON API plumbing: errors as { error: { code, message } } in Dutch, strict body parsing.
-import { json } from '@sveltejs/kit';
+// JSON API plumbing: every refusal as a Dutch problem answer (see problem.ts), strict body parsing.
 import type { z } from 'zod';
-import { ServiceError, type FieldError } from '../errors';
+import '../../validation/zod-dutch.ts';
+import { unstorablePath, UNSTORABLE_TEXT_MESSAGE } from '../../validation/storable.ts';
+import { ServiceError, validationFailed, type FieldError } from '../errors';
 import { RateLimitedError } from '../auth/login';
 import { logger } from '../log';
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '../db/unavailable';
+import { problemResponse, type InvalidParam } from './problem';
+import { isInputDataError, unexpectedProblem } from './unexpected';
 
 export const MAX_JSON_BYTES = 64 * 1024;
 
-export function apiError(status: number, code: string, message: string, extra: Record<string, unknown> = {}): Response {
-	const headers: Record<string, string> = {};
-	if (typeof extra.retryAfter === 'number') headers['Retry-After'] = String(extra.retryAfter);
-	return json({ error: { code, message, ...extra } }, { status, headers });
+/** The one builder of API error answers: application/problem+json with the compat `error` member. */
+export function apiError(
+	status: number,
+	code: string,
+	message: string,
+	extra: Record<string, unknown> = {},
+	fields?: FieldError[]
+): Response {
+	const invalidParams: InvalidParam[] | undefined = fields?.map((f) => ({ name: f.field, reason: f.message, ...(f.code ? { code: f.code } : {}) }));
+	return problemResponse({ status, code, detail: message, invalidParams, extra });
 }
 
 export function zodFieldErrors(error: z.ZodError): FieldError[] {
 	return error.issues.map((issue) => ({
 		field: issue.path.map(String).join('.') || '(body)',
-		message: issue.message
+		message: issue.message,
+		code: issue.code
 	}));
+}
+
+/** Refuses text PostgreSQL cannot store anywhere in a parsed body, whatever its schema says. */
+export function assertStorable(value: unknown): void {
+	const path = unstorablePath(value);
+	if (path) throw validationFailed([{ field: path, message: UNSTORABLE_TEXT_MESSAGE, code: 'unstorable_text' }]);
 }
 
 /** Reads and validates a JSON body; throws a ServiceError with every wrong field. */
@@ -42,16 +57,9 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
 	} catch {
 		throw new ServiceError(400, 'invalid_json', 'De gegevens zijn geen geldige JSON.');
 	}
+	assertStorable(body);
 	const parsed = schema.safeParse(body);
-	if (!parsed.success) {
-		const fields = zodFieldErrors(parsed.error);
-		throw new ServiceError(
-			400,
-			'validation_failed',
-			`De invoer is niet geldig: ${fields.map((f) => `${f.field}: ${f.message}`).join('; ')}`,
-			fields
-		);
-	}
+	if (!parsed.success) throw validationFailed(zodFieldErrors(parsed.error));
 	return parsed.data;
 }
 
@@ -59,20 +67,23 @@ function tooLarge() {
 	return new ServiceError(413, 'payload_too_large', `De gegevens zijn te groot (maximaal ${MAX_JSON_BYTES / 1024} kB).`);
 }
 
-/** Runs an API handler and turns every failure into a JSON error; never an unexplained 500. */
+/** Runs an API handler and turns every failure into a problem answer; never an unexplained 500. */
 export async function apiCall(run: () => Promise<Response>): Promise<Response> {
 	try {
 		return await run();
 	} catch (err) {
-		if (err instanceof RateLimitedError) return apiError(429, err.code, err.message, { retryAfter: err.retryAfter });
-		if (err instanceof ServiceError) {
-			const error = { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) };
-			return json({ error, ...err.extra }, { status: err.status });
-		}
-		if (isDatabaseUnavailable(err)) return apiError(503, 'database_unavailable', DATABASE_UNAVAILABLE_MESSAGE);
-		logger.error({ err: err instanceof Error ? err.message : String(err) }, 'API-fout');
-		return apiError(500, 'server_error', 'Er ging iets mis op de server. Probeer het opnieuw.');
+		return apiErrorFor(err);
 	}
+}
+
+/** The problem answer for anything thrown while answering an API request. */
+export function apiErrorFor(err: unknown): Response {
+	if (err instanceof RateLimitedError) return apiError(429, err.code, err.message, { retryAfter: err.retryAfter });
+	if (err instanceof ServiceError) return apiError(err.status, err.code, err.message, err.extra, err.fields);
+	const problem = unexpectedProblem(err);
+	const log = isInputDataError(err) ? logger.warn.bind(logger) : logger.error.bind(logger);
+	log({ err: err instanceof Error ? err.message : String(err), status: problem.status }, 'API-fout');
+	return problemResponse(problem);
 }
 
 export const unauthenticated = () => apiError(401, 'unauthenticated', 'Je bent niet ingelogd.');

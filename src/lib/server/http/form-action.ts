@@ -3,6 +3,7 @@ import { fail } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { ServiceError } from '../errors';
 import { zodFieldErrors } from './api';
+import { isInputDataError } from './unexpected';
 
 export type FormFailure = { message: string; fields: Record<string, string>; values: Record<string, string>; form?: string };
 
@@ -30,6 +31,10 @@ export async function runFormAction<S extends z.ZodType, R>(
 		if (err instanceof ServiceError) {
 			const fields = Object.fromEntries((err.fields ?? []).map((f) => [f.field, f.message]));
 			return fail(err.status, { form: formName, message: err.message, fields, values: safeValues(values) });
+		}
+		// A value the database refused slipped past the schema: still the user's input, not a 500.
+		if (isInputDataError(err)) {
+			return fail(400, { form: formName, message: 'Een van de ingevulde waarden kan niet worden opgeslagen. Controleer de invoer.', fields: {} as Record<string, string>, values: safeValues(values) });
 		}
 		throw err;
 	}

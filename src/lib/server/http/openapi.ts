@@ -4,7 +4,7 @@ import { loginInput } from '../auth/login-input';
 import { noticeInput } from '../notices/notice-input';
 import { risicoscanInputSchema } from '../../domain/risicoscan';
 import { gripChangeInput, newIncidentInput, statusChangeInput } from '../incidents/incident-input';
-import { newTaskInput, taskChangeInput } from '../tasks/task-input';
+import { newTaskInput, taskChangeInput, taskNoteInput } from '../tasks/task-input';
 import { bulkAssignInput } from '../tasks/template-input';
 import { bluswaterPaths, bluswaterSchemas } from '../bluswater/bluswater-openapi';
 import { logbookPaths, logbookSchemas } from '../logbook/logbook-openapi';
@@ -12,32 +12,12 @@ import { eventsPaths, eventsSchemas } from '../events/events-openapi';
 import { calendarPaths, calendarSchemas } from '../calendar/calendar-openapi';
 import { advicePaths, adviceSchemas } from '../advice/advice-openapi';
 import { bibobPaths, bibobSchemas } from '../bibob/bibob-openapi';
+import { problemResponse, problemSchema } from './openapi-problem';
+import { API_VERSION } from './problem';
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
 
-const errorBody = {
-	type: 'object',
-	required: ['error'],
-	properties: {
-		error: {
-			type: 'object',
-			required: ['code', 'message'],
-			properties: {
-				code: { type: 'string', examples: ['validation_failed'] },
-				message: { type: 'string', description: 'Nederlandse uitleg voor de gebruiker' },
-				fields: {
-					type: 'array',
-					items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } }
-				}
-			}
-		}
-	}
-} as const;
-
-const errorResponse = (description: string) => ({
-	description,
-	content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } }
-});
+const errorResponse = (description: string) => problemResponse(description);
 
 const jsonBody = (ref: string) => ({
 	required: true,
@@ -160,32 +140,42 @@ const task = {
 	}
 } as const;
 
+const taskNote = {
+	type: 'object',
+	properties: {
+		id: { type: 'string', format: 'uuid' },
+		taskId: { type: 'string', format: 'uuid' },
+		text: { type: 'string' },
+		at: { type: 'string', format: 'date-time' },
+		author: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } } }
+	}
+} as const;
+
 const ok = (ref: string, description = 'OK') => ({ description, content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } } });
 const list = (key: string, ref: string) => ({
 	description: 'OK',
 	content: { 'application/json': { schema: { type: 'object', properties: { [key]: { type: 'array', items: { $ref: `#/components/schemas/${ref}` } } } } } }
 });
 const idParam = [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }];
-const conflictResponse = {
-	description: 'Iemand anders wijzigde het eerst; `current` bevat de huidige stand',
-	content: { 'application/json': { schema: { type: 'object', properties: { error: { $ref: '#/components/schemas/Error/properties/error' }, current: {} } } } }
-};
+const conflictResponse = problemResponse('Iemand anders wijzigde het eerst; `current` bevat de huidige stand', {});
 
 export function openApiDocument(serverUrl: string) {
 	return {
 		openapi: '3.1.0',
 		info: {
 			title: 'Paraat API',
-			version: '1',
+			version: API_VERSION,
 			description:
 				'De API van Paraat (Veiligheidsregio Kennemerland). Dezelfde diensten en rechten als de schermen. ' +
-				'Fouten als { error: { code, message } } met een Nederlandse melding. Wijzigende verzoeken alleen vanaf de eigen herkomst.'
+				'Fouten als probleemdetails (RFC 9457, application/problem+json) met een Nederlandse titel en uitleg, een vaste `code` en bij ongeldige invoer `invalidParams`; ' +
+				'het lid `error: { code, message, fields? }` blijft voor bestaande clients tot API v2. Elk antwoord draagt de header API-Version. ' +
+				'Wijzigende verzoeken alleen vanaf de eigen herkomst.'
 		},
 		servers: [{ url: serverUrl }],
 		components: {
 			securitySchemes: { sessie: { type: 'apiKey', in: 'cookie', name: 'paraat_sessie' } },
 			schemas: {
-				Error: errorBody,
+				Problem: problemSchema,
 				Login: schema(loginInput),
 				User: user,
 				NoticeInput: schema(noticeInput),
@@ -197,6 +187,7 @@ export function openApiDocument(serverUrl: string) {
 				Incident: incident,
 				TaskInput: schema(newTaskInput),
 				TaskChange: schema(taskChangeInput),
+				TaskNoteInput: schema(taskNoteInput),
 				BulkAssign: schema(bulkAssignInput),
 				Task: task,
 				RisicoscanResult: risicoscanResult,
@@ -255,7 +246,7 @@ export function openApiDocument(serverUrl: string) {
 					requestBody: jsonBody('RisicoscanInput'),
 					responses: {
 						'200': { description: 'Uitkomst', content: { 'application/json': { schema: { $ref: '#/components/schemas/RisicoscanResult' } } } },
-						'400': errorResponse('Elk fout veld wordt genoemd in error.fields'),
+						'400': errorResponse('Elk fout veld wordt genoemd in invalidParams'),
 						'401': errorResponse('Niet ingelogd')
 					}
 				}
@@ -286,12 +277,48 @@ export function openApiDocument(serverUrl: string) {
 				post: { summary: 'Meerdere taken tegelijk (her)toewijzen, alles of niets', parameters: idParam, requestBody: jsonBody('BulkAssign'), responses: { '200': list('tasks', 'Task'), '409': conflictResponse } }
 			},
 			'/api/v1/tasks/{id}': {
+				get: {
+					summary: 'Taak met notities en wijzigingsgeschiedenis',
+					parameters: idParam,
+					responses: {
+						'200': { description: 'Taak', content: { 'application/json': { schema: { allOf: [{ $ref: '#/components/schemas/Task' }, { type: 'object', properties: { notes: { type: 'array', items: taskNote }, history: { type: 'array', items: { type: 'object' } } } }] } } } },
+						'404': errorResponse('Bestaat niet of geen toegang')
+					}
+				},
 				patch: {
 					summary: 'Taak wijzigen met de versie die je zag',
 					parameters: idParam,
 					requestBody: jsonBody('TaskChange'),
 					responses: { '200': ok('Task'), '400': errorResponse('Ongeldige invoer of geen versie'), '409': conflictResponse }
 				}
+			},
+			'/api/v1/tasks/{id}/notes': {
+				post: {
+					summary: 'Notitie bij een taak (geen versie nodig: een notitie wijzigt de taak niet)',
+					parameters: idParam,
+					requestBody: jsonBody('TaskNoteInput'),
+					responses: {
+						'201': { description: 'Geplaatst', content: { 'application/json': { schema: taskNote } } },
+						'400': errorResponse('Ongeldige invoer'),
+						'403': errorResponse('Geen recht'),
+						'404': errorResponse('Bestaat niet')
+					}
+				}
+			},
+			'/api/v1/incidents/{id}/archive': {
+				post: {
+					summary: 'Een gesloten oefening archiveren (oefenleider of crisisteam); ze blijft leesbaar',
+					parameters: idParam,
+					responses: {
+						'200': ok('Incident'),
+						'400': errorResponse('Geen oefening (not_an_exercise)'),
+						'403': errorResponse('Geen recht'),
+						'409': errorResponse('Oefening nog niet gesloten (exercise_open) of al gearchiveerd (already_archived)')
+					}
+				}
+			},
+			'/api/v1/openapi.json': {
+				get: { summary: 'Deze beschrijving (OpenAPI 3.1)', security: [], responses: { '200': { description: 'OpenAPI-document', content: { 'application/json': { schema: { type: 'object' } } } } } }
 			},
 			...bluswaterPaths,
 			...logbookPaths,

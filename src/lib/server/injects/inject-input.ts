@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { fitsInteger, safeText } from '../../validation/fields.ts';
 import { LOG_DISCIPLINES } from '../../domain/logbook';
 import { MAX_INJECT_MINUTES } from '../../domain/injects';
 
 export const newInjectInput = z.object({
-	text: z
-		.string({ error: 'Vul de tekst van de inject in.' })
+	text: safeText({ error: 'Vul de tekst van de inject in.' })
 		.trim()
 		.min(1, { error: 'Vul de tekst van de inject in; een lege inject wordt niet opgeslagen.' })
 		.max(4000, { error: 'Een inject mag hoogstens 4000 tekens hebben.' }),
@@ -12,6 +12,7 @@ export const newInjectInput = z.object({
 	dueMinutes: z
 		.number({ error: 'Geef aan hoeveel minuten na de start de inject valt (dueMinutes).' })
 		.int({ error: 'Het aantal minuten na de start is een geheel getal.' })
+		.check(...fitsInteger())
 		.min(0, { error: 'Een inject kan niet vóór de start van de oefening vallen.' })
 		.max(MAX_INJECT_MINUTES, { error: `Een inject valt hoogstens ${MAX_INJECT_MINUTES / (24 * 60)} dagen na de start.` })
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fitsInteger, safeText } from '../../validation/fields.ts';
 import { LOG_DISCIPLINES, LOG_KINDS } from '../../domain/logbook';
 import { PICTURE_SECTIONS } from '../../domain/situation';
 
@@ -8,13 +9,12 @@ const discipline = z.enum(LOG_DISCIPLINES, { error: `Onbekende discipline; kies 
 export const newLogEntryInput = z.object({
 	kind,
 	discipline,
-	text: z
-		.string({ error: 'Vul de tekst van de logregel in.' })
+	text: safeText({ error: 'Vul de tekst van de logregel in.' })
 		.trim()
 		.min(1, { error: 'Vul de tekst van de logregel in; een lege logregel wordt niet opgeslagen.' })
 		.max(4000, { error: 'Een logregel mag hoogstens 4000 tekens hebben.' }),
 	happenedAt: z.iso.datetime({ offset: true, error: 'Het tijdstip van gebeuren moet een ISO 8601-tijdstip met tijdzone zijn.' }).optional(),
-	source: z.string({ error: 'De bron moet tekst zijn.' }).trim().max(200, { error: 'De bron mag hoogstens 200 tekens hebben.' }).optional(),
+	source: safeText({ error: 'De bron moet tekst zijn.' }).trim().max(200, { error: 'De bron mag hoogstens 200 tekens hebben.' }).optional(),
 	/** Set for a correction: the id of the entry it corrects. */
 	correctsId: z.uuid({ error: 'correctsId moet het id van een logregel zijn.' }).optional()
 });
@@ -41,15 +41,17 @@ export const readInput = z.object({
 	upTo: z
 		.number({ error: 'Geef het nummer van de laatst gelezen logregel (upTo).' })
 		.int({ error: 'upTo is een geheel getal.' })
+		.check(...fitsInteger())
 		.min(0, { error: 'upTo is 0 of meer.' })
 });
 export type ReadInput = z.output<typeof readInput>;
 
 export const sectionInput = z.object({
-	text: z.string({ error: 'De tekst van het beeld moet tekst zijn.' }).max(10_000, { error: 'Een sectie van het beeld mag hoogstens 10.000 tekens hebben.' }),
+	text: safeText({ error: 'De tekst van het beeld moet tekst zijn.' }).max(10_000, { error: 'Een sectie van het beeld mag hoogstens 10.000 tekens hebben.' }),
 	version: z
 		.number({ error: 'Stuur de versie mee die je voor het laatst zag (version; 0 voor een lege sectie), zodat niemands tekst verloren gaat.' })
 		.int({ error: 'version is een geheel getal.' })
+		.check(...fitsInteger())
 		.min(0, { error: 'version is 0 of meer.' })
 });
 export type SectionInput = z.output<typeof sectionInput>;

@@ -5,17 +5,15 @@ import { LOG_DISCIPLINES, LOG_KINDS } from '../../domain/logbook';
 import { PICTURE_SECTIONS } from '../../domain/situation';
 import { newLogEntryInput, readInput, sectionInput } from './log-input';
 import { newInjectInput } from '../injects/inject-input';
+import { problemResponse } from '../http/openapi-problem';
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (description: string, body: object) => ({ description, content: { 'application/json': { schema: body } } });
-const error = (description: string) => json(description, ref('Error'));
+const error = (description: string) => problemResponse(description);
 const body = (name: string) => ({ required: true, content: { 'application/json': { schema: ref(name) } } });
 const list = (key: string, name: string) => json('OK', { type: 'object', properties: { [key]: { type: 'array', items: ref(name) } } });
-const conflict = json('Iemand anders wijzigde het eerst; `current` bevat de huidige stand', {
-	type: 'object',
-	properties: { error: { $ref: '#/components/schemas/Error/properties/error' }, current: ref('Section') }
-});
+const conflict = problemResponse('Iemand anders wijzigde het eerst; `current` bevat de huidige stand', ref('Section'));
 const file = (type: string, description: string) => ({ description, content: { [type]: { schema: { type: 'string', format: 'binary' } } } });
 const path = (name: string, format: string) => ({ name, in: 'path', required: true, schema: { type: 'string', format } });
 const id = path('id', 'uuid');

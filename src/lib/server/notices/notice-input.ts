@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText } from '../../validation/fields.ts';
 
 /**
  * A regional notice. `text` is the message; `message` and `body` are accepted as synonyms
@@ -6,10 +7,10 @@ import { z } from 'zod';
  */
 export const noticeInput = z
 	.object({
-		title: z.string({ error: 'Titel moet tekst zijn.' }).trim().max(200, { error: 'Titel mag hoogstens 200 tekens hebben.' }).optional(),
-		text: z.string({ error: 'Bericht moet tekst zijn.' }).optional(),
-		message: z.string({ error: 'Bericht moet tekst zijn.' }).optional(),
-		body: z.string({ error: 'Bericht moet tekst zijn.' }).optional(),
+		title: safeText({ error: 'Titel moet tekst zijn.' }).trim().max(200, { error: 'Titel mag hoogstens 200 tekens hebben.' }).optional(),
+		text: safeText({ error: 'Bericht moet tekst zijn.' }).optional(),
+		message: safeText({ error: 'Bericht moet tekst zijn.' }).optional(),
+		body: safeText({ error: 'Bericht moet tekst zijn.' }).optional(),
 		severity: z
 			.enum(['info', 'waarschuwing', 'urgent'], { error: 'Urgentie moet info, waarschuwing of urgent zijn.' })
 			.optional(),

@@ -13,6 +13,7 @@ import { logger } from '../log.ts';
 import { config } from '../config.ts';
 import { opsRoutes } from './ops-routes.ts';
 import { onStopSignals, shutDown, trackRequests } from './shutdown.ts';
+import { answerMalformedRequest } from '../http/malformed-request.ts';
 
 const log = (level: 'info' | 'warn' | 'error', msg: string, extra?: Record<string, unknown>) => logger[level](extra ?? {}, msg);
 
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
 	const ops = opsRoutes({ db: getDb(), listening: () => realtime.listening(), stopping: () => requests.stopping, metricsToken: settings.PARAAT_METRICS_TOKEN, log });
 	const server = http.createServer((req, res) => {
 		if (ops(req, res)) return; // probes and metrics, before (and without) SvelteKit
+		if (answerMalformedRequest(req, res)) return; // SvelteKit would answer in English/HTML
 		if (ownProtocolHeader) req.headers['x-paraat-protocol'] = 'encrypted' in req.socket ? 'https' : 'http';
 		handler(req, res);
 	});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fitsInteger, safeText } from '../../validation/fields.ts';
 import { PRIORITIES, PROCESSES, TASK_STATUSES } from '../../domain/bevolkingszorg';
 import { KENNEMERLAND } from '../../domain/region';
 
@@ -9,12 +10,11 @@ const process = z.enum(PROCESSES, {
 });
 const status = z.enum(TASK_STATUSES, { error: `Onbekende status; kies uit ${TASK_STATUSES.join(', ')}.` });
 const priority = z.enum(PRIORITIES, { error: `Onbekende prioriteit; kies uit ${PRIORITIES.join(', ')}.` });
-const title = z
-	.string({ error: 'Vul een titel in.' })
+const title = safeText({ error: 'Vul een titel in.' })
 	.trim()
 	.min(2, { error: 'De titel moet minstens 2 tekens hebben.' })
 	.max(200, { error: 'De titel mag hoogstens 200 tekens hebben.' });
-const description = z.string({ error: 'Omschrijving moet tekst zijn.' }).max(4000, { error: 'De omschrijving mag hoogstens 4000 tekens hebben.' });
+const description = safeText({ error: 'Omschrijving moet tekst zijn.' }).max(4000, { error: 'De omschrijving mag hoogstens 4000 tekens hebben.' });
 const municipality = z.enum(MUNICIPALITY_CODES, { error: `Onbekende gemeente; kies uit ${MUNICIPALITY_CODES.join(', ')}.` }).nullable();
 const dueAt = z.iso.datetime({ offset: true, error: 'Deadline moet een ISO 8601-tijdstip met tijdzone zijn.' }).nullable();
 const assigneeId = z.uuid({ error: 'Uitvoerder moet een gebruikers-id zijn.' }).nullable();
@@ -34,6 +34,7 @@ export const taskChangeInput = z.object({
 	version: z
 		.number({ error: 'Stuur de versie mee die je voor het laatst zag (version), zodat niemands wijziging verloren gaat.' })
 		.int({ error: 'version is een geheel getal.' })
+		.check(...fitsInteger())
 		.min(1, { error: 'version is een geheel getal van 1 of meer.' }),
 	status: status.optional(),
 	process: process.optional(),
@@ -43,13 +44,12 @@ export const taskChangeInput = z.object({
 	priority: priority.optional(),
 	dueAt: dueAt.optional(),
 	assigneeId: assigneeId.optional(),
-	blockedReason: z.string().trim().max(500, { error: 'De reden van de blokkade mag hoogstens 500 tekens hebben.' }).nullable().optional()
+	blockedReason: safeText().trim().max(500, { error: 'De reden van de blokkade mag hoogstens 500 tekens hebben.' }).nullable().optional()
 });
 export type TaskChangeInput = z.output<typeof taskChangeInput>;
 
 export const taskNoteInput = z.object({
-	text: z
-		.string({ error: 'Een notitie is tekst.' })
+	text: safeText({ error: 'Een notitie is tekst.' })
 		.trim()
 		.min(1, { error: 'Een notitie mag niet leeg zijn.' })
 		.max(2000, { error: 'Een notitie mag hoogstens 2000 tekens hebben.' })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText } from '../../validation/fields.ts';
 import { DISCIPLINES, ROLES } from '../auth/roles';
 import { PASSWORD_MIN_LENGTH } from '../auth/password';
 import { KENNEMERLAND } from '../../domain/region';
@@ -28,15 +29,13 @@ export const grantInput = z
 
 export const newUserInput = z
 	.object({
-		name: z.string().trim().min(2, { error: 'Vul de naam in (minstens 2 tekens).' }).max(120, { error: 'De naam is te lang (hoogstens 120 tekens).' }),
-		email: z
-			.string()
+		name: safeText().trim().min(2, { error: 'Vul de naam in (minstens 2 tekens).' }).max(120, { error: 'De naam is te lang (hoogstens 120 tekens).' }),
+		email: safeText()
 			.trim()
 			.toLowerCase()
 			.max(254, { error: 'Het e-mailadres is te lang.' })
 			.pipe(z.email({ error: 'Vul een geldig e-mailadres in.' })),
-		password: z
-			.string()
+		password: safeText()
 			.min(PASSWORD_MIN_LENGTH, { error: `Het wachtwoord moet minstens ${PASSWORD_MIN_LENGTH} tekens hebben.` })
 			.max(256, { error: 'Het wachtwoord is te lang.' })
 	})
