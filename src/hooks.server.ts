@@ -8,11 +8,14 @@ import { isForeignStateChange } from '$lib/server/http/origin';
 import { applySecurityHeaders } from '$lib/server/http/security-headers';
 import { apiError } from '$lib/server/http/api';
 import { logger } from '$lib/server/log';
+import { config } from '$lib/server/config';
 import { seedDemoExercise } from '$lib/server/demo/demo-exercise';
 import { seedDemoEvents } from '$lib/server/demo/demo-events';
 import { seedDemoAdvice } from '$lib/server/demo/demo-advice';
 
 export const init: ServerInit = async () => {
+	// Internal hand-over from the bootstrap (runtime/bootstrap.ts), read from the environment at this
+	// moment rather than from the cached configuration: the bootstrap sets it after the start began.
 	if (process.env.PARAAT_DEMO_ACTIVE !== '1') return;
 	try {
 		await seedDemoExercise(getDb());
@@ -53,7 +56,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 		response = await resolve(event);
 	}
 
-	applySecurityHeaders(response.headers, !dev && process.env.NODE_ENV === 'production');
+	applySecurityHeaders(response.headers, !dev && config().NODE_ENV === 'production');
 	response.headers.set('X-Request-Id', event.locals.requestId);
 	logger.info(
 		{
