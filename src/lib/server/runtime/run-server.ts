@@ -6,12 +6,12 @@ import { existsSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { bootstrap, demoBanner } from './bootstrap.ts';
+import { bootstrap, demoBanner, type Bootstrapped } from './bootstrap.ts';
 import { closeSharedDb, getDb } from '../db/index.ts';
 import { attachRealtime } from '../realtime/server.ts';
 import { startInjectScheduler } from '../injects/inject-scheduler.ts';
 import { logger } from '../log.ts';
-import { config } from '../config.ts';
+import { config, type Config } from '../config.ts';
 import { assertPortFree } from './port-check.ts';
 import { StartupError } from './startup-error.ts';
 
@@ -27,6 +27,17 @@ export async function runServer(root: string): Promise<void> {
 	}
 	await assertPortFree(settings.PORT, settings.HOST);
 	const boot = await bootstrap();
+	try {
+		await listen(root, settings, boot);
+	} catch (err) {
+		// Nothing keeps running after a failed start (an embedded PostgreSQL would outlive us).
+		await closeSharedDb().catch(() => {});
+		await boot.stop();
+		throw err;
+	}
+}
+
+async function listen(root: string, settings: Config, boot: Bootstrapped): Promise<void> {
 	// adapter-node assumes https unless told otherwise. Without ORIGIN or a proxy's protocol
 	// header, tell it what this very connection is, so http://localhost and http://127.0.0.1
 	// both work (form posts are checked against the origin). adapter-node reads these variables
@@ -54,7 +65,8 @@ export async function runServer(root: string): Promise<void> {
 		server.once('error', reject);
 		server.listen(settings.PORT, settings.HOST, resolve);
 	}).catch(async (err: NodeJS.ErrnoException) => {
-		await boot.stop();
+		await injects.stop();
+		await realtime.close().catch(() => {}); // the server never listened
 		// Taken between the check above and now: the same sentence.
 		if (err.code === 'EADDRINUSE') await assertPortFree(settings.PORT, settings.HOST);
 		throw err;
