@@ -111,7 +111,7 @@ describe('start failures in process', () => {
 		const url = new URL(inject('pgAdminUrl'));
 		url.password = 'fout-wachtwoord';
 		const err = await startupError(bootstrap(loadConfig({ DATABASE_URL: url.toString() })));
-		expect(err.startupSentence).toMatch(/^PostgreSQL weigert de aanmelding voor postgres:\/\/paraat:\*\*\*@127\.0\.0\.1:\d+\/postgres \(“.*password authentication failed.*”\): controleer gebruiker en wachtwoord in DATABASE_URL\.$/);
+		expect(err.startupSentence).toMatch(/^PostgreSQL weigert de aanmelding voor postgres:\/\/paraat:\*\*\*@127\.0\.0\.1:\d+\/postgres \(“password authentication failed for user "paraat"”\): controleer gebruiker en wachtwoord in DATABASE_URL\.$/);
 		expect(err.startupSentence).not.toContain('fout-wachtwoord');
 	});
 
