@@ -41,4 +41,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
 STOPSIGNAL SIGTERM
 # The production start from the artefact (what `npm run serve` runs); node itself as PID 1 so
 # the signal reaches Paraat directly.
-CMD ["node", "src/lib/server/runtime/start.ts"]
+CMD ["node", "src/lib/server/runtime/launch.cjs", "src/lib/server/runtime/serve.ts"]

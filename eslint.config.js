@@ -18,6 +18,12 @@ export default ts.config(
 		}
 	},
 	{
+		// The launcher is CommonJS on purpose: it must load on a Node too old for anything else.
+		files: ['**/*.cjs'],
+		languageOptions: { globals: globals.node },
+		rules: { '@typescript-eslint/no-require-imports': 'off' }
+	},
+	{
 		files: ['**/*.svelte', '**/*.svelte.ts'],
 		languageOptions: { parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig } }
 	}

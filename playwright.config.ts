@@ -1,6 +1,6 @@
 // End-to-end tests: the production entry (`npm start`) on a fresh embedded PostgreSQL per run,
 // driven by Debian's Chromium. Run with `npx playwright test`.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
@@ -47,6 +47,8 @@ function pruneOldDataDirs(): void {
 if (!process.env.PARAAT_E2E_DATA_DIR) {
 	pruneOldDataDirs();
 	const dir = mkdtempSync(path.join(os.tmpdir(), DIR_PREFIX));
+	// Run as root, PostgreSQL's own user must enter the folder (see src/lib/server/db/embedded-location.ts).
+	chmodSync(dir, 0o755);
 	process.env.PARAAT_E2E_DATA_DIR = dir;
 	// By the time the runner exits, the web server (and its PostgreSQL) has been stopped.
 	process.on('exit', () => {
@@ -77,7 +79,7 @@ export default defineConfig({
 		trace: 'retain-on-failure'
 	},
 	webServer: {
-		command: 'node src/lib/server/runtime/start.ts',
+		command: 'node src/lib/server/runtime/launch.cjs src/lib/server/runtime/start.ts',
 		url: HEALTH_URL,
 		timeout: 180_000, // the first start may run a vite build
 		reuseExistingServer: false,

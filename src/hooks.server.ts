@@ -15,11 +15,14 @@ import { logger } from '$lib/server/log';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '$lib/server/db/unavailable';
 import { databaseUnavailableResponse } from '$lib/server/http/database-unavailable';
 import { observeRequest } from '$lib/server/runtime/metrics';
+import { config } from '$lib/server/config';
 import { seedDemoExercise } from '$lib/server/demo/demo-exercise';
 import { seedDemoEvents } from '$lib/server/demo/demo-events';
 import { seedDemoAdvice } from '$lib/server/demo/demo-advice';
 
 export const init: ServerInit = async () => {
+	// Internal hand-over from the bootstrap (runtime/bootstrap.ts), read from the environment at this
+	// moment rather than from the cached configuration: the bootstrap sets it after the start began.
 	if (process.env.PARAAT_DEMO_ACTIVE !== '1') return;
 	try {
 		await seedDemoExercise(getDb());
@@ -52,7 +55,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 	if (isApiPath(event.url)) response = finishApiAnswer(response);
 
-	applySecurityHeaders(response.headers, !dev && process.env.NODE_ENV === 'production');
+	applySecurityHeaders(response.headers, !dev && config().NODE_ENV === 'production');
 	response.headers.set('X-Request-Id', event.locals.requestId);
 	observeRequest(event.route.id, event.request.method, response.status, (performance.now() - started) / 1000);
 	logger.info(

@@ -1,7 +1,7 @@
 // Starts one real PostgreSQL (embedded) for the whole Vitest run and prepares a migrated
 // template database; each integration test file clones it into a database of its own, so
 // files run in parallel without seeing each other's rows.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -19,6 +19,9 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
 	const dataDir = mkdtempSync(path.join(os.tmpdir(), 'paraat-test-pg-'));
+	// mkdtemp makes the folder private; run as root, PostgreSQL's own user must enter it (else the
+	// runner would move the data to /var/lib/paraat, which this cleanup does not reach).
+	chmodSync(dataDir, 0o755);
 	const port = 55000 + Math.floor(Math.random() * 4000);
 	const server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), port, fast: true });
 	await ensureDatabase(server.adminUrl, 'paraat_template');

@@ -57,6 +57,19 @@ const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'si
 	error: () => 'LOG_LEVEL moet een van fatal, error, warn, info, debug, trace of silent zijn.'
 });
 
+const headerName = (name: string) =>
+	z
+		.string()
+		.trim()
+		.toLowerCase()
+		.regex(/^[a-z0-9-]+$/, { error: () => `${name} moet de naam van een HTTP-header zijn, bijvoorbeeld x-forwarded-proto.` });
+
+/** adapter-node's own notation: bytes, or a number with K, M or G, or Infinity. */
+const bodySizeLimit = z
+	.string()
+	.trim()
+	.regex(/^(\d+[KMG]?|Infinity)$/i, { error: () => 'BODY_SIZE_LIMIT moet een aantal bytes zijn, eventueel met K, M of G (bijvoorbeeld 11M), of Infinity.' });
+
 /** Empty strings count as unset: `FOO= npm start` should not be an error. */
 const withoutEmpty = (env: NodeJS.ProcessEnv) =>
 	Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''));
@@ -92,16 +105,34 @@ export const configSchema = z.object({
 		.max(300, { error: () => 'PARAAT_SHUTDOWN_GRACE_SECONDS mag hoogstens 300 (vijf minuten) zijn.' })
 		.default(15),
 	LOG_LEVEL: logLevel.optional(),
-	NODE_ENV: z.string().optional()
+	NODE_ENV: z.string().optional(),
+	// adapter-node reads these itself, from the environment; validated here so that a typo stops the
+	// start instead of, say, every form post being refused behind a proxy.
+	PROTOCOL_HEADER: headerName('PROTOCOL_HEADER').optional(),
+	HOST_HEADER: headerName('HOST_HEADER').optional(),
+	ADDRESS_HEADER: headerName('ADDRESS_HEADER').optional(),
+	XFF_DEPTH: z.coerce
+		.number({ error: () => 'XFF_DEPTH moet een geheel getal van minstens 1 zijn.' })
+		.int({ error: () => 'XFF_DEPTH moet een geheel getal van minstens 1 zijn.' })
+		.min(1, { error: () => 'XFF_DEPTH moet een geheel getal van minstens 1 zijn.' })
+		.optional(),
+	BODY_SIZE_LIMIT: bodySizeLimit.default('11M'),
+	// Internal hand-over from the bootstrap to the app's init hook (set by Paraat itself, not by
+	// operators): 1 when the demo region is to be seeded. See runtime/bootstrap.ts.
+	PARAAT_DEMO_ACTIVE: flag('PARAAT_DEMO_ACTIVE')
 });
 
 export type Config = z.infer<typeof configSchema>;
 
 export class ConfigError extends Error {
 	readonly problems: string[];
+	/** What launch.cjs prints instead of a stack trace (see runtime/startup-error.ts). */
+	readonly startupSentence: string;
 	constructor(problems: string[]) {
 		super(`De configuratie klopt niet: ${problems.join(' ')}`);
+		this.name = 'ConfigError';
 		this.problems = problems;
+		this.startupSentence = this.message;
 	}
 }
 

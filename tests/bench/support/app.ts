@@ -1,7 +1,7 @@
 // Starts a real Paraat process (built app, embedded PostgreSQL in a temp folder) for a benchmark,
 // and a bare socket.io floor server; both in their own processes, like production.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildIsCurrent } from '../../../src/lib/server/runtime/build-freshness.ts';
@@ -35,6 +35,7 @@ export interface RunningApp {
 export async function startApp(): Promise<RunningApp> {
 	await ensureBuild();
 	const dataDir = mkdtempSync(path.join(os.tmpdir(), 'paraat-bench-'));
+	chmodSync(dataDir, 0o755); // run as root, PostgreSQL's own user must enter it
 	const port = 4300 + Math.floor(Math.random() * 500);
 	const pgPort = 56000 + Math.floor(Math.random() * 900);
 	const app: ChildProcess = spawn(process.execPath, ['src/lib/server/runtime/start.ts'], {

@@ -7,6 +7,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { config } from '../config.ts';
 
 const VERSION = 1;
 const IV_BYTES = 12;
@@ -14,7 +15,7 @@ const TAG_BYTES = 16;
 let cachedKey: Buffer | undefined;
 
 function keyFile(): string {
-	const dataDir = path.resolve(process.env.PARAAT_DATA_DIR ?? '.data/postgres');
+	const dataDir = path.resolve(config().PARAAT_DATA_DIR);
 	return path.join(path.dirname(dataDir), 'secret.key');
 }
 
@@ -51,12 +52,9 @@ export function opensWith(stored: Uint8Array, key: Buffer): boolean {
 
 export function secretKey(): Buffer {
 	if (cachedKey) return cachedKey;
-	const configured = process.env.PARAAT_SECRET_KEY?.trim();
-	if (configured) {
-		const key = Buffer.from(configured, 'base64');
-		if (key.length !== 32) throw new Error('PARAAT_SECRET_KEY moet 32 bytes zijn, base64-gecodeerd (openssl rand -base64 32).');
-		return (cachedKey = key);
-	}
+	// Validated by the configuration schema: 32 bytes, base64.
+	const configured = config().PARAAT_SECRET_KEY;
+	if (configured) return (cachedKey = Buffer.from(configured, 'base64'));
 	const file = keyFile();
 	if (!existsSync(file)) {
 		mkdirSync(path.dirname(file), { recursive: true });

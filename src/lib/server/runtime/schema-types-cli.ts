@@ -1,7 +1,7 @@
 // Proves (or, with --write, makes) src/lib/server/db/schema.ts match the migrations:
 // migrates a fresh embedded PostgreSQL and compares kysely-codegen's output with the file.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
@@ -11,6 +11,7 @@ import { migrateToLatest } from '../db/migrator.ts';
 
 const write = process.argv.includes('--write');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'paraat-schema-'));
+chmodSync(dir, 0o755); // run as root, PostgreSQL's own user must enter it (see db/embedded-location.ts)
 const server = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: 54900 + Math.floor(Math.random() * 90), fast: true });
 let status: number;
 try {

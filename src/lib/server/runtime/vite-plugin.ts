@@ -12,7 +12,14 @@ export function paraatDevServer(): Plugin {
 			const { createDb } = await import('../db/index.ts');
 			const { attachRealtime } = await import('../realtime/server.ts');
 			const { startInjectScheduler } = await import('../injects/inject-scheduler.ts');
-			const boot = await bootstrap();
+			const boot = await bootstrap().catch((err: unknown) => {
+				// A start failure a person can fix: its one sentence, not Vite's stack trace.
+				if (err instanceof Error && 'startupSentence' in err) {
+					console.error(err.startupSentence);
+					process.exit(1);
+				}
+				throw err;
+			});
 			const db = createDb(boot.databaseUrl, { max: 5 });
 			const realtime = await attachRealtime(server.httpServer as import('node:http').Server, {
 				db,

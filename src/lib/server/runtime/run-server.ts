@@ -1,0 +1,103 @@
+// The production server shared by `npm start` and `npm run serve`: database, migrations, seed, then
+// the SvelteKit handler from build/handler.js on a plain Node HTTP server with socket.io attached.
+// Imports only runtime dependencies (never vite or another devDependency): `npm run serve` runs
+// after `npm ci --omit=dev`.
+import { existsSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { bootstrap, demoBanner, type Bootstrapped } from './bootstrap.ts';
+import { closeSharedDb, getDb } from '../db/index.ts';
+import { attachRealtime } from '../realtime/server.ts';
+import { startInjectScheduler } from '../injects/inject-scheduler.ts';
+import { logger } from '../log.ts';
+import { config, type Config } from '../config.ts';
+import { assertPortFree } from './port-check.ts';
+import { StartupError } from './startup-error.ts';
+import { opsRoutes } from './ops-routes.ts';
+import { onStopSignals, shutDown, trackRequests } from './shutdown.ts';
+import { answerMalformedRequest } from '../http/malformed-request.ts';
+
+const log = (level: 'info' | 'warn' | 'error', msg: string, extra?: Record<string, unknown>) => logger[level](extra ?? {}, msg);
+
+export function handlerPath(root: string): string {
+	return path.join(root, 'build', 'handler.js');
+}
+
+export async function runServer(root: string): Promise<void> {
+	process.env.NODE_ENV ??= 'production';
+	const settings = config();
+	if (!existsSync(handlerPath(root))) {
+		throw new StartupError('Er is nog geen build (build/handler.js ontbreekt): maak hem met `npm run build`, of start met `npm start`, dat zelf bouwt.');
+	}
+	await assertPortFree(settings.PORT, settings.HOST);
+	const boot = await bootstrap();
+	try {
+		await listen(root, settings, boot);
+	} catch (err) {
+		// Nothing keeps running after a failed start (an embedded PostgreSQL would outlive us).
+		await closeSharedDb().catch(() => {});
+		await boot.stop();
+		throw err;
+	}
+}
+
+async function listen(root: string, settings: Config, boot: Bootstrapped): Promise<void> {
+	// adapter-node assumes https unless told otherwise. Without ORIGIN or a proxy's protocol
+	// header, tell it what this very connection is, so http://localhost and http://127.0.0.1
+	// both work (form posts are checked against the origin). adapter-node reads these variables
+	// itself, from the environment.
+	const ownProtocolHeader = !settings.ORIGIN && !process.env.PROTOCOL_HEADER;
+	if (ownProtocolHeader) process.env.PROTOCOL_HEADER = 'x-paraat-protocol';
+	// adapter-node refuses bodies over 512 kB by default; event documents may be 10 MB (the JSON
+	// API keeps its own 64 kB limit, the document upload checks its own size). Our default: 11M.
+	process.env.BODY_SIZE_LIMIT = settings.BODY_SIZE_LIMIT;
+	const { handler } = (await import(pathToFileURL(handlerPath(root)).href)) as { handler: http.RequestListener };
+
+	const ops = opsRoutes({
+		db: getDb(),
+		listening: () => realtime.listening(),
+		stopping: () => requests.stopping,
+		metricsToken: settings.PARAAT_METRICS_TOKEN,
+		log
+	});
+	const server = http.createServer((req, res) => {
+		if (ops(req, res)) return; // probes and metrics, before (and without) SvelteKit
+		if (answerMalformedRequest(req, res)) return; // SvelteKit would answer in English/HTML
+		if (ownProtocolHeader) req.headers['x-paraat-protocol'] = 'encrypted' in req.socket ? 'https' : 'http';
+		handler(req, res);
+	});
+	const requests = trackRequests(server);
+	const realtime = await attachRealtime(server, {
+		db: getDb(),
+		connectionString: boot.databaseUrl,
+		origin: settings.ORIGIN,
+		log
+	});
+	const injects = startInjectScheduler(getDb(), { log });
+
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(settings.PORT, settings.HOST, resolve);
+	}).catch(async (err: NodeJS.ErrnoException) => {
+		await injects.stop();
+		await realtime.close().catch(() => {}); // the server never listened
+		// Taken between the check above and now: the same sentence.
+		if (err.code === 'EADDRINUSE') await assertPortFree(settings.PORT, settings.HOST);
+		throw err;
+	});
+	const address = `http://localhost:${settings.PORT}`;
+	logger.info({ port: settings.PORT, node: realtime.nodeId, demo: boot.demo }, 'Paraat gestart');
+	if (boot.demo) process.stdout.write(demoBanner(address, boot.demoAccounts) + '\n');
+
+	const graceMs = settings.PARAAT_SHUTDOWN_GRACE_SECONDS * 1000;
+	onStopSignals((signal) => {
+		logger.info({ signal, graceMs }, 'Paraat stoppen');
+		const steps: [string, () => Promise<void>][] = [
+			['injectplanner', () => injects.stop()],
+			['databasepool', closeSharedDb],
+			['ingebouwde PostgreSQL', () => boot.stop()]
+		];
+		return shutDown({ server, requests, graceMs, closeRealtime: () => realtime.close(), steps, log });
+	}, graceMs + 30_000);
+}

@@ -1,0 +1,3 @@
+import { redirectTo } from '$lib/server/http/dutch-path';
+
+export const fallback = redirectTo('/inloggen');
