@@ -11,6 +11,7 @@ import { createTestDatabase, createUser, type TestDatabase } from '../support/te
 import { writeBackup } from '../../src/lib/server/backup/write-backup.ts';
 import { startEmbeddedPostgres } from '../../src/lib/server/db/embedded.ts';
 import pg from 'pg';
+import { freePort } from '../support/free-port.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 let dir: string;
@@ -70,7 +71,7 @@ describe('embedded database', () => {
 	it('a restore on a fresh machine creates the embedded database; a backup starts it for its duration', async () => {
 		const env = {
 			PARAAT_DATA_DIR: path.join(dir, 'vers', 'postgres'),
-			PARAAT_PG_PORT: String(59000 + Math.floor(Math.random() * 1000)),
+			PARAAT_PG_PORT: String(await freePort()),
 			PARAAT_BACKUP_DIR: path.join(dir, 'vers', 'backups')
 		};
 		const restored = await run('restore-cli.ts', [backupFile], env);

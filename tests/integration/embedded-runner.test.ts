@@ -11,6 +11,7 @@ import pg from 'pg';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { startEmbeddedPostgres, type EmbeddedServer, type EmbeddedStatus } from '../../src/lib/server/db/embedded.ts';
 import { StartupError } from '../../src/lib/server/runtime/startup-error.ts';
+import { freePort } from '../support/free-port.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const asRoot = process.getuid?.() === 0;
@@ -18,9 +19,7 @@ const scratch = mkdtempSync(path.join(os.tmpdir(), 'paraat-runner-test-'));
 chmodSync(scratch, 0o755);
 const running: EmbeddedServer[] = [];
 const children: ChildProcess[] = [];
-let nextPort = 57000 + Math.floor(Math.random() * 1800);
-
-const freshPort = () => nextPort++;
+const freshPort = freePort;
 const folder = (name: string) => {
 	const dir = path.join(scratch, name);
 	mkdirSync(dir, { recursive: true });
@@ -104,7 +103,7 @@ describe('embedded PostgreSQL runner', () => {
 		const shared = folder('shared'); // stands in for /var/lib/paraat
 		const requested = path.join(privateParent, 'paraat', '.data', 'postgres');
 		const notices: string[] = [];
-		const server = await start({ dataDir: requested, port: freshPort(), sharedRoot: shared, notice: (_level, line) => notices.push(line) });
+		const server = await start({ dataDir: requested, port: await freshPort(), sharedRoot: shared, notice: (_level, line) => notices.push(line) });
 
 		expect(await answers(server.adminUrl)).toBe(true);
 		expect(statSync(privateParent).mode & 0o777).toBe(0o700); // never loosened
@@ -123,7 +122,7 @@ describe('embedded PostgreSQL runner', () => {
 
 		// The next start finds the same data through the link, and says where it is.
 		notices.length = 0;
-		const again = await start({ dataDir: requested, port: freshPort(), sharedRoot: shared, notice: (_level, line) => notices.push(line) });
+		const again = await start({ dataDir: requested, port: await freshPort(), sharedRoot: shared, notice: (_level, line) => notices.push(line) });
 		expect(again.dataDir).toBe(server.dataDir);
 		expect(await answers(again.adminUrl)).toBe(true);
 		if (asRoot) expect(notices).toHaveLength(1);
@@ -131,12 +130,12 @@ describe('embedded PostgreSQL runner', () => {
 
 	it('stops the orphan of a Paraat killed hard, says so, and starts', { timeout: 90_000 }, async () => {
 		const dataDir = path.join(folder('orphan'), 'pg');
-		const port = freshPort();
+		const port = await freshPort();
 		const owner = await holder(dataDir, port);
 		const orphan = postmasterPid(dataDir);
 
 		// A second start while the owner runs: one sentence, the server untouched.
-		const inUse = await startupError(start({ dataDir, port: freshPort(), notice: () => {} }));
+		const inUse = await startupError(start({ dataDir, port: await freshPort(), notice: () => {} }));
 		expect(inUse.startupSentence).toBe(
 			`De datamap ${dataDir} is in gebruik door een Paraat die nog draait (proces ${owner.pid}): stop die eerst, of kies met PARAAT_DATA_DIR een andere map.`
 		);
@@ -155,7 +154,7 @@ describe('embedded PostgreSQL runner', () => {
 
 	it('clears a stale postmaster.pid of a process that is gone', { timeout: 60_000 }, async () => {
 		const dataDir = path.join(folder('stale'), 'pg');
-		const port = freshPort();
+		const port = await freshPort();
 		await start({ dataDir, port, notice: () => {} });
 		await running.pop()!.stop();
 		// What a crash leaves: a pid file naming a process that no longer exists.
@@ -173,7 +172,7 @@ describe('embedded PostgreSQL runner', () => {
 		const dataDir = path.join(folder('supervised'), 'pg');
 		const states: EmbeddedStatus[] = [];
 		const notices: string[] = [];
-		const server = await start({ dataDir, port: freshPort(), onStateChange: (status) => states.push(status), notice: (_level, line) => notices.push(line) });
+		const server = await start({ dataDir, port: await freshPort(), onStateChange: (status) => states.push(status), notice: (_level, line) => notices.push(line) });
 		expect(server.status.state).toBe('up');
 		const first = postmasterPid(dataDir);
 
@@ -192,7 +191,7 @@ describe('embedded PostgreSQL runner', () => {
 	});
 
 	it('says which port is taken when the PostgreSQL port is in use', async () => {
-		const port = freshPort();
+		const port = await freshPort();
 		const taken = net.createServer();
 		await new Promise<void>((resolve) => taken.listen(port, '127.0.0.1', resolve));
 		try {
@@ -207,16 +206,16 @@ describe('embedded PostgreSQL runner', () => {
 		const file = path.join(folder('notwritable'), 'a-file');
 		writeFileSync(file, '');
 		const dataDir = path.join(file, 'pg');
-		const err = await startupError(start({ dataDir, port: freshPort(), notice: () => {} }));
+		const err = await startupError(start({ dataDir, port: await freshPort(), notice: () => {} }));
 		expect(err.startupSentence).toMatch(/^De datamap .* is niet schrijfbaar \(.*\): kies met PARAAT_DATA_DIR een map waarin je mag schrijven/);
 	});
 
 	it('quotes PostgreSQL’s FATAL line when it does not start', { timeout: 60_000 }, async () => {
 		const dataDir = path.join(folder('broken'), 'pg');
-		await start({ dataDir, port: freshPort(), notice: () => {} });
+		await start({ dataDir, port: await freshPort(), notice: () => {} });
 		await running.pop()!.stop();
 		appendFileSync(path.join(dataDir, 'postgresql.conf'), '\nshared_buffers = banaan\n');
-		const err = await startupError(start({ dataDir, port: freshPort(), notice: () => {} }));
+		const err = await startupError(start({ dataDir, port: await freshPort(), notice: () => {} }));
 		expect(err.startupSentence).toMatch(/^PostgreSQL startte niet \(“.*FATAL: {2}configuration file ".*postgresql\.conf" contains errors”\): los dat op/);
 	});
 });

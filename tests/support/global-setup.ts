@@ -8,6 +8,7 @@ import type { TestProject } from 'vitest/node';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { startEmbeddedPostgres, ensureDatabase } from '../../src/lib/server/db/embedded.ts';
+import { freePort } from './free-port.ts';
 import { migrateToLatest } from '../../src/lib/server/db/migrator.ts';
 
 declare module 'vitest' {
@@ -22,7 +23,7 @@ export default async function setup(project: TestProject) {
 	// mkdtemp makes the folder private; run as root, PostgreSQL's own user must enter it (else the
 	// runner would move the data to /var/lib/paraat, which this cleanup does not reach).
 	chmodSync(dataDir, 0o755);
-	const port = 55000 + Math.floor(Math.random() * 4000);
+	const port = await freePort();
 	const server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), port, fast: true });
 	await ensureDatabase(server.adminUrl, 'paraat_template');
 	const db = new Kysely<unknown>({
