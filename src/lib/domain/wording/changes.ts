@@ -38,3 +38,8 @@ export function conflictSentence(facts: ConflictFacts): string {
 	const what = facts.fields.length > 0 ? `: ${[...new Set(facts.fields)].join(', ').replace(/, ([^,]*)$/, ' en $1')}` : ' (geen zichtbare velden)';
 	return `${who} heeft «${facts.title}» om ${dutchDateTime(facts.at)} gewijzigd${what}.`;
 }
+
+/** The API's 409 message: "Anna de Vries heeft deze taak om 7-12-2026 10:42 gewijzigd." */
+export function overtakenSentence(subject: string, by: string | null, at: string | null): string {
+	return `${by ?? 'Iemand anders'} heeft ${subject}${at ? ` om ${dutchDateTime(at)}` : ''} gewijzigd.`;
+}
