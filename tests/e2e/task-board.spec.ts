@@ -126,7 +126,7 @@ test.describe('takenbord bevolkingszorg', () => {
 		const stale = await apiPatchTask(b.context.request, created.id, { version: v, status: 'gereed' });
 		const body = await expectApiError(stale, 409, 'version_conflict');
 		expect(body.current).toEqual(expect.objectContaining({ id: created.id, status: 'in_uitvoering', version: v + 1 }));
-		expect(body.error.message).toContain(`versie ${v + 1}`);
+		expect(body.error.message).toMatch(new RegExp(`^${a.user.name} heeft deze taak om \\d{1,2}-\\d{1,2}-\\d{4} \\d{2}:\\d{2} gewijzigd\\.`));
 
 		// In the page: B clicks "Naar gereed" on what it still thinks is version v.
 		await moveButton(b.page, created.id, 'gereed').click();
@@ -134,8 +134,9 @@ test.describe('takenbord bevolkingszorg', () => {
 		await expect(alert).toBeVisible();
 		await expect(alert).toHaveAttribute('role', 'alert');
 		await expect(alert).toContainText(created.title);
-		await expect(alert).toContainText('intussen gewijzigd door iemand anders');
-		await expect(alert).toContainText(/\(status; nu versie 2\)/);
+		// Who changed what, and when: no version numbers.
+		await expect(alert).toContainText(new RegExp(`${a.user.name} heeft «${created.title}» om \\d{1,2}-\\d{1,2}-\\d{4} \\d{2}:\\d{2} gewijzigd: status\\.`));
+		await expect(alert).not.toContainText('versie');
 		await expect(alert).toContainText('Jouw wijziging (status naar gereed) is niet opgeslagen');
 		// B's card now shows the current state, and nothing was overwritten on the server.
 		await expectCardIn(b.page, created, 'in_uitvoering', v + 1);
@@ -165,7 +166,8 @@ test.describe('takenbord bevolkingszorg', () => {
 
 		await moveButton(b.page, created.id, 'in uitvoering').click();
 		const alert = b.page.getByTestId('task-conflict');
-		await expect(alert).toContainText('(prioriteit; nu versie 2)');
+		await expect(alert).toContainText(`${a.user.name} heeft «${created.title}»`);
+		await expect(alert).toContainText('gewijzigd: prioriteit.');
 		await expect(alert).toContainText('status naar in uitvoering');
 		await alert.getByRole('button', { name: 'Laat maar' }).click();
 		await expect(alert).toHaveCount(0);

@@ -281,7 +281,8 @@ describe('unit status and the water on scene', () => {
 			'version_conflict'
 		);
 		expect((err as UnitConflictError).current).toMatchObject({ status: 'buiten_dienst', version: unit.version + 1 });
-		expect(err.message).toMatch(/WTW 12-5 net gewijzigd/);
+		expect(err.message).toMatch(/WTW 12-5 net gewijzigd \(nu: [a-z ]+, sinds \d{1,2}-\d{1,2}-\d{4} \d{2}:\d{2}\)/);
+		expect(err.message).not.toContain('versie');
 		expect(await snapshot(t.db)).toEqual(before);
 		await setStatus(t.db, brandweer, unit.id, 'beschikbaar');
 	});

@@ -3,6 +3,7 @@
 // numbered, timed snapshots that stay readable, PDF export with the exercise mark on every
 // page, closed incidents, and realtime events.
 import zlib from 'node:zlib';
+import { dutchDateTime } from '../../src/lib/domain/wording/values.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../src/lib/server/auth/roles.ts';
 import { gripChangeInput, statusChangeInput } from '../../src/lib/server/incidents/incident-input.ts';
@@ -97,7 +98,7 @@ describe('the situation picture', () => {
 		expect(err).toBeInstanceOf(SectionConflictError);
 		expect((err as SectionConflictError).current).toEqual(winner);
 		expect(err.message).toBe(
-			'Chris Crisis heeft de sectie Brandweer net gewijzigd (nu versie 2). Je tekst is niet opgeslagen: bekijk de nieuwe tekst, neem je aanvulling over en sla opnieuw op.'
+			`Chris Crisis heeft de sectie Brandweer om ${dutchDateTime(winner.updatedAt!)} gewijzigd. Je tekst is niet opgeslagen: bekijk de nieuwe tekst, neem je aanvulling over en sla opnieuw op.`
 		);
 		expect(err.extra).toEqual({ current: winner });
 		// Version 0 ("it was empty") for a section someone already wrote is stale too.

@@ -2,6 +2,7 @@
 // versioned changes without lost updates (409 with the current task), blocked tasks, who may
 // work them, closed incidents, and the realtime news for assignees.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dutchDateTime } from '../../src/lib/domain/wording/values.ts';
 import { sql } from 'kysely';
 import type { SessionUser } from '../../src/lib/server/auth/roles.ts';
 import { PROCESSES } from '../../src/lib/domain/bevolkingszorg.ts';
@@ -162,7 +163,9 @@ describe('changing tasks (PATCH semantics)', () => {
 		expect(err.code).toBe('version_conflict');
 		expect(err.current).toEqual(current);
 		expect(err.extra.current).toEqual(current);
-		expect(err.current).toMatchObject({ version: 2, title: 'Opvang in sporthal' });
+		expect(err.current).toMatchObject({ version: 2, title: 'Opvang in sporthal', updatedBy: { id: crisisteam.id, name: crisisteam.name } });
+		// Who changed it and when, not a version number.
+		expect(err.message).toBe(`${crisisteam.name} heeft deze taak om ${dutchDateTime(current.updatedAt)} gewijzigd. Bekijk de nieuwe stand en pas je wijziging opnieuw toe.`);
 		expect(await snapshotCounts(t.db)).toEqual(before);
 		expect(await findTask(t.db, task.id)).toEqual(current);
 	});

@@ -1,5 +1,6 @@
 // The task as the API returns it; one definition, shared with the server (types only, erased).
 import type { TaskRecord } from '$lib/server/tasks/task-queries';
+import { fieldLabel } from '$lib/domain/wording/fields';
 
 export type Task = TaskRecord;
 
@@ -10,21 +11,10 @@ export function mergeTask(tasks: Record<string, Task>, incoming: Task): Record<s
 	return { ...tasks, [incoming.id]: incoming };
 }
 
-const FIELD_LABELS: Record<string, string> = {
-	status: 'status',
-	title: 'titel',
-	description: 'omschrijving',
-	municipality: 'gemeente',
-	priority: 'prioriteit',
-	dueAt: 'deadline',
-	assignee: 'uitvoerder',
-	blockedReason: 'blokkade',
-	process: 'proces'
-};
+/** The fields a conflict compares: what a person on the board can see of a task. */
+const COMPARED = ['status', 'title', 'description', 'municipality', 'priority', 'dueAt', 'assignee', 'blockedReason', 'process'] as const;
 
-/** Which fields someone else changed between the version we saw and the current one. */
+/** Which fields someone else changed between the version we saw and the current one, in Dutch. */
 export function changedFields(seen: Task, current: Task): string[] {
-	return Object.keys(FIELD_LABELS)
-		.filter((key) => JSON.stringify(seen[key as keyof Task]) !== JSON.stringify(current[key as keyof Task]))
-		.map((key) => FIELD_LABELS[key]!);
+	return COMPARED.filter((key) => JSON.stringify(seen[key]) !== JSON.stringify(current[key])).map(fieldLabel);
 }

@@ -1,6 +1,7 @@
 // The evaluation timeline of an exercise (or incident): every log entry, GRIP change and task
 // change in time order, with response times. Pure: the server gathers the rows, this orders
 // them and measures.
+import { taskChangePhrase } from './wording/changes.ts';
 
 export interface TimelineLogEntry {
 	number: number;
@@ -89,12 +90,7 @@ export function taskCompletionTimes(changes: TimelineTaskChange[]): Map<string, 
 
 function describeTaskChange(c: TimelineTaskChange): string {
 	if (c.version === 1) return `Taak aangemaakt: ${c.title}`;
-	const parts: string[] = [];
-	if (typeof c.changes.status === 'string') parts.push(`status ${c.changes.status}`);
-	if ('assigneeId' in c.changes) parts.push(c.changes.assigneeId ? 'toegewezen' : 'toewijzing vervallen');
-	const rest = Object.keys(c.changes).filter((k) => !['status', 'assigneeId', 'version', 'bulk'].includes(k));
-	if (rest.length > 0) parts.push(`gewijzigd: ${rest.join(', ')}`);
-	return `Taak ${c.title}: ${parts.join('; ') || 'gewijzigd'}`;
+	return `Taak ${c.title}: ${taskChangePhrase(c.changes) || 'gewijzigd'}`;
 }
 
 const TYPE_ORDER: Record<TimelineRowType, number> = { grip: 0, inject: 1, logregel: 2, taak: 3 };

@@ -7,6 +7,7 @@ import { publish } from '../realtime/event-log';
 import { ServiceError, forbidden } from '../errors';
 import type { UnitRecord, WaterRequestRecord } from '../../domain/bluswater-board';
 import { UNIT_STATUS_LABELS } from '../../domain/bluswater';
+import { dutchDateTime } from '../../domain/wording/values';
 
 export function requireRead(user: SessionUser): void {
 	if (!can(user, 'bluswater.read')) throw forbidden('Je hebt geen toegang tot het bluswaterbord.');
@@ -34,7 +35,7 @@ export class UnitConflictError extends ServiceError {
 		super(
 			409,
 			'version_conflict',
-			`Iemand anders heeft ${current.code} net gewijzigd (nu: ${UNIT_STATUS_LABELS[current.status].toLowerCase()}, versie ${current.version}). Bekijk de nieuwe stand en probeer het opnieuw.`,
+			`Iemand anders heeft ${current.code} net gewijzigd (nu: ${UNIT_STATUS_LABELS[current.status].toLowerCase()}, sinds ${dutchDateTime(current.statusChangedAt)}). Bekijk de nieuwe stand en probeer het opnieuw.`,
 			undefined,
 			{ current }
 		);
@@ -48,7 +49,7 @@ export class RequestConflictError extends ServiceError {
 		super(
 			409,
 			'version_conflict',
-			`Iemand anders heeft dit waterverzoek net gewijzigd (nu versie ${current.version}). Bekijk de nieuwe stand en probeer het opnieuw.`,
+			`Iemand anders heeft het waterverzoek voor ${current.place} net gewijzigd (nu ${current.demandLpm} l/min${current.endedAt ? `, beëindigd ${dutchDateTime(current.endedAt)}` : ''}). Bekijk de nieuwe stand en probeer het opnieuw.`,
 			undefined,
 			{ current }
 		);

@@ -136,7 +136,8 @@ const task = {
 		version: { type: 'integer' },
 		exercise: { type: 'boolean' },
 		createdAt: { type: 'string', format: 'date-time' },
-		updatedAt: { type: 'string', format: 'date-time' }
+		updatedAt: { type: 'string', format: 'date-time' },
+		updatedBy: { type: ['object', 'null'], properties: { id: { type: 'string' }, name: { type: 'string' } } }
 	}
 } as const;
 

@@ -18,6 +18,7 @@ import {
 	staleThreshold,
 	type PictureSection
 } from '../../domain/situation';
+import { overtakenSentence } from '../../domain/wording/changes';
 import { canOnIncident } from './access';
 import { config } from '../config';
 import { closedIncident, lockOpenIncident } from './log-service';
@@ -50,7 +51,7 @@ export class SectionConflictError extends ServiceError {
 		super(
 			409,
 			'version_conflict',
-			`${current.updatedBy?.name ?? 'Iemand anders'} heeft de sectie ${PICTURE_SECTION_LABELS[current.section]} net gewijzigd (nu versie ${current.version}). ` +
+			`${overtakenSentence(`de sectie ${PICTURE_SECTION_LABELS[current.section]}`, current.updatedBy?.name ?? null, current.updatedAt)} ` +
 				'Je tekst is niet opgeslagen: bekijk de nieuwe tekst, neem je aanvulling over en sla opnieuw op.',
 			undefined,
 			{ current }

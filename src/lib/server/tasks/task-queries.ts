@@ -20,6 +20,8 @@ export interface TaskRecord {
 	exercise: boolean;
 	createdAt: string;
 	updatedAt: string;
+	/** Who saved this version (its history row): a conflict names them. */
+	updatedBy: { id: string; name: string } | null;
 }
 
 const base = (db: Db) =>
@@ -27,6 +29,8 @@ const base = (db: Db) =>
 		.selectFrom('task')
 		.innerJoin('incident', 'incident.id', 'task.incidentId')
 		.leftJoin('appUser as assignee', 'assignee.id', 'task.assigneeId')
+		.leftJoin('taskChange as lastChange', (join) => join.onRef('lastChange.taskId', '=', 'task.id').onRef('lastChange.version', '=', 'task.version'))
+		.leftJoin('appUser as changer', 'changer.id', 'lastChange.changedBy')
 		.select([
 			'task.id',
 			'task.incidentId',
@@ -43,7 +47,9 @@ const base = (db: Db) =>
 			'task.version',
 			'task.createdAt',
 			'task.updatedAt',
-			'incident.kind'
+			'incident.kind',
+			'lastChange.changedBy',
+			'changer.name as changedByName'
 		]);
 
 type Row = Awaited<ReturnType<ReturnType<typeof base>['executeTakeFirstOrThrow']>>;
@@ -65,7 +71,8 @@ function toRecord(r: Row): TaskRecord {
 		version: r.version,
 		exercise: r.kind === 'oefening',
 		createdAt: r.createdAt.toISOString(),
-		updatedAt: r.updatedAt.toISOString()
+		updatedAt: r.updatedAt.toISOString(),
+		updatedBy: r.changedBy ? { id: r.changedBy, name: r.changedByName ?? '' } : null
 	};
 }
 

@@ -11,6 +11,7 @@ import { publish } from '../realtime/event-log';
 import { ServiceError, conflict, forbidden, invalid, notFound } from '../errors';
 import { transitionRefusal, type TaskStatus } from '../../domain/bevolkingszorg';
 import { incidentIsOpen } from '../../domain/incidents';
+import { overtakenSentence } from '../../domain/wording/changes';
 import { existingMunicipalities, markBevolkingszorgActivated } from '../incidents/incident-queries';
 import { listTemplates } from './template-queries';
 import { isUuid } from '../ids';
@@ -46,7 +47,7 @@ export class TaskConflictError extends ServiceError {
 		super(
 			409,
 			'version_conflict',
-			`Iemand anders heeft deze taak net gewijzigd (nu versie ${current.version}). Bekijk de nieuwe stand en pas je wijziging opnieuw toe.`,
+			`${overtakenSentence('deze taak', current.updatedBy?.name ?? null, current.updatedAt)} Bekijk de nieuwe stand en pas je wijziging opnieuw toe.`,
 			undefined,
 			{ current }
 		);
