@@ -99,6 +99,13 @@ describe('embedded database', () => {
 			await client.connect();
 			expect((await client.query('select count(*)::int as n from app_user')).rows[0].n).toBe(1);
 			await client.end();
+
+			// A shell without the running server's PARAAT_PG_PORT still reaches it (the port is
+			// read from the server's postmaster.pid), rather than trying to start a second one.
+			const otherShell = await run('backup-cli.ts', [], { ...env, PARAAT_PG_PORT: String(await freePort()) });
+			expect(otherShell.stderr).toBe('');
+			expect(otherShell.code).toBe(0);
+			expect(otherShell.stdout).toMatch(/Back-up gemaakt van de database \(ingebouwd, van het draaiende Paraat\)/);
 		} finally {
 			await server.stop();
 		}

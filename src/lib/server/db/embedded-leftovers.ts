@@ -94,3 +94,20 @@ export async function clearLeftovers(dataDir: string, notice: (line: string) => 
 	}
 	notice(`Achtergebleven PostgreSQL (proces ${pid}) van een eerder afgebroken Paraat gestopt; hij wordt nu opnieuw gestart.`);
 }
+
+/**
+ * The port of the PostgreSQL that runs in this data folder now, from its postmaster.pid (line 4),
+ * or undefined when none runs. Operator commands use it, so a backup reaches the running server
+ * even when it was started with another PARAAT_PG_PORT than the command's shell has.
+ */
+export function runningPort(dataDir: string): number | undefined {
+	try {
+		const lines = readFileSync(`${dataDir}/postmaster.pid`, 'utf8').split('\n');
+		const pid = Number(lines[0]);
+		const port = Number(lines[3]);
+		if (!Number.isInteger(pid) || pid <= 0 || !alive(pid) || !isPostgresOf(pid, dataDir)) return undefined;
+		return Number.isInteger(port) && port > 0 ? port : undefined;
+	} catch {
+		return undefined;
+	}
+}

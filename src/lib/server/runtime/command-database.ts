@@ -6,6 +6,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { config } from '../config.ts';
 import { embeddedUrl, ensureDatabase, startEmbeddedPostgres } from '../db/embedded.ts';
+import { runningPort } from '../db/embedded-leftovers.ts';
 import { BackupError } from '../backup/backup-format.ts';
 
 const DATABASE = 'paraat';
@@ -60,7 +61,8 @@ export async function openCommandDatabase(options: { create?: boolean; log?: (li
 	if (c.DATABASE_URL) return { url: c.DATABASE_URL, source: 'extern', stop: async () => {} };
 
 	const dataDir = path.resolve(c.PARAAT_DATA_DIR);
-	const port = c.PARAAT_PG_PORT;
+	// The server running in this folder tells its own port; PARAAT_PG_PORT is for starting one.
+	const port = runningPort(dataDir) ?? c.PARAAT_PG_PORT;
 	if (!options.create && !existsSync(path.join(dataDir, 'PG_VERSION'))) {
 		throw new BackupError(`Er is geen ingebouwde database in ${dataDir}: start Paraat eerst (npm start), of zet DATABASE_URL voor een eigen PostgreSQL-server.`);
 	}
