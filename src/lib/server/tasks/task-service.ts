@@ -55,10 +55,7 @@ export class TaskConflictError extends ServiceError {
 }
 
 function requireWrite(user: SessionUser, incident: IncidentRecord): void {
-	// An oefenleider works tasks in exercises only; real tasks belong to bevolkingszorg and the crisis team.
-	const realWorker = user.grants.some((g) => g.role === 'bevolkingszorg' || g.role === 'crisisteam');
-	const allowed = can(user, 'task.write') && (incident.exercise || realWorker);
-	if (!allowed) throw forbidden('Alleen bevolkingszorg en het crisisteam (bij een oefening ook de oefenleider) wijzigen taken.');
+	if (!can(user, 'task.write', { exercise: incident.exercise })) throw forbidden('Alleen bevolkingszorg en het crisisteam (bij een oefening ook de oefenleider) wijzigen taken.');
 	if (!incidentIsOpen(incident.status)) throw new ServiceError(409, 'incident_closed', 'Dit incident is gesloten; taken wijzigen niet meer.');
 }
 
@@ -80,7 +77,7 @@ async function validateRefs(
 		const grants = (await userExists(db, values.assigneeId)) ? await findGrants(db, values.assigneeId) : [];
 		const assignee = { id: values.assigneeId, email: '', name: '', grants };
 		if (grants.length === 0) fields.push({ field: 'assigneeId', message: 'Deze uitvoerder bestaat niet of is geblokkeerd.' });
-		else if (!can(assignee, 'task.write')) fields.push({ field: 'assigneeId', message: 'Deze persoon werkt niet aan taken (geen rol bevolkingszorg, crisisteam of oefenleider).' });
+		else if (!can(assignee, 'task.receive', { exercise: incident.exercise })) fields.push({ field: 'assigneeId', message: 'Deze persoon werkt niet aan taken (geen rol bevolkingszorg, crisisteam of oefenleider).' });
 	}
 	if (fields.length > 0) throw invalid(fields, fields.map((f) => f.message).join(' '));
 }
