@@ -45,6 +45,14 @@ export async function mayReadApplicationAdvice(
 	return kinds.some((kind) => adviserCoversKind(user, application.municipalityCode, kind));
 }
 
+/**
+ * Advisers read what they advise on: the application, its risicoscan and its documents, for every
+ * request addressed to their discipline and municipality, open or answered (reading only; writing
+ * stays with the permit officers). The application view carries no Bibob part.
+ */
+export const adviserReadRule = (db: Kysely<DB>, user: SessionUser, application: { id: string; municipalityCode: string }): Promise<boolean> =>
+	mayReadApplicationAdvice(db, user, application);
+
 /** The adviser's inbox: per adviser grant its municipality (null: the region) and kinds. */
 export function inboxScopes(user: SessionUser): InboxScope[] {
 	return grantScopes(user, 'advice.read')

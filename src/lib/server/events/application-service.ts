@@ -120,6 +120,18 @@ export async function getApplication(db: Kysely<DB>, user: SessionUser, id: stri
 	return (await applicationView(db, row.id))!;
 }
 
+/**
+ * The application for someone who reads it through another capability (an adviser): the same
+ * view without its Bibob part, which is need-to-know (not even whether a screening runs).
+ */
+export async function getApplicationAsReader(db: Kysely<DB>, user: SessionUser, id: string, mayRead: ReadRule): Promise<Omit<ApplicationView, 'bibobStatus'>> {
+	const row = await readableApplication(db, user, id, mayRead);
+	const view = (await applicationView(db, row.id))!;
+	if (can(user, 'event.read', { municipality: row.municipalityCode })) return view;
+	const { bibobStatus: _bibob, ...withoutBibob } = view;
+	return withoutBibob;
+}
+
 // ---- Creating --------------------------------------------------------------------------
 
 async function insertApplication(
