@@ -83,6 +83,11 @@ describe('an adviser reads the application they advise on', () => {
 		expect(view.body).toHaveProperty('category');
 		expect(view.body).toHaveProperty('scan');
 		expect(JSON.stringify(view.body)).not.toMatch(/bibob/i);
+		// The municipality keeps the contact with the organiser.
+		expect(view.body).not.toHaveProperty('organiserEmail');
+		expect(view.body).not.toHaveProperty('organiserPhone');
+		const asOfficer = await call(eventRoute.GET, officer, { id: applicationId });
+		expect(asOfficer.body).toMatchObject({ bibobStatus: 'geen', organiserEmail: expect.any(String) });
 		const docs = await call(documentsRoute.GET, ghorHaarlem, { id: applicationId });
 		expect(docs.body.documents.map((d: { filename: string }) => d.filename)).toEqual(['tekening.pdf']);
 		expect((await call(documentRoute.GET, ghorHaarlem, { id: applicationId, docId: documentId })).body).toBe('%PDF-1.4 tekening');
