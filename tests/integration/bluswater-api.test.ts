@@ -60,8 +60,9 @@ describe('/api/v1/bluswater', () => {
 		expect(ok.status).toBe(200);
 		expect(ok.body.units).toHaveLength(10);
 		expect((await call(unitsRoute.GET, { user: null, method: 'GET' })).status).toBe(401);
-		const zorg = await createUser(t.db, { grants: [{ role: 'bevolkingszorg', municipality: 'haarlem' }] });
-		const refused = await call(unitsRoute.GET, { user: zorg, method: 'GET' });
+		// Every crisis discipline reads the board (issue 15); a permit officer does not.
+		const permits = await createUser(t.db, { grants: [{ role: 'vergunningverlener', municipality: 'haarlem' }] });
+		const refused = await call(unitsRoute.GET, { user: permits, method: 'GET' });
 		expect(refused).toMatchObject({ status: 403, body: { error: { code: 'forbidden', message: 'Je hebt geen toegang tot het bluswaterbord.' } } });
 	});
 

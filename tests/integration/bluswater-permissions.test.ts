@@ -23,7 +23,7 @@ let oefening: IncidentRecord;
 beforeAll(async () => {
 	t = await createTestDatabase();
 	for (const role of ROLES) {
-		users.set(role, await createUser(t.db, { name: `Test ${role}`, grants: [{ role, municipality: 'haarlem', discipline: role === 'adviseur' ? 'brandweer' : null }] }));
+		users.set(role, await createUser(t.db, { name: `Test ${role}`, grants: [{ role, municipality: role === 'beheerder' ? null : 'haarlem', discipline: role === 'adviseur' ? 'brandweer' : null }] }));
 	}
 	crisis = await makeIncident(t.db, users.get('crisisteam')!, { title: 'Woningbrand', kind: 'crisis', municipalities: ['haarlem'] });
 	oefening = await makeIncident(t.db, users.get('oefenleider')!, { title: 'Oefening', kind: 'oefening', municipalities: ['haarlem'] });
@@ -50,13 +50,20 @@ const MATRIX: Record<Role, [boolean, boolean, boolean, boolean]> = {
 	oefenleider: [true, false, true, false],
 	beheerder: [true, false, false, true],
 	waarnemer: [true, false, false, false],
-	bevolkingszorg: [false, false, false, false],
+	bevolkingszorg: [true, false, false, false],
+	ghor: [true, false, false, false],
+	politie: [true, false, false, false],
 	vergunningverlener: [false, false, false, false],
 	adviseur: [false, false, false, false],
 	bibob: [false, false, false, false]
 };
 
 describe('permissions matrix', () => {
+	it('leaves the regional fleet to regional roles: a municipal beheerder may not add a unit', async () => {
+		const municipal = await createUser(t.db, { name: 'Beheerder Haarlem', grants: [{ role: 'beheerder', municipality: 'haarlem', discipline: null }] });
+		expect(await allowed(() => createUnit(t.db, municipal, parse(newUnitInput, testUnit('WTW 98-haarlem')), ctx))).toBe(false);
+	});
+
 	it.each(ROLES)('%s', async (role) => {
 		const user = users.get(role)!;
 		const [read, real, exercise, fleet] = MATRIX[role];

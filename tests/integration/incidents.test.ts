@@ -283,7 +283,7 @@ describe('audit and realtime', () => {
 });
 
 describe('reading', () => {
-	const READERS: Role[] = ['crisisteam', 'bevolkingszorg', 'brandweer', 'oefenleider', 'waarnemer', 'beheerder'];
+	const READERS: Role[] = ['crisisteam', 'bevolkingszorg', 'brandweer', 'ghor', 'politie', 'oefenleider', 'waarnemer', 'beheerder'];
 	const users = new Map<Role, SessionUser>();
 	let incidentId: string;
 
@@ -297,7 +297,7 @@ describe('reading', () => {
 
 	it('the reader list is exactly the expected roles', () => {
 		expect(ROLES.filter((r) => READERS.includes(r)).sort()).toEqual([...READERS].sort());
-		expect(ROLES).toHaveLength(9);
+		expect(ROLES).toHaveLength(11);
 	});
 
 	it.each(ROLES.map((role) => [role, READERS.includes(role)] as const))(

@@ -7,18 +7,14 @@
 // is joint anyway). Only an adviser of the request's own discipline answers it.
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { can } from '../auth/permissions.ts';
+import { can, disciplinesFor, grantScopes } from '../auth/permissions.ts';
 import type { SessionUser } from '../auth/roles.ts';
 import { ADVICE_DISCIPLINES, kindCoversDiscipline, type AdviceDiscipline, type AdviceKind } from '../../domain/advice/vocabulary.ts';
 import { adviceKindsOfApplication, type InboxScope } from './advice-queries.ts';
 
 /** The disciplines the user advises for in this municipality, in the order brandweer, GHOR, politie. */
 export function adviserDisciplines(user: SessionUser, municipality: string): AdviceDiscipline[] {
-	const held = new Set(
-		user.grants
-			.filter((g) => g.role === 'adviseur' && g.discipline && (g.municipality === null || g.municipality === municipality))
-			.map((g) => g.discipline as AdviceDiscipline)
-	);
+	const held = new Set<string>(disciplinesFor(user, 'advice.read', municipality));
 	return ADVICE_DISCIPLINES.filter((d) => held.has(d));
 }
 
@@ -49,10 +45,18 @@ export async function mayReadApplicationAdvice(
 	return kinds.some((kind) => adviserCoversKind(user, application.municipalityCode, kind));
 }
 
+/**
+ * Advisers read what they advise on: the application, its risicoscan and its documents, for every
+ * request addressed to their discipline and municipality, open or answered (reading only; writing
+ * stays with the permit officers). The application view carries no Bibob part.
+ */
+export const adviserReadRule = (db: Kysely<DB>, user: SessionUser, application: { id: string; municipalityCode: string }): Promise<boolean> =>
+	mayReadApplicationAdvice(db, user, application);
+
 /** The adviser's inbox: per adviser grant its municipality (null: the region) and kinds. */
 export function inboxScopes(user: SessionUser): InboxScope[] {
-	return user.grants
-		.filter((g) => g.role === 'adviseur' && g.discipline)
+	return grantScopes(user, 'advice.read')
+		.filter((g) => g.discipline)
 		.map((g) => ({ municipality: g.municipality, kinds: [g.discipline as AdviceDiscipline, 'joint'] }));
 }
 
@@ -76,8 +80,8 @@ export function inboxTopicsFor(municipality: string, kind: AdviceKind): string[]
 /** The inbox topics the user may follow (for every municipality in `municipalities`). */
 export function inboxTopicsOf(user: SessionUser, municipalities: readonly string[]): string[] {
 	const topics = new Set<string>();
-	for (const g of user.grants) {
-		if (g.role !== 'adviseur' || !g.discipline) continue;
+	for (const g of grantScopes(user, 'advice.read')) {
+		if (!g.discipline) continue;
 		for (const m of g.municipality === null ? municipalities : [g.municipality]) topics.add(adviceInboxTopic(m, g.discipline));
 	}
 	return [...topics].sort();

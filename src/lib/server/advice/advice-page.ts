@@ -1,5 +1,7 @@
 // What the advice pages and the officer's AdvicePanel need in one load, with the topic positions
 // they reflect (so the live subscriptions start exactly there), and their form actions.
+import { listDocuments } from '../events/document-service';
+import type { DocumentDto } from '../events/document-queries';
 import type { RequestEvent } from '@sveltejs/kit';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
@@ -20,7 +22,7 @@ import {
 import { findApplicationForAdvice } from './advice-queries';
 import { adviceSettingsOf } from './advice-settings-queries';
 import { currentModel } from '../events/settings-queries';
-import { adviceTopic, inboxTopicsOf } from './advice-access';
+import { adviceTopic, adviserReadRule, inboxTopicsOf } from './advice-access';
 import {
 	ADVICE_FROM_STATUSES,
 	adviceDueSoon,
@@ -85,13 +87,19 @@ export async function loadAdviceInbox(db: Kysely<DB>, user: SessionUser) {
 }
 
 /** One request for the adviser's page, with the position of its application's advice topic. */
-export async function loadAdviceRequest(db: Kysely<DB>, user: SessionUser, requestId: string): Promise<AdviceRequestDetail & { seq: number; topic: string; today: string }> {
+export async function loadAdviceRequest(
+	db: Kysely<DB>,
+	user: SessionUser,
+	requestId: string
+): Promise<AdviceRequestDetail & { seq: number; topic: string; today: string; documents: DocumentDto[] }> {
 	const first = await adviceRequestDetail(db, user, requestId);
 	const topic = adviceTopic(first.request.applicationId);
 	const seq = await currentSeq(db, topic);
 	// Read again after the position, so nothing between the two reads is lost.
 	const detail = await adviceRequestDetail(db, user, requestId);
-	return { ...detail, seq, topic, today: localDateOf(new Date()) };
+	// The situatietekening, plan and calculations the advice is about (never the Bibob part).
+	const documents = await listDocuments(db, user, detail.request.applicationId, { mayRead: adviserReadRule });
+	return { ...detail, seq, topic, today: localDateOf(new Date()), documents };
 }
 
 /** "Adviezen die bijna verlopen" for a permit officer's overview (AdviceDueList). */

@@ -1,99 +1,147 @@
-// The one place that answers "may this user do this action in this scope?".
-// Pages, form actions, API routes and socket subscriptions all ask here.
-import type { Role, SessionUser } from './roles.ts';
+// The one place that answers "may this user do this action on this record?". Pages, form
+// actions, API routes, socket subscriptions and exports all ask here, with the record in scope;
+// the rules themselves are data in policy.ts.
+import type { Discipline, Role, RoleGrant, SessionUser } from './roles.ts';
+import { DISCIPLINE_OFFICERS, FOUR_EYES_ROLES, POLICY, ROLES_WITH_DISCIPLINE, SECOND_FACTOR_ROLES, type Action, type Rule } from './policy.ts';
 
-/** What a user may do; each action lists the roles that grant it. */
-const ACTION_ROLES = {
-	// Everyone with an account
-	'region.read': 'any',
-	'presence.read': 'any',
-	'notice.read': 'any',
-	'risicoscan.compute': 'any',
-	// The regional calendar shows public fields only (name, municipality, class, dates, visitors).
-	'calendar.read': 'any',
-	// Event applications: the permit officers of the municipality. Advisers read what is referred
-	// to their discipline (checked by the advice service on top of this action).
-	'event.read': ['vergunningverlener'],
-	'event.write': ['vergunningverlener'],
-	'event.decide': ['vergunningverlener'],
-	'advice.read': ['adviseur'],
-	'advice.answer': ['adviseur'],
-	// A municipality's own risicoscan model, deadlines and melding conditions.
-	'event.settings': ['beheerder'],
-	// Bibob files: only Bibob officers of the file's own municipality; the Bibob service demands an
-	// exact municipal grant (a regional grant does not open a municipality's files) and a second factor.
-	'bibob.read': ['bibob'],
-	'bibob.write': ['bibob'],
-	'bibob.settings': ['bibob'],
-	'bluswater.read': ['brandweer', 'crisisteam', 'beheerder', 'oefenleider', 'waarnemer'],
-	// An oefenleider manages bluswater in exercises only (checked by the bluswater service).
-	'bluswater.manage': ['brandweer', 'crisisteam', 'oefenleider'],
-	'fleet.edit': ['beheerder'],
-	// Crisis and exercises. Incidents are regional work: these roles see every incident.
-	'incident.read': ['crisisteam', 'bevolkingszorg', 'brandweer', 'oefenleider', 'waarnemer', 'beheerder'],
-	'incident.create': ['crisisteam', 'oefenleider'],
-	'incident.manage': ['crisisteam', 'oefenleider'],
-	'task.write': ['bevolkingszorg', 'crisisteam', 'oefenleider'],
-	'templates.manage': ['beheerder'],
-	// Netcentric work on an incident. An oefenleider writes in exercises only (checked by the
-	// logbook and inject services); the information manager of the crisis team verifies.
-	'log.write': ['crisisteam', 'bevolkingszorg', 'brandweer', 'oefenleider'],
-	'log.verify': ['crisisteam'],
-	'picture.write.samenvatting': ['crisisteam', 'oefenleider'],
-	'picture.write.brandweer': ['crisisteam', 'brandweer', 'oefenleider'],
-	'picture.write.ghor': ['crisisteam', 'oefenleider'],
-	'picture.write.politie': ['crisisteam', 'oefenleider'],
-	'picture.write.bevolkingszorg': ['crisisteam', 'bevolkingszorg', 'oefenleider'],
-	'picture.write.communicatie': ['crisisteam', 'bevolkingszorg', 'oefenleider'],
-	'sitrap.publish': ['crisisteam', 'oefenleider'],
-	'inject.manage': ['oefenleider'],
-	'timeline.export': ['crisisteam', 'oefenleider'],
-	// Regional notices
-	'notice.post': ['crisisteam', 'beheerder'],
-	// Account administration
-	'users.manage': ['beheerder'],
-	'audit.read': ['beheerder'],
-	// Municipality-wide news (municipality:<code> topic)
-	'municipality.read': 'any-in-scope'
-} as const satisfies Record<string, readonly Role[] | 'any' | 'any-in-scope'>;
+export type { Action } from './policy.ts';
 
-export type Action = keyof typeof ACTION_ROLES;
-
+/**
+ * The record an action is on. A field left out means "any record": that answers whether the
+ * user may do the action somewhere (for navigation and buttons); enforcement passes the record.
+ */
 export interface Scope {
-	/**
-	 * The municipality the record belongs to, or null for a record of the region as a whole.
-	 * Omitted: the action is not tied to one municipality (any fitting grant will do).
-	 */
+	/** The record's municipality, or null for a record of the region as a whole. */
 	municipality?: string | null;
+	/** Whether the record belongs to an exercise. */
+	exercise?: boolean;
+	/** The discipline the record is addressed to (an advice request). */
+	discipline?: Discipline | 'joint';
 }
 
-/** A regional grant covers everything; a municipal grant covers its own municipality. */
-function grantCovers(grantMunicipality: string | null, scope: Scope): boolean {
-	if (scope.municipality === undefined || grantMunicipality === null) return true;
-	return grantMunicipality === scope.municipality;
+/** A regional grant covers every municipality; a municipal grant its own. */
+function coversMunicipality(grant: RoleGrant, rule: Rule, scope: Scope): boolean {
+	if (rule.regionalOnly) return grant.municipality === null;
+	if (rule.exactMunicipality) {
+		return grant.municipality !== null && (scope.municipality === undefined || grant.municipality === scope.municipality);
+	}
+	return scope.municipality === undefined || grant.municipality === null || grant.municipality === scope.municipality;
+}
+
+function ruleAllows(grant: RoleGrant, rule: Rule, scope: Scope): boolean {
+	if (!rule.roles.includes(grant.role)) return false;
+	if (rule.exerciseOnly && scope.exercise === false) return false;
+	if (rule.ownDiscipline && scope.discipline !== undefined && scope.discipline !== 'joint' && grant.discipline !== scope.discipline) {
+		return false;
+	}
+	if (rule.ownDiscipline && !grant.discipline) return false;
+	return coversMunicipality(grant, rule, scope);
+}
+
+/** The user's grants that allow the action on this record. */
+export function grantsAllowing(user: SessionUser | null | undefined, action: Action, scope: Scope = {}): RoleGrant[] {
+	if (!user) return [];
+	const allow = POLICY[action].allow;
+	if (allow === 'everyone') return user.grants;
+	if (allow === 'anyInScope') {
+		return user.grants.filter((g) => scope.municipality === undefined || g.municipality === null || g.municipality === scope.municipality);
+	}
+	return user.grants.filter((g) => (allow as readonly Rule[]).some((rule) => ruleAllows(g, rule, scope)));
 }
 
 export function can(user: SessionUser | null | undefined, action: Action, scope: Scope = {}): boolean {
 	if (!user) return false;
-	const allowed = ACTION_ROLES[action];
-	if (allowed === 'any') return true;
-	if (allowed === 'any-in-scope') return user.grants.some((g) => grantCovers(g.municipality, scope));
-	return user.grants.some(
-		(g) => (allowed as readonly Role[]).includes(g.role) && grantCovers(g.municipality, scope)
-	);
+	if (POLICY[action].allow === 'everyone') return true;
+	return grantsAllowing(user, action, scope).length > 0;
 }
 
-/** The municipalities where the user holds a role granting the action; null means the region. */
-export function scopesFor(user: SessionUser, action: Action): string[] | null {
-	const allowed = ACTION_ROLES[action];
-	const grants =
-		allowed === 'any' || allowed === 'any-in-scope'
-			? user.grants
-			: user.grants.filter((g) => (allowed as readonly Role[]).includes(g.role));
-	if (grants.some((g) => g.municipality === null)) return null;
-	return [...new Set(grants.map((g) => g.municipality as string))];
+/** The municipalities where the user may do the action; null means the whole region. */
+export function scopesFor(user: SessionUser, action: Action, scope: Omit<Scope, 'municipality'> = {}): string[] | null {
+	const grants = grantsAllowing(user, action, scope);
+	const allow = POLICY[action].allow;
+	const exact = Array.isArray(allow) && allow.every((r: Rule) => r.exactMunicipality);
+	if (!exact && grants.some((g) => g.municipality === null)) return null;
+	return [...new Set(grants.filter((g) => g.municipality !== null).map((g) => g.municipality as string))];
 }
 
-export function hasRole(user: SessionUser | null | undefined, role: Role): boolean {
-	return !!user?.grants.some((g) => g.role === role);
+/** The disciplines the user acts for in this action and municipality (advisers). */
+export function disciplinesFor(user: SessionUser, action: Action, municipality?: string): Discipline[] {
+	const grants = grantsAllowing(user, action, { municipality });
+	return [...new Set(grants.map((g) => g.discipline).filter((d): d is Discipline => d !== null))];
+}
+
+/** Per grant allowing the action: its municipality (null: the region) and discipline. */
+export function grantScopes(user: SessionUser, action: Action): { municipality: string | null; discipline: Discipline | null }[] {
+	return grantsAllowing(user, action).map((g) => ({ municipality: g.municipality, discipline: g.discipline }));
+}
+
+/** The roles that can ever be allowed the action (for queries such as "who can receive a task"). */
+export function rolesAllowed(action: Action): Role[] {
+	const allow = POLICY[action].allow;
+	if (!Array.isArray(allow)) return [];
+	return [...new Set((allow as readonly Rule[]).flatMap((r) => r.roles))];
+}
+
+/** Grants of some roles count only in a session opened with the second factor. */
+export function grantsOfSession(grants: RoleGrant[], secondFactor: boolean): RoleGrant[] {
+	return secondFactor ? grants : grants.filter((g) => !SECOND_FACTOR_ROLES.includes(g.role));
+}
+
+export function roleNeedsSecondFactor(role: Role): boolean {
+	return SECOND_FACTOR_ROLES.includes(role);
+}
+
+export function roleTakesDiscipline(role: Role): boolean {
+	return ROLES_WITH_DISCIPLINE.includes(role);
+}
+
+export function roleNeedsSecondPerson(role: Role): boolean {
+	return FOUR_EYES_ROLES.includes(role);
+}
+
+export type GrantDecision = { ok: true; pendingConfirmation: boolean } | { ok: false; status: 403 | 404; message: string };
+
+/**
+ * May `actor` give `grant` to the user `targetId`? Never to themselves; only within their own
+ * scope (a municipal beheerder grants for their own municipality, a regional one everywhere); a
+ * role needing a second person is given pending until another beheerder confirms it.
+ */
+export function mayGrant(actor: SessionUser, targetId: string, grant: { role: Role; municipality: string | null }): GrantDecision {
+	if (!can(actor, 'users.manage', { municipality: grant.municipality })) {
+		return { ok: false, status: 403, message: 'Je mag alleen rollen toekennen binnen je eigen gemeente.' };
+	}
+	if (targetId === actor.id) {
+		return { ok: false, status: 403, message: 'Je kunt jezelf geen rollen toekennen; vraag een andere beheerder.' };
+	}
+	return { ok: true, pendingConfirmation: roleNeedsSecondPerson(grant.role) };
+}
+
+/** May `actor` confirm a pending grant that `grantedBy` gave to `targetId`? A second person only. */
+export function mayConfirmGrant(
+	actor: SessionUser,
+	grant: { userId: string; grantedBy: string | null; municipality: string | null }
+): GrantDecision {
+	if (!can(actor, 'grant.bibob.confirm', { municipality: grant.municipality })) {
+		return { ok: false, status: 403, message: 'Je mag deze rol niet bevestigen.' };
+	}
+	if (grant.userId === actor.id || grant.grantedBy === actor.id) {
+		return { ok: false, status: 403, message: 'Een tweede beheerder bevestigt deze rol, niet wie hem toekende of ontvangt.' };
+	}
+	return { ok: true, pendingConfirmation: false };
+}
+
+/** May `actor` withdraw this grant? Within scope, and never their own beheerder role. */
+export function mayRevokeGrant(actor: SessionUser, grant: { userId: string; role: Role; municipality: string | null }): GrantDecision {
+	if (!can(actor, 'users.manage', { municipality: grant.municipality })) {
+		return { ok: false, status: 404, message: 'Deze rol bestaat niet (meer).' };
+	}
+	if (grant.userId === actor.id && rolesAllowed('users.manage').includes(grant.role)) {
+		return { ok: false, status: 403, message: 'Je kunt je eigen beheerdersrol niet intrekken.' };
+	}
+	return { ok: true, pendingConfirmation: false };
+}
+
+/** The crisis disciplines the user serves as an officer (brandweer, GHOR, politie, gemeente), in that order. */
+export function officerDisciplines(user: SessionUser): (typeof DISCIPLINE_OFFICERS)[number][] {
+	return DISCIPLINE_OFFICERS.filter((d) => user.grants.some((g) => g.role === d));
 }

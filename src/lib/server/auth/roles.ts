@@ -8,6 +8,8 @@ export const ROLES = [
 	'crisisteam',
 	'bevolkingszorg',
 	'brandweer',
+	'ghor',
+	'politie',
 	'oefenleider',
 	'waarnemer'
 ] as const;
@@ -24,6 +26,8 @@ export const ROLE_LABELS: Record<Role, string> = {
 	crisisteam: 'Crisisteam',
 	bevolkingszorg: 'Bevolkingszorg',
 	brandweer: 'Brandweer',
+	ghor: 'GHOR',
+	politie: 'Politie',
 	oefenleider: 'Oefenleider',
 	waarnemer: 'Waarnemer'
 };

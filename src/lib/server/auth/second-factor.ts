@@ -9,6 +9,8 @@ import { createTOTPKeyURI, generateHOTP } from '@oslojs/otp';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { logger } from '../log.ts';
+import { isRole } from './roles.ts';
+import { roleNeedsSecondFactor } from './permissions.ts';
 import { openSecret, sealSecret } from './secret-box.ts';
 
 export const TOTP_PERIOD_SECONDS = 30;
@@ -58,8 +60,8 @@ export function matchingStep(secret: Uint8Array, code: string, now = Date.now())
 }
 
 export async function needsSecondFactor(db: Kysely<DB>, userId: string): Promise<boolean> {
-	const grant = await db.selectFrom('roleGrant').select('id').where('userId', '=', userId).where('role', '=', 'bibob').executeTakeFirst();
-	return !!grant;
+	const grants = await db.selectFrom('roleGrant').select('role').where('userId', '=', userId).execute();
+	return grants.some((g) => isRole(g.role) && roleNeedsSecondFactor(g.role));
 }
 
 export async function hasTotp(db: Kysely<DB>, userId: string): Promise<boolean> {

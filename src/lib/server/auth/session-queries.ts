@@ -34,6 +34,8 @@ export async function findGrants(db: Db, userId: string): Promise<RoleGrant[]> {
 		.selectFrom('roleGrant')
 		.select(['role', 'municipalityCode', 'discipline'])
 		.where('userId', '=', userId)
+		// A grant awaiting its second person (four eyes) does not count yet.
+		.where('confirmedAt', 'is not', null)
 		.orderBy('municipalityCode')
 		.orderBy('role')
 		.execute();

@@ -6,6 +6,7 @@ import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/enco
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { SessionUser } from './roles.ts';
+import { grantsOfSession } from './permissions.ts';
 import {
 	deleteSession,
 	deleteUserSessions,
@@ -75,7 +76,7 @@ export async function validateSessionToken(db: Kysely<DB>, token: string): Promi
 	// A Bibob grant counts only in a session opened with the second factor: a grant given to
 	// someone already logged in takes effect at their next login (with TOTP).
 	const all = await findGrants(db, row.userId);
-	const grants = row.secondFactor ? all : all.filter((g) => g.role !== 'bibob');
+	const grants = grantsOfSession(all, row.secondFactor);
 	return { session, user: { id: row.userId, email: row.email, name: row.name, grants } };
 }
 

@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import type { SessionUser } from '../auth/roles';
-import { can, type Action } from '../auth/permissions';
+import { can, scopesFor, type Action } from '../auth/permissions';
 import { writeAudit } from '../audit/audit';
 import { notFound } from '../errors';
 import { isUuid } from '../ids';
@@ -15,13 +15,12 @@ import type { AccessChannel } from '../../domain/bibob/catalog';
 /** The municipalities whose files this user may open: exact municipal bibob grants only. */
 export function bibobMunicipalities(user: SessionUser | null | undefined): string[] {
 	if (!user) return [];
-	const codes = user.grants.filter((g) => g.role === 'bibob' && g.municipality !== null).map((g) => g.municipality as string);
-	return [...new Set(codes)].sort();
+	return [...(scopesFor(user, 'bibob.read') ?? [])].sort();
 }
 
-/** The permission module's answer and an exact municipal grant, both. */
+/** The policy's answer for this file's municipality (it demands an exact municipal grant). */
 export function mayBibob(user: SessionUser | null | undefined, action: Extract<Action, `bibob.${string}`>, municipality: string): boolean {
-	return can(user, action, { municipality }) && bibobMunicipalities(user).includes(municipality);
+	return can(user, action, { municipality });
 }
 
 export const FILE_NOT_FOUND = 'Dit Bibob-dossier bestaat niet of je hebt er geen toegang toe.';

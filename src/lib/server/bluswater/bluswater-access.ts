@@ -15,8 +15,7 @@ export function requireRead(user: SessionUser): void {
 
 /** Brandweer and crisis team steer bluswater; an oefenleider only in an exercise (as with tasks). */
 export function canManageBluswater(user: SessionUser, exercise: boolean): boolean {
-	if (!can(user, 'bluswater.manage')) return false;
-	return exercise || user.grants.some((g) => g.role === 'brandweer' || g.role === 'crisisteam');
+	return can(user, 'bluswater.manage', { exercise });
 }
 
 export function requireManage(user: SessionUser, exercise: boolean): void {
@@ -26,7 +25,7 @@ export function requireManage(user: SessionUser, exercise: boolean): void {
 }
 
 export function requireFleetEdit(user: SessionUser): void {
-	if (!can(user, 'fleet.edit')) throw forbidden('Alleen een beheerder wijzigt het wagenpark.');
+	if (!can(user, 'fleet.edit')) throw forbidden('Alleen een regionale beheerder wijzigt het regionale wagenpark.');
 }
 
 export class UnitConflictError extends ServiceError {

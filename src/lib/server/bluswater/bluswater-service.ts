@@ -101,10 +101,11 @@ function requireOpenRequest(request: WaterRequestRecord): void {
 
 export async function createWaterRequest(db: Kysely<DB>, user: SessionUser, incidentId: string, input: NewWaterRequestInput, ctx: Ctx) {
 	requireRead(user);
-	const incident = await requireReadableIncident(db, user, incidentId);
-	requireManage(user, incident.exercise);
-	if (!incidentIsOpen(incident.status)) throw new ServiceError(409, 'incident_closed', 'Dit incident is gesloten; er komt geen bluswater meer bij.');
 	return transact(db, async (trx) => {
+		// The incident read and the policy asked inside the transaction that writes.
+		const incident = await requireReadableIncident(trx, user, incidentId);
+		requireManage(user, incident.exercise);
+		if (!incidentIsOpen(incident.status)) throw new ServiceError(409, 'incident_closed', 'Dit incident is gesloten; er komt geen bluswater meer bij.');
 		const id = await insertRequest(trx, {
 			incidentId,
 			place: input.place,
@@ -137,6 +138,8 @@ export async function changeWaterRequest(db: Kysely<DB>, user: SessionUser, requ
 		if (!locked) throw notFound('Dit waterverzoek bestaat niet meer.');
 		const current = (await findRequest(trx, requestId))!;
 		if (locked.version !== input.version) throw new RequestConflictError(current);
+		// The policy asked again on the record as it is under the lock.
+		requireManage(user, current.exercise);
 		requireOpenRequest(current);
 
 		const changes: Parameters<typeof touchRequest>[2] = {};
@@ -190,6 +193,7 @@ export async function assignUnit(db: Kysely<DB>, user: SessionUser, requestId: s
 		const locked = await lockUnit(trx, input.unitId);
 		if (!locked) throw invalid([{ field: 'unitId', message: 'Deze eenheid bestaat niet.' }], 'Deze eenheid bestaat niet.');
 		const request = (await findRequest(trx, requestId))!;
+		requireManage(user, request.exercise);
 		requireOpenRequest(request);
 		const unit = (await findUnit(trx, input.unitId))!;
 		const open = await openAssignmentOfUnit(trx, unit.id);
@@ -241,6 +245,7 @@ export async function endAssignment(db: Kysely<DB>, user: SessionUser, assignmen
 		const assignment = (await findAssignment(trx, assignmentId))!;
 		if (assignment.endedAt) throw new ServiceError(409, 'assignment_ended', 'Deze inzet is al beëindigd.');
 		const request = (await findRequest(trx, existing.requestId))!;
+		requireManage(user, request.exercise);
 		const unit = (await findUnit(trx, existing.unitId))!;
 		const now = await dbNow(trx);
 		await releaseUnit(trx, user, { assignment, unit, request, now, status: 'retour' }, await sceneLevelsNow(trx, request, now));

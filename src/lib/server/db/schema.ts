@@ -445,8 +445,11 @@ export interface RisicoscanModel {
 }
 
 export interface RoleGrant {
+  confirmedAt: Generated<Timestamp | null>;
+  confirmedBy: string | null;
   createdAt: Generated<Timestamp>;
   discipline: string | null;
+  grantedBy: string | null;
   id: Generated<string>;
   municipalityCode: string | null;
   role: string;

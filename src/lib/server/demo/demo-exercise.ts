@@ -7,6 +7,8 @@ import { findGrants } from '../auth/session-queries';
 import { changeGrip, createIncident } from '../incidents/incident-service';
 import { activateBevolkingszorg, changeTask } from '../tasks/task-service';
 import { assignUnit, createWaterRequest } from '../bluswater/bluswater-service';
+import { addLogEntry, verifyLogEntry } from '../logbook/log-service';
+import { changeSection } from '../logbook/picture-service';
 import { logger } from '../log';
 
 export const DEMO_EXERCISE_TITLE = 'Oefening Duinbrand Kennemerduinen';
@@ -72,5 +74,27 @@ async function seed(db: Kysely<DB>): Promise<void> {
 		const unit = await db.selectFrom('waterUnit').select('id').where('code', '=', code).executeTakeFirst();
 		if (unit) await assignUnit(db, leader, request.id, { unitId: unit.id }, ctx);
 	}
+	await disciplinesReport(db, scaled.id);
 	logger.info({ incident: scaled.id }, 'demo-oefening klaargezet');
+}
+
+/**
+ * Every discipline keeps its own part of the picture and logs as its own officer (the regional
+ * demo accounts), and the crisis team's information manager verifies their entries.
+ */
+const DISCIPLINE_REPORTS = [
+	['brandweer@paraat.test', 'brandweer', 'Natuurbrand ca. 6 ha, front noordwaarts; 2 WTW ingezet, GWT aangevraagd.', 'Brandweer: 4 TS en 2 WTW ter plaatse, inzet vanaf Parnassia.'],
+	['ghor@paraat.test', 'ghor', 'Twee gewonden (rookinhalatie) naar Spaarne Gasthuis; GGD adviseert ramen en deuren dicht in Zandvoort-Noord.', 'GHOR: 2 ambulances ter plaatse, gewondennest bij de parkeerplaats.'],
+	['politie@paraat.test', 'politie', 'Zeeweg afgesloten tussen rotonde Bloemendaal en Zandvoort; verkeer omgeleid via Haarlem.', 'Politie: afzetting Zeeweg staat, 3 eenheden ter plaatse.'],
+	['bevolkingszorg.zandvoort@paraat.test', 'bevolkingszorg', 'Opvang in Sporthal Pellikaan geopend; 40 bewoners van Parnassia-zuid opgevangen.', 'Bevolkingszorg: opvanglocatie Pellikaan open, registratie loopt.']
+] as const;
+
+async function disciplinesReport(db: Kysely<DB>, incidentId: string): Promise<void> {
+	const infoManager = await demoUser(db, 'crisisteam@paraat.test');
+	for (const [email, discipline, picture, log] of DISCIPLINE_REPORTS) {
+		const officer = await demoUser(db, email);
+		await changeSection(db, officer, incidentId, discipline, { text: picture, version: 0 }, ctx);
+		const entry = await addLogEntry(db, officer, incidentId, { kind: 'melding', discipline, text: log }, ctx);
+		await verifyLogEntry(db, infoManager, incidentId, entry.id, ctx);
+	}
 }

@@ -120,6 +120,24 @@ export async function getApplication(db: Kysely<DB>, user: SessionUser, id: stri
 	return (await applicationView(db, row.id))!;
 }
 
+/**
+ * The application for someone who reads it through another capability (an adviser): the same
+ * view without its Bibob part, which is need-to-know (not even whether a screening runs), and
+ * without the organiser's e-mail and phone (the municipality keeps the contact; AVG).
+ */
+export async function getApplicationAsReader(
+	db: Kysely<DB>,
+	user: SessionUser,
+	id: string,
+	mayRead: ReadRule
+): Promise<Omit<ApplicationView, 'bibobStatus' | 'organiserEmail' | 'organiserPhone'>> {
+	const row = await readableApplication(db, user, id, mayRead);
+	const view = (await applicationView(db, row.id))!;
+	if (can(user, 'event.read', { municipality: row.municipalityCode })) return view;
+	const { bibobStatus: _bibob, organiserEmail: _email, organiserPhone: _phone, ...forAdviser } = view;
+	return forAdviser;
+}
+
 // ---- Creating --------------------------------------------------------------------------
 
 async function insertApplication(

@@ -25,5 +25,6 @@ export function navigationFor(user: SessionUser): NavItem[] {
 	if (can(user, 'users.manage')) items.push({ href: '/beheer/gebruikers', label: 'Gebruikers' });
 	if (can(user, 'templates.manage', { municipality: null })) items.push({ href: '/beheer/taakkaarten', label: 'Standaardtaken' });
 	if (can(user, 'audit.read')) items.push({ href: '/beheer/audit', label: 'Auditlog' });
+	if (can(user, 'policy.read')) items.push({ href: '/beheer/rechten', label: 'Rechten' });
 	return items;
 }

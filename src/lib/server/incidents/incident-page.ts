@@ -2,8 +2,8 @@
 // topic position the data reflects (so the live subscription starts exactly there).
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
-import type { SessionUser } from '../auth/roles';
-import { can } from '../auth/permissions';
+import type { Role, SessionUser } from '../auth/roles';
+import { can, rolesAllowed } from '../auth/permissions';
 import { currentSeq } from '../realtime/event-log';
 import { incidentDetail } from './incident-service';
 import { tasksOfIncident } from '../tasks/task-service';
@@ -22,13 +22,13 @@ export async function loadIncidentPage(db: Kysely<DB>, user: SessionUser, id: st
 	const seq = await currentSeq(db, `incident:${id}`);
 	const detail = await incidentDetail(db, user, id);
 	const tasks = await tasksOfIncident(db, user, id);
-	const realWorker = user.grants.some((g) => g.role === 'bevolkingszorg' || g.role === 'crisisteam');
-	const crisisteam = user.grants.some((g) => g.role === 'crisisteam');
+	const scope = { exercise: detail.incident.exercise };
 	const assignees = await db
 		.selectFrom('appUser')
 		.innerJoin('roleGrant', 'roleGrant.userId', 'appUser.id')
-		.select(['appUser.id', 'appUser.name', 'roleGrant.municipalityCode'])
-		.where('roleGrant.role', 'in', ['bevolkingszorg', 'crisisteam'])
+		.select(['appUser.id', 'appUser.name', 'roleGrant.municipalityCode', 'roleGrant.role'])
+		.where('roleGrant.role', 'in', rolesAllowed('task.receive'))
+		.where('roleGrant.confirmedAt', 'is not', null)
 		.where('appUser.active', '=', true)
 		.orderBy('appUser.name')
 		.execute();
@@ -38,8 +38,8 @@ export async function loadIncidentPage(db: Kysely<DB>, user: SessionUser, id: st
 		water: await incidentWater(db, user, id),
 		seq,
 		// One entry per person, even when they hold several fitting grants.
-		assignees: [...new Map(assignees.map((a) => [a.id, { id: a.id, name: a.name, municipality: a.municipalityCode }])).values()],
-		canWrite: can(user, 'task.write') && (detail.incident.exercise || realWorker),
-		canManage: can(user, 'incident.manage') && (detail.incident.exercise || crisisteam)
+		assignees: [...new Map(assignees.filter((a) => can({ id: a.id, email: '', name: '', grants: [{ role: a.role as Role, municipality: a.municipalityCode, discipline: null }] }, 'task.receive', scope)).map((a) => [a.id, { id: a.id, name: a.name, municipality: a.municipalityCode }])).values()],
+		canWrite: can(user, 'task.write', scope),
+		canManage: can(user, 'incident.manage', scope)
 	};
 }

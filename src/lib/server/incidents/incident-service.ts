@@ -30,15 +30,11 @@ interface Ctx {
 
 /** An oefenleider runs exercises; only the crisis team declares a real crisis. */
 export function canCreateIncident(user: SessionUser, kind: IncidentKind): boolean {
-	if (!can(user, 'incident.create')) return false;
-	return kind === 'oefening' || user.grants.some((g) => g.role === 'crisisteam');
+	return can(user, 'incident.create', { exercise: kind === 'oefening' });
 }
 
 function requireManage(user: SessionUser, incident: IncidentRecord): void {
-	const allowed =
-		can(user, 'incident.manage') &&
-		(incident.exercise || user.grants.some((g) => g.role === 'crisisteam'));
-	if (!allowed) throw forbidden('Alleen het crisisteam (bij een oefening ook de oefenleider) wijzigt GRIP en status.');
+	if (!can(user, 'incident.manage', { exercise: incident.exercise })) throw forbidden('Alleen het crisisteam (bij een oefening ook de oefenleider) wijzigt GRIP en status.');
 }
 
 export async function requireReadableIncident(db: Kysely<DB>, user: SessionUser, id: string): Promise<IncidentRecord> {

@@ -4,6 +4,5 @@ import type { SessionUser } from '../auth/roles.ts';
 import { can, type Action } from '../auth/permissions.ts';
 
 export function canOnIncident(user: SessionUser, action: Action, incident: { exercise: boolean }): boolean {
-	if (incident.exercise) return can(user, action);
-	return can({ ...user, grants: user.grants.filter((g) => g.role !== 'oefenleider') }, action);
+	return can(user, action, { exercise: incident.exercise });
 }

@@ -35,7 +35,7 @@ const authorisers = new Map<string, Authoriser>([
 		async ({ db, user, param }) => {
 			const found = await db.selectFrom('municipality').select('code').where('code', '=', param).executeTakeFirst();
 			if (!found) return { ok: false, code: 'unknown_topic', error: `Onbekende gemeente: ${param}` };
-			return user.grants.some((g) => g.role === 'bibob' && g.municipality === param) ? allow : forbidden;
+			return can(user, 'bibob.read', { municipality: param }) ? allow : forbidden;
 		}
 	],
 	[

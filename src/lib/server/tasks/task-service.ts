@@ -56,10 +56,7 @@ export class TaskConflictError extends ServiceError {
 }
 
 function requireWrite(user: SessionUser, incident: IncidentRecord): void {
-	// An oefenleider works tasks in exercises only; real tasks belong to bevolkingszorg and the crisis team.
-	const realWorker = user.grants.some((g) => g.role === 'bevolkingszorg' || g.role === 'crisisteam');
-	const allowed = can(user, 'task.write') && (incident.exercise || realWorker);
-	if (!allowed) throw forbidden('Alleen bevolkingszorg en het crisisteam (bij een oefening ook de oefenleider) wijzigen taken.');
+	if (!can(user, 'task.write', { exercise: incident.exercise })) throw forbidden('Alleen bevolkingszorg en het crisisteam (bij een oefening ook de oefenleider) wijzigen taken.');
 	if (!incidentIsOpen(incident.status)) throw new ServiceError(409, 'incident_closed', 'Dit incident is gesloten; taken wijzigen niet meer.');
 }
 
@@ -81,7 +78,7 @@ async function validateRefs(
 		const grants = (await userExists(db, values.assigneeId)) ? await findGrants(db, values.assigneeId) : [];
 		const assignee = { id: values.assigneeId, email: '', name: '', grants };
 		if (grants.length === 0) fields.push({ field: 'assigneeId', message: 'Deze uitvoerder bestaat niet of is geblokkeerd.' });
-		else if (!can(assignee, 'task.write')) fields.push({ field: 'assigneeId', message: 'Deze persoon werkt niet aan taken (geen rol bevolkingszorg, crisisteam of oefenleider).' });
+		else if (!can(assignee, 'task.receive', { exercise: incident.exercise })) fields.push({ field: 'assigneeId', message: 'Deze persoon werkt niet aan taken (geen rol bevolkingszorg, crisisteam of oefenleider).' });
 	}
 	if (fields.length > 0) throw invalid(fields, fields.map((f) => f.message).join(' '));
 }
@@ -104,11 +101,20 @@ export async function myTasks(db: Kysely<DB>, user: SessionUser): Promise<TaskRe
 	return listTasksOfAssignee(db, user.id);
 }
 
-export async function createTask(db: Kysely<DB>, user: SessionUser, incidentId: string, input: NewTaskInput, ctx: Ctx): Promise<TaskRecord> {
-	const incident = await requireReadableIncident(db, user, incidentId);
+/**
+ * Every task write checks the policy inside its own transaction, on the incident as it reads
+ * there: a check before the transaction could pass on a record that has changed since.
+ */
+async function writableIncident(trx: Transaction<DB>, user: SessionUser, incidentId: string): Promise<IncidentRecord> {
+	const incident = await requireReadableIncident(trx, user, incidentId);
 	requireWrite(user, incident);
-	await validateRefs(db, incident, input);
+	return incident;
+}
+
+export async function createTask(db: Kysely<DB>, user: SessionUser, incidentId: string, input: NewTaskInput, ctx: Ctx): Promise<TaskRecord> {
 	return transact(db, async (trx) => {
+		const incident = await writableIncident(trx, user, incidentId);
+		await validateRefs(trx, incident, input);
 		const values: TaskValues = {
 			process: input.process,
 			title: input.title,
@@ -130,15 +136,14 @@ export async function createTask(db: Kysely<DB>, user: SessionUser, incidentId: 
 }
 
 export async function changeTask(db: Kysely<DB>, user: SessionUser, taskId: string, input: TaskChangeInput, ctx: Ctx): Promise<TaskRecord> {
-	const before = isUuid(taskId) ? await findTask(db, taskId) : undefined;
-	if (!before) throw notFound('Deze taak bestaat niet.');
-	const incident = await requireReadableIncident(db, user, before.incidentId);
-	requireWrite(user, incident);
-	await validateRefs(db, incident, input);
-
+	// Someone who may not read incidents learns nothing about which tasks exist.
+	if (!can(user, 'incident.read')) throw forbidden('Je hebt geen toegang tot incidenten.');
 	return transact(db, async (trx) => {
-		const locked = await lockTask(trx, taskId);
-		if (!locked) throw notFound('Deze taak bestaat niet meer.');
+		// The task locked first, then its incident re-read and the policy asked, all in this transaction.
+		const locked = isUuid(taskId) ? await lockTask(trx, taskId) : undefined;
+		if (!locked) throw notFound('Deze taak bestaat niet.');
+		const incident = await writableIncident(trx, user, locked.incidentId);
+		await validateRefs(trx, incident, input);
 		const current = (await findTask(trx, taskId))!;
 		if (locked.version !== input.version) throw new TaskConflictError(current);
 
@@ -175,9 +180,8 @@ export async function changeTask(db: Kysely<DB>, user: SessionUser, taskId: stri
  * tasks, due at the incident's start plus the card's minutes. Once per incident.
  */
 export async function activateBevolkingszorg(db: Kysely<DB>, user: SessionUser, incidentId: string, ctx: Ctx): Promise<TaskRecord[]> {
-	const incident = await requireReadableIncident(db, user, incidentId);
-	requireWrite(user, incident);
 	return transact(db, async (trx) => {
+		const incident = await writableIncident(trx, user, incidentId);
 		if (!(await markBevolkingszorgActivated(trx, incidentId))) throw conflict('Bevolkingszorg is voor dit incident al geactiveerd.');
 		const templates = await listTemplates(trx, { activeOnly: true });
 		const start = Date.parse(incident.startedAt);
@@ -209,13 +213,12 @@ export async function activateBevolkingszorg(db: Kysely<DB>, user: SessionUser, 
 
 /** Assigns (or re-assigns) many tasks at once; all or nothing, each at the version the user saw. */
 export async function bulkAssign(db: Kysely<DB>, user: SessionUser, incidentId: string, input: BulkAssignInput, ctx: Ctx): Promise<TaskRecord[]> {
-	const incident = await requireReadableIncident(db, user, incidentId);
-	requireWrite(user, incident);
-	if (input.assigneeId === undefined && input.municipality === undefined) {
-		throw invalid([{ field: 'assigneeId', message: 'Kies een uitvoerder of een gemeente.' }], 'Kies een uitvoerder of een gemeente.');
-	}
-	await validateRefs(db, incident, { assigneeId: input.assigneeId ?? null, municipality: input.municipality ?? null });
 	return transact(db, async (trx) => {
+		const incident = await writableIncident(trx, user, incidentId);
+		if (input.assigneeId === undefined && input.municipality === undefined) {
+			throw invalid([{ field: 'assigneeId', message: 'Kies een uitvoerder of een gemeente.' }], 'Kies een uitvoerder of een gemeente.');
+		}
+		await validateRefs(trx, incident, { assigneeId: input.assigneeId ?? null, municipality: input.municipality ?? null });
 		const locked = await lockTasks(trx, input.tasks.map((t) => t.id));
 		const stale: TaskRecord[] = [];
 		for (const wanted of input.tasks) {
@@ -258,9 +261,9 @@ export async function taskDetail(db: Kysely<DB>, user: SessionUser, taskId: stri
 
 /** A note adds to a task without changing it, so it needs no version. */
 export async function addTaskNote(db: Kysely<DB>, user: SessionUser, taskId: string, text: string, ctx: Ctx) {
-	const { task, incident } = await requireTask(db, user, taskId);
-	requireWrite(user, incident);
 	return transact(db, async (trx) => {
+		const { task, incident } = await requireTask(trx, user, taskId);
+		requireWrite(user, incident);
 		const { id } = await insertTaskNote(trx, { taskId, authorId: user.id, text });
 		await writeAudit(trx, { actorId: user.id, action: 'taak.notitie', entityType: 'taak', entityId: taskId, ip: ctx.ip });
 		const note = { id, taskId, text, at: new Date().toISOString(), author: { id: user.id, name: user.name } };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { safeText } from '../../validation/fields.ts';
 import { DISCIPLINES, ROLES } from '../auth/roles';
 import { PASSWORD_MIN_LENGTH } from '../auth/password';
+import { roleTakesDiscipline } from '../auth/permissions';
 import { KENNEMERLAND } from '../../domain/region';
 
 const municipalityCodes = KENNEMERLAND.map((m) => m.code) as [string, ...string[]];
@@ -19,10 +20,10 @@ export const grantInput = z
 			.transform((v) => (v ? v : null))
 	})
 	.superRefine((v, ctx) => {
-		if (v.role === 'adviseur' && !v.discipline) {
+		if (roleTakesDiscipline(v.role) && !v.discipline) {
 			ctx.addIssue({ code: 'custom', path: ['discipline'], message: 'Een adviseur heeft een discipline: brandweer, GHOR of politie.' });
 		}
-		if (v.role !== 'adviseur' && v.discipline) {
+		if (!roleTakesDiscipline(v.role) && v.discipline) {
 			ctx.addIssue({ code: 'custom', path: ['discipline'], message: 'Alleen een adviseur heeft een discipline.' });
 		}
 	});

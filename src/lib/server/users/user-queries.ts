@@ -8,7 +8,7 @@ export interface UserListRow {
 	email: string;
 	name: string;
 	active: boolean;
-	grants: { id: string; role: string; municipality: string | null; discipline: string | null }[];
+	grants: { id: string; role: string; municipality: string | null; discipline: string | null; pending: boolean }[];
 }
 
 /** Users with at least one grant in the given municipalities (null: every user). */
@@ -28,7 +28,7 @@ export async function listUsers(db: Db, municipalities: string[] | null): Promis
 	if (rows.length === 0) return [];
 	const grants = await db
 		.selectFrom('roleGrant')
-		.select(['id', 'userId', 'role', 'municipalityCode', 'discipline'])
+		.select(['id', 'userId', 'role', 'municipalityCode', 'discipline', 'confirmedAt'])
 		.where(
 			'userId',
 			'in',
@@ -41,7 +41,7 @@ export async function listUsers(db: Db, municipalities: string[] | null): Promis
 		...r,
 		grants: grants
 			.filter((g) => g.userId === r.id)
-			.map((g) => ({ id: g.id, role: g.role, municipality: g.municipalityCode, discipline: g.discipline }))
+			.map((g) => ({ id: g.id, role: g.role, municipality: g.municipalityCode, discipline: g.discipline, pending: g.confirmedAt === null }))
 	}));
 }
 
@@ -55,18 +55,24 @@ export async function insertUser(db: Db, values: { email: string; name: string; 
 
 export async function insertGrant(
 	db: Db,
-	values: { userId: string; role: string; municipalityCode: string | null; discipline: string | null }
+	values: { userId: string; role: string; municipalityCode: string | null; discipline: string | null; grantedBy?: string; pending?: boolean }
 ) {
+	const { pending, ...row } = values;
 	return db
 		.insertInto('roleGrant')
-		.values(values)
+		.values({ ...row, confirmedAt: pending ? null : new Date() })
 		.onConflict((oc) => oc.doNothing())
 		.returning('id')
 		.executeTakeFirst();
 }
 
+/** One grant, locked for the transaction that changes or confirms it. */
 export async function findGrant(db: Db, grantId: string) {
-	return db.selectFrom('roleGrant').selectAll().where('id', '=', grantId).executeTakeFirst();
+	return db.selectFrom('roleGrant').selectAll().where('id', '=', grantId).forUpdate().executeTakeFirst();
+}
+
+export async function confirmGrantRow(db: Db, grantId: string, confirmedBy: string) {
+	await db.updateTable('roleGrant').set({ confirmedBy, confirmedAt: new Date() }).where('id', '=', grantId).execute();
 }
 
 export async function deleteGrant(db: Db, grantId: string) {

@@ -3,13 +3,14 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { transact } from '../db/transaction';
-import type { SessionUser } from '../auth/roles';
-import { can, scopesFor } from '../auth/permissions';
+import { isRole, type SessionUser } from '../auth/roles';
+import { can, mayConfirmGrant, mayGrant, mayRevokeGrant, roleNeedsSecondPerson, scopesFor, type GrantDecision } from '../auth/permissions';
 import { hashPassword } from '../auth/password';
 import { invalidateUserSessions } from '../auth/session';
 import { writeAudit } from '../audit/audit';
 import { ServiceError, forbidden, notFound } from '../errors';
 import {
+	confirmGrantRow,
 	deleteGrant,
 	findGrant,
 	findUserByEmail,
@@ -23,6 +24,11 @@ import type { GrantInput, NewUserInput } from './user-input';
 
 interface Ctx {
 	ip: string | null;
+}
+
+function enforce(decision: GrantDecision): { pendingConfirmation: boolean } {
+	if (decision.ok) return decision;
+	throw decision.status === 404 ? notFound(decision.message) : forbidden(decision.message);
 }
 
 function requireManager(actor: SessionUser, municipality?: string | null): void {
@@ -51,7 +57,8 @@ export async function createUser(db: Kysely<DB>, actor: SessionUser, input: NewU
 			]);
 		}
 		const user = await insertUser(trx, { email: input.email, name: input.name, passwordHash });
-		await insertGrant(trx, { userId: user.id, role: input.role, municipalityCode: input.municipality, discipline: input.discipline });
+		const pending = roleNeedsSecondPerson(input.role);
+		await insertGrant(trx, { userId: user.id, role: input.role, municipalityCode: input.municipality, discipline: input.discipline, grantedBy: actor.id, pending });
 		await writeAudit(trx, {
 			actorId: actor.id,
 			action: 'gebruiker.aangemaakt',
@@ -74,10 +81,17 @@ async function requireUserInScope(db: Kysely<DB>, actor: SessionUser, userId: st
 }
 
 export async function addGrant(db: Kysely<DB>, actor: SessionUser, userId: string, input: GrantInput, ctx: Ctx) {
-	requireManager(actor, input.municipality);
+	const { pendingConfirmation } = enforce(mayGrant(actor, userId, input));
 	return transact(db, async (trx) => {
 		await requireUserInScope(trx, actor, userId);
-		const created = await insertGrant(trx, { userId, role: input.role, municipalityCode: input.municipality, discipline: input.discipline });
+		const created = await insertGrant(trx, {
+			userId,
+			role: input.role,
+			municipalityCode: input.municipality,
+			discipline: input.discipline,
+			grantedBy: actor.id,
+			pending: pendingConfirmation
+		});
 		if (!created) throw new ServiceError(409, 'grant_exists', 'Deze gebruiker heeft deze rol al.');
 		await writeAudit(trx, {
 			actorId: actor.id,
@@ -86,7 +100,27 @@ export async function addGrant(db: Kysely<DB>, actor: SessionUser, userId: strin
 			entityId: userId,
 			municipality: input.municipality,
 			ip: ctx.ip,
-			details: { role: input.role, discipline: input.discipline }
+			details: { role: input.role, discipline: input.discipline, wachtOpBevestiging: pendingConfirmation }
+		});
+		return { pendingConfirmation };
+	});
+}
+
+/** The second person (four eyes) confirms a grant that waits for it; re-checked on the locked row. */
+export async function confirmGrant(db: Kysely<DB>, actor: SessionUser, grantId: string, ctx: Ctx) {
+	return transact(db, async (trx) => {
+		const grant = await findGrant(trx, grantId);
+		if (!grant || grant.confirmedAt !== null) throw notFound('Deze rol wacht niet (meer) op bevestiging.');
+		enforce(mayConfirmGrant(actor, { userId: grant.userId, grantedBy: grant.grantedBy, municipality: grant.municipalityCode }));
+		await confirmGrantRow(trx, grantId, actor.id);
+		await writeAudit(trx, {
+			actorId: actor.id,
+			action: 'rol.bevestigd',
+			entityType: 'gebruiker',
+			entityId: grant.userId,
+			municipality: grant.municipalityCode,
+			ip: ctx.ip,
+			details: { role: grant.role, toegekendDoor: grant.grantedBy }
 		});
 	});
 }
@@ -94,11 +128,8 @@ export async function addGrant(db: Kysely<DB>, actor: SessionUser, userId: strin
 export async function removeGrant(db: Kysely<DB>, actor: SessionUser, grantId: string, ctx: Ctx) {
 	return transact(db, async (trx) => {
 		const grant = await findGrant(trx, grantId);
-		if (!grant) throw notFound('Deze rol bestaat niet (meer).');
-		requireManager(actor, grant.municipalityCode);
-		if (grant.userId === actor.id && grant.role === 'beheerder') {
-			throw new ServiceError(400, 'own_admin_role', 'Je kunt je eigen beheerdersrol niet intrekken.');
-		}
+		if (!grant || !isRole(grant.role)) throw notFound('Deze rol bestaat niet (meer).');
+		enforce(mayRevokeGrant(actor, { userId: grant.userId, role: grant.role, municipality: grant.municipalityCode }));
 		await deleteGrant(trx, grantId);
 		await writeAudit(trx, {
 			actorId: actor.id,

@@ -6,7 +6,7 @@ import { clientAddress } from '$lib/server/http/api';
 import { formValues, runFormAction } from '$lib/server/http/form-action';
 import { scopesFor } from '$lib/server/auth/permissions';
 import { grantInput, newUserInput } from '$lib/server/users/user-input';
-import { addGrant, createUser, removeGrant, setActive, usersVisibleTo } from '$lib/server/users/user-service';
+import { addGrant, confirmGrant, createUser, removeGrant, setActive, usersVisibleTo } from '$lib/server/users/user-service';
 
 const idInput = z.object({ id: z.uuid({ error: 'Onbekende gebruiker of rol.' }) });
 
@@ -44,6 +44,13 @@ export const actions: Actions = {
 		const values = formValues(await request.formData(), ['id']);
 		return runFormAction('rolIntrekken', values, idInput, (input) =>
 			removeGrant(getDb(), actor, input.id, { ip: clientAddress(getClientAddress) })
+		);
+	},
+	rolBevestigen: async ({ locals, url, request, getClientAddress }) => {
+		const actor = requirePermission(locals, url, 'users.manage');
+		const values = formValues(await request.formData(), ['id']);
+		return runFormAction('rolBevestigen', values, idInput, (input) =>
+			confirmGrant(getDb(), actor, input.id, { ip: clientAddress(getClientAddress) })
 		);
 	},
 	blokkeren: async ({ locals, url, request, getClientAddress }) => {

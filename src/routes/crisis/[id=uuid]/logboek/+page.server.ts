@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requirePermission } from '$lib/server/http/guards';
+import { officerDisciplines } from '$lib/server/auth/permissions';
 import { ServiceError } from '$lib/server/errors';
 import { currentSeq } from '$lib/server/realtime/event-log';
 import { canVerifyLog, canWriteLog, logbookOf } from '$lib/server/logbook/log-service';
@@ -15,8 +16,8 @@ export const load: PageServerLoad = async ({ locals, url, params, parent }) => {
 		const seq = await currentSeq(db, `incident:${params.id}`);
 		const logbook = await logbookOf(db, user, params.id);
 		const { incident } = await parent();
-		const roles = user.grants.map((g) => g.role);
-		const defaultDiscipline: LogDiscipline = roles.includes('brandweer') ? 'brandweer' : roles.includes('bevolkingszorg') ? 'bevolkingszorg' : 'algemeen';
+		// An officer writes for their own discipline by default; the crisis team writes in general.
+		const defaultDiscipline: LogDiscipline = officerDisciplines(user)[0] ?? 'algemeen';
 		return { logbook, seq, canWrite: canWriteLog(user, incident), canVerify: canVerifyLog(user, incident), defaultDiscipline };
 	} catch (err) {
 		if (err instanceof ServiceError) error(err.status, err.message);

@@ -1,15 +1,16 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
+import { adviserReadRule } from '$lib/server/advice/advice-access';
 import { apiCall, clientAddress, methodNotAllowed, readJson, unauthenticated } from '$lib/server/http/api';
 import { applicationChangeInput } from '$lib/server/events/application-input';
-import { getApplication, updateApplication } from '$lib/server/events/application-service';
+import { getApplicationAsReader, updateApplication } from '$lib/server/events/application-service';
 
 /** The application with its documents, status history, required documents and vooraankondiging. */
 export const GET: RequestHandler = ({ locals, params }) =>
 	apiCall(async () => {
 		if (!locals.user) return unauthenticated();
-		return json(await getApplication(getDb(), locals.user, params.id));
+		return json(await getApplicationAsReader(getDb(), locals.user, params.id, adviserReadRule));
 	});
 
 /** Changes fields while the application is open; 409 with `current` on a stale version. */

@@ -1,5 +1,6 @@
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
+import { adviserReadRule } from '$lib/server/advice/advice-access';
 import { apiCall, methodNotAllowed, unauthenticated } from '$lib/server/http/api';
 import { contentDisposition, downloadDocument } from '$lib/server/events/document-service';
 
@@ -7,7 +8,7 @@ import { contentDisposition, downloadDocument } from '$lib/server/events/documen
 export const GET: RequestHandler = ({ locals, params }) =>
 	apiCall(async () => {
 		if (!locals.user) return unauthenticated();
-		const doc = await downloadDocument(getDb(), locals.user, params.id, params.docId);
+		const doc = await downloadDocument(getDb(), locals.user, params.id, params.docId, { mayRead: adviserReadRule });
 		return new Response(new Uint8Array(doc.content), {
 			headers: {
 				'Content-Type': doc.mimeType,
