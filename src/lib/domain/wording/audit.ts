@@ -14,6 +14,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
 	'gebruiker.geblokkeerd': 'Gebruiker geblokkeerd',
 	'rol.toegekend': 'Rol toegekend',
 	'rol.ingetrokken': 'Rol ingetrokken',
+	'rol.bevestigd': 'Rol bevestigd door een tweede beheerder',
 	'bericht.geplaatst': 'Regionaal bericht geplaatst',
 	'incident.aangemaakt': 'Incident aangemaakt',
 	'incident.grip_gewijzigd': 'GRIP gewijzigd',
@@ -70,6 +71,9 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
  * nothing to a reader; the subject column names the record).
  */
 export const AUDIT_DETAIL_LABELS: Readonly<Record<string, string | null>> = {
+	// who granted is an account id; the row's subject and actor already say who is involved
+	toegekendDoor: null,
+	wachtOpBevestiging: 'wacht op bevestiging door een tweede beheerder',
 	applicationId: null,
 	incidentId: null,
 	assignmentId: null,
