@@ -16,35 +16,31 @@ const port = (name: string) =>
 		.min(1, { error: () => `${name} moet een poortnummer zijn (1–65535).` })
 		.max(65535, { error: () => `${name} moet een poortnummer zijn (1–65535).` });
 
-const postgresUrl = z
-	.string()
-	.trim()
-	.refine(
-		(value) => {
-			try {
-				const url = new URL(value);
-				return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
-			} catch {
-				return false;
-			}
-		},
-		{ error: () => 'DATABASE_URL moet een PostgreSQL-adres zijn, bijvoorbeeld postgres://paraat:wachtwoord@db.example:5432/paraat.' }
-	);
+/** A URL whose parsed form passes `accept`; anything `new URL` refuses is no URL at all. */
+const urlWhere = (accept: (url: URL) => boolean, message: string) =>
+	z
+		.string()
+		.trim()
+		.refine(
+			(value) => {
+				try {
+					return accept(new URL(value));
+				} catch {
+					return false;
+				}
+			},
+			{ error: () => message }
+		);
 
-const origin = z
-	.string()
-	.trim()
-	.refine(
-		(value) => {
-			try {
-				const url = new URL(value);
-				return (url.protocol === 'https:' || url.protocol === 'http:') && url.pathname === '/' && !url.search;
-			} catch {
-				return false;
-			}
-		},
-		{ error: () => 'ORIGIN moet het publieke adres zonder pad zijn, bijvoorbeeld https://paraat.vrk.nl.' }
-	);
+const postgresUrl = urlWhere(
+	(url) => (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '',
+	'DATABASE_URL moet een PostgreSQL-adres zijn, bijvoorbeeld postgres://paraat:wachtwoord@db.example:5432/paraat.'
+);
+
+const origin = urlWhere(
+	(url) => (url.protocol === 'https:' || url.protocol === 'http:') && url.pathname === '/' && !url.search,
+	'ORIGIN moet het publieke adres zonder pad zijn, bijvoorbeeld https://paraat.vrk.nl.'
+);
 
 const secretKey = z
 	.string()
