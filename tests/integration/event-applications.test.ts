@@ -21,6 +21,7 @@ import { downloadDocument, uploadDocument } from '../../src/lib/server/events/do
 import { risicoscanModelInput } from '../../src/lib/server/events/event-settings-input.ts';
 import { loadEventSettings, saveRisicoscanModel } from '../../src/lib/server/events/event-settings-service.ts';
 import { computeRisicoscan } from '../../src/lib/server/events/risicoscan-service.ts';
+import { parseEventReference, registrationYear } from '../../src/lib/domain/calendar/reference.ts';
 import { risicoscanInputSchema, DEFAULT_RISICOSCAN_MODEL } from '../../src/lib/domain/risicoscan/index.ts';
 import { eventsSince } from '../../src/lib/server/realtime/event-log.ts';
 import { createTestDatabase, createUser, type TestDatabase } from '../support/test-db.ts';
@@ -53,7 +54,8 @@ describe('lifecycle', () => {
 	it('concept → ingediend → in behandeling → besluit with who and when, class C with reasons and floors', async () => {
 		const created = await makeApplication(t.db, officer);
 		expect(created.status).toBe('concept');
-		expect(created.reference).toMatch(/^HLM-2027-\d{4}$/);
+		// The registration year (today, Amsterdam), not the event's 2027.
+		expect(created.reference).toMatch(new RegExp(`^HLM-${registrationYear(new Date())}-\\d{4}$`));
 		expect(created.category).toBe('C');
 		expect(created.scan.modelVersion).toBe(0);
 		expect(created.scan.result?.floors.map((f) => f.code)).toContain('peak_visitors_c');
@@ -154,7 +156,10 @@ describe('lifecycle', () => {
 		// 27 March 2027 is winter time, 27 March 2028 is after the DST change: still 10:00 local.
 		expect(copy.startsAt).toBe('2028-03-27T08:00:00.000Z');
 		expect(copy.documents).toEqual([]);
-		expect(copy.reference).toMatch(/^HLM-2028-/);
+		// A copy for next year's edition is registered now: this year's reference, the next number.
+		const year = registrationYear(new Date());
+		expect(copy.reference).toMatch(new RegExp(`^HLM-${year}-`));
+		expect(parseEventReference(copy.reference)!.sequence).toBe(parseEventReference(source.reference)!.sequence + 1);
 	});
 });
 

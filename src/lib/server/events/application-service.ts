@@ -10,7 +10,7 @@ import { transact } from '../db/transaction';
 import { writeAudit } from '../audit/audit';
 import { ServiceError, forbidden, invalid, notFound, type FieldError } from '../errors';
 import { isOnCalendar, publishCalendarChange } from '../calendar/calendar-entry';
-import { eventReference } from '../../domain/calendar/reference';
+import { eventReference, registrationYear } from '../../domain/calendar/reference';
 import type { Category } from '../../domain/risicoscan/model';
 import { completeAnswers, EMPTY_SCAN_ANSWERS, type ScanAnswers } from '../../domain/events/scan-answers';
 import {
@@ -22,7 +22,7 @@ import {
 	type ApplicationStatus
 } from '../../domain/events/application';
 import { isLate } from '../../domain/events/deadlines';
-import { localDate, sameLocalTimeNextYear } from '../../domain/events/event-time';
+import { sameLocalTimeNextYear } from '../../domain/events/event-time';
 import {
 	applicationById,
 	insertStatusChange,
@@ -138,7 +138,8 @@ async function insertApplication(
 		areaM2: (values.areaM2 as number | null | undefined) ?? null
 	};
 	const assessment = await assess(trx, municipality, null, facts, answers, null);
-	const year = Number(localDate(values.startsAt).slice(0, 4));
+	// The registration year, not the event's: a zaaknummer tells when the file was opened.
+	const year = registrationYear(new Date());
 	const reference = eventReference(municipality, year, await nextReferenceNumber(trx, municipality, year));
 	const { id } = await trx
 		.insertInto('eventApplication')
