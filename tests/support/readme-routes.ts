@@ -11,7 +11,7 @@ const ADDRESS = new RegExp(`(?<![\\w./-])/(?:${FIRST_SEGMENTS.map((s) => s.repla
 export function readmeAddresses(text: string): string[] {
 	const found = new Set<string>();
 	for (const match of text.matchAll(ADDRESS)) {
-		let address = match[0].split('?')[0].replace(/[.:]+$/, '');
+		let address = match[0].split('?')[0]!.replace(/[.:]+$/, '');
 		// Deliberately malformed addresses (the bad-input examples) are not routes.
 		if (address.includes('%')) continue;
 		if (address.length > 1 && address.endsWith('/')) address = address.slice(0, -1) + '/…';
@@ -51,6 +51,6 @@ export function routeExists(routes: string[], address: string): boolean {
 		const segments = route.split('/').filter(Boolean);
 		if (prefix ? segments.length <= wanted.length : segments.length !== wanted.length) return false;
 		if (prefix && segments.slice(wanted.length).some(isRest)) return false;
-		return wanted.every((s, i) => segmentMatches(s, segments[i]));
+		return wanted.every((s, i) => segmentMatches(s, segments[i]!));
 	});
 }

@@ -217,6 +217,8 @@ export interface EventApplication {
   decidedBy: string | null;
   decision: string | null;
   decisionConditions: string | null;
+  decisionDespiteReason: string | null;
+  decisionGaps: Json | null;
   decisionReason: string | null;
   description: Generated<string>;
   endsAt: Timestamp;

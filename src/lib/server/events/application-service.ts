@@ -35,7 +35,10 @@ import {
 	type ApplicationRow
 } from './application-queries';
 import { assess, assessmentColumns } from './application-assessment';
-import { applicationView, type ApplicationView } from './application-view';
+import { applicationView, viewOf, type ApplicationView } from './application-view';
+import { closeOpenAdvice, requestsOf, requiredAdviceKinds, rerouteAdvice } from '../advice/advice-follow';
+import { decisionGaps, despiteNote, guardDecision, type DecisionGap } from '../../domain/events/decision-guard';
+import type { AdviceKind } from '../../domain/advice/vocabulary';
 import {
 	ApplicationConflictError,
 	actorOf,
@@ -218,6 +221,8 @@ interface Change {
 	set: Updateable<EventApplication>;
 	status?: { to: ApplicationStatus; note?: string };
 	audit: { action: string; details: Record<string, unknown> };
+	/** Work that must see the application as changed (advice following a decision), same transaction. */
+	after?: (trx: Transaction<DB>) => Promise<void>;
 }
 
 /**
@@ -251,6 +256,14 @@ async function changeApplication(
 			.execute();
 		if (change.status) {
 			await insertStatusChange(trx, { applicationId: row.id, fromStatus: row.status, toStatus: change.status.to, note: change.status.note ?? '', changedBy: user.id });
+		}
+		await change.after?.(trx);
+		// Advice follows the class: a class change after advice was asked re-routes the requests.
+		const category = (await applicationById(trx, row.id))!.category as Category | null;
+		if (category !== row.category) {
+			const note = await rerouteAdvice(trx, user, row.id, row.category as Category | null, ctx);
+			const status = change.status?.to ?? (row.status as ApplicationStatus);
+			if (note) await insertStatusChange(trx, { applicationId: row.id, fromStatus: status, toStatus: status, note, changedBy: user.id });
 		}
 		await writeAudit(trx, {
 			actorId: user.id,
@@ -378,8 +391,24 @@ export async function overrideCategory(db: Kysely<DB>, user: SessionUser, id: st
 
 export const BIBOB_PENDING_MESSAGE = 'Er loopt een Bibob-toets voor deze aanvraag; een besluit kan pas als die is afgerond.';
 
+/** What is missing before a decision: open or never-asked required advice, missing required documents. */
+async function gapsOf(trx: Kysely<DB> | Transaction<DB>, row: ApplicationRow): Promise<DecisionGap[]> {
+	const view = await viewOf(trx, row);
+	return decisionGaps({
+		requiredAdvice: await requiredAdviceKinds(trx, row.id, row.procedure),
+		requests: (await requestsOf(trx, row.id)).map((r) => ({ kind: r.discipline, status: r.status })),
+		requiredDocuments: view.requiredDocuments
+	});
+}
+
+/** For the decision form: the advice the class requires (the page adds the live requests and documents). */
+export async function requiredAdviceOf(db: Kysely<DB>, user: SessionUser, id: string): Promise<AdviceKind[]> {
+	const row = await readableApplication(db, user, id);
+	return requiredAdviceKinds(db, row.id, row.procedure);
+}
+
 export async function decideApplication(db: Kysely<DB>, user: SessionUser, id: string, input: DecisionInput, ctx: Ctx): Promise<ApplicationView> {
-	return changeApplication(db, user, id, input.version, ctx, 'event.decide', async (_trx, row) => {
+	return changeApplication(db, user, id, input.version, ctx, 'event.decide', async (trx, row) => {
 		const status = row.status as ApplicationStatus;
 		if (row.bibobStatus === 'loopt') throw new ServiceError(409, 'bibob_pending', BIBOB_PENDING_MESSAGE);
 		if (!mayDecide(status, row.procedure as 'melding' | 'vergunning' | null, row.category as Category | null)) {
@@ -391,10 +420,28 @@ export async function decideApplication(db: Kysely<DB>, user: SessionUser, id: s
 					: `Over een aanvraag met status "${STATUS_LABELS[status]}" kan geen besluit worden genomen.`
 			);
 		}
+		const verdict = guardDecision(await gapsOf(trx, row), input.despiteMissing);
+		if (!verdict.ok) throw new ServiceError(409, 'decision_incomplete', verdict.message, undefined, { missing: verdict.gaps });
+		const label = DECISION_LABELS[input.decision];
 		return {
-			set: { decision: input.decision, decisionConditions: input.conditions || null, decisionReason: input.reason, decidedAt: new Date(), decidedBy: user.id },
-			status: { to: 'besluit', note: DECISION_LABELS[input.decision] },
-			audit: { action: 'evenement.besluit', details: { decision: input.decision } }
+			set: {
+				decision: input.decision,
+				decisionConditions: input.conditions || null,
+				decisionReason: input.reason,
+				decidedAt: new Date(),
+				decidedBy: user.id,
+				decisionDespiteReason: verdict.despite?.reason ?? null,
+				decisionGaps: verdict.despite ? JSON.stringify(verdict.despite.gaps) : null
+			},
+			status: { to: 'besluit', note: verdict.despite ? despiteNote(label, verdict.despite) : label },
+			audit: {
+				action: 'evenement.besluit',
+				details: { decision: input.decision, ...(verdict.despite ? { despiteMissing: verdict.despite.reason, missing: verdict.despite.gaps.map((g) => g.label) } : {}) }
+			},
+			// The decided application needs no more advice: open requests close, inboxes update live.
+			after: async (trx) => {
+				await closeOpenAdvice(trx, user, row.id, label, ctx);
+			}
 		};
 	});
 }
