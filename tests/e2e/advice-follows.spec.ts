@@ -33,7 +33,7 @@ test('klasse B → C verdeelt het advies opnieuw en een besluit sluit het advies
 		await expectConnected(page);
 		await page.getByText('Klasse aanpassen').click();
 		await page.getByLabel('Klasse', { exact: true }).selectOption('C');
-		await page.getByLabel('Reden', { exact: true }).fill('Landelijke artiest: veel meer publiek verwacht');
+		await page.getByRole('textbox', { name: 'Reden', exact: true }).fill('Landelijke artiest: veel meer publiek verwacht');
 		await page.getByRole('button', { name: 'Klasse opslaan' }).click();
 		await expect(page.getByTestId('history')).toContainText('Advies opnieuw verdeeld na klassewijziging B → C');
 
@@ -48,8 +48,9 @@ test('klasse B → C verdeelt het advies opnieuw en een besluit sluit het advies
 		await decision.getByRole('combobox', { name: 'Besluit' }).selectOption('verleend');
 		await decision.getByLabel('Motivering').fill('Past binnen het evenementenbeleid.');
 		await decision.getByRole('button', { name: 'Besluit vastleggen' }).click();
-		await expect(page.getByRole('alert')).toContainText('Nog niet compleet voor een besluit');
-		await expect(page.getByRole('alert')).toContainText('veiligheidsplan');
+		const refusal = page.getByRole('alert').filter({ hasText: 'Nog niet compleet voor een besluit' });
+		await expect(refusal).toContainText('het gezamenlijke advies');
+		await expect(refusal).toContainText('veiligheidsplan');
 		await expect(page.getByTestId('status')).toHaveText('Advies gevraagd');
 
 		// With a reason it is taken, shown with the decision and in the history.

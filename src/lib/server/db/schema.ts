@@ -394,6 +394,14 @@ export interface Notice {
   id: Generated<string>;
   severity: Generated<string>;
   title: string;
+  withdrawnAt: Timestamp | null;
+  withdrawnBy: string | null;
+}
+
+export interface NoticeRead {
+  noticeId: string;
+  readAt: Generated<Timestamp>;
+  userId: string;
 }
 
 export interface PresenceConnection {
@@ -631,6 +639,7 @@ export interface DB {
   logRead: LogRead;
   municipality: Municipality;
   notice: Notice;
+  noticeRead: NoticeRead;
   presenceConnection: PresenceConnection;
   rateLimit: RateLimit;
   realtimeEvent: RealtimeEvent;
