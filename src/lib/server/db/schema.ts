@@ -341,6 +341,7 @@ export interface Inject {
   entryId: string | null;
   id: Generated<string>;
   incidentId: string;
+  source: Generated<string>;
   text: string;
 }
 
