@@ -3,10 +3,12 @@ import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/http/guards';
 import { loadNoticeBoard, postNoticeFromForm } from '$lib/server/notices/notice-page';
 import { clientAddress } from '$lib/server/http/api';
+import { loadMyWork } from '$lib/server/home/my-work';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, url);
-	return { board: await loadNoticeBoard(getDb(), user, 10) };
+	const db = getDb();
+	return { board: await loadNoticeBoard(db, user, 10), work: await loadMyWork(db, user) };
 };
 
 export const actions: Actions = {

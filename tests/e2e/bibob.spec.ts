@@ -204,6 +204,8 @@ test.describe('Bibob', () => {
 			await decision.getByRole('combobox', { name: 'Besluit' }).selectOption('verleend_met_voorschriften');
 			await decision.getByLabel('Voorschriften', { exact: true }).fill('Geen financiering door P. Financier');
 			await decision.getByLabel('Motivering').fill('Bibob-toets afgerond met voorschriften; evenement past binnen het beleid.');
+			// The test application carries no site map: deciding anyway needs a reason (issue #16).
+			await decision.getByLabel(/Reden om toch te besluiten/).fill('Situatietekening ligt ter inzage bij de gemeente.');
 			await decision.getByRole('button', { name: 'Besluit vastleggen' }).click();
 			await expect(permitPage.getByTestId('status')).toHaveText('Besluit genomen');
 			await expect(row).toHaveCount(0);

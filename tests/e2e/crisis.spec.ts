@@ -58,11 +58,22 @@ test.describe('crisis en oefeningen', () => {
 			await page.getByRole('checkbox', { name: 'Haarlem', exact: true }).check();
 			await page.getByRole('checkbox', { name: 'Zandvoort', exact: true }).check();
 			await page.getByLabel('GRIP-niveau').selectOption('1');
+			// A place on the map and a start time (Dutch local time, a quarter of an hour ago).
+			const started = new Date(Math.floor((Date.now() - 15 * 60_000) / 60_000) * 60_000);
+			const local = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+				.format(started)
+				.replace(' ', 'T');
+			await page.getByLabel('Begintijd').fill(local);
+			await page.getByLabel('Kaartpositie: breedtegraad').fill('52.3905');
+			await page.getByLabel('Kaartpositie: lengtegraad').fill('4.5601');
 			await page.getByRole('button', { name: 'Aanmaken' }).click();
 
 			// Lands on the incident page, marked as an exercise.
 			await expect(page).toHaveURL(/\/crisis\/[0-9a-f-]{36}$/);
 			const incidentId = page.url().split('/').pop()!;
+			const stored = (await (await page.request.get(`/api/v1/incidents/${incidentId}`)).json()) as { position: unknown; startedAt: string };
+			expect(stored.position).toEqual({ lat: 52.3905, lon: 4.5601 });
+			expect(stored.startedAt).toBe(started.toISOString());
 			await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 			const banner = page.getByRole('status').filter({ hasText: 'dit is een oefening' });
 			await expect(banner).toBeVisible();

@@ -56,6 +56,10 @@ test('aanvraag via het formulier, klasse C, advies live gevraagd en live beantwo
 		await decision.getByRole('combobox', { name: 'Besluit' }).selectOption('verleend_met_voorschriften');
 		await decision.getByLabel('Voorschriften', { exact: true }).fill('Calamiteitenroutes van 3,5 m vrijhouden');
 		await decision.getByLabel('Motivering').fill('Advies van de hulpdiensten gevolgd.');
+		// The advice is in, the documents are not: the form says so, and a decision needs a reason.
+		await expect(decision.getByTestId('decision-gaps')).toContainText('Document ontbreekt: veiligheidsplan');
+		await expect(decision.getByTestId('decision-gaps')).not.toContainText('advies');
+		await decision.getByLabel(/Reden om toch te besluiten/).fill('Veiligheidsplan besproken in het overleg; wordt nagezonden.');
 		await decision.getByRole('button', { name: 'Besluit vastleggen' }).click();
 		await expect(page.getByTestId('status')).toHaveText('Besluit genomen');
 		await expect(page.getByTestId('decision')).toContainText('Verleend met voorschriften');

@@ -60,6 +60,7 @@ test.describe('injects', () => {
 		const text = uniqueText('Inject: 112-melding, bewoner meldt rook in flatgebouw Zeewijk');
 		await leader.page.getByLabel('Minuten na de start').fill('10');
 		await leader.page.getByLabel('Discipline').selectOption('brandweer');
+		await leader.page.getByLabel('Bron').fill('Meldkamer brandweer');
 		await leader.page.getByLabel('Tekst').fill(text);
 		await leader.page.getByRole('button', { name: 'Inject inplannen' }).click();
 		await expect(leader.page.getByRole('status').filter({ hasText: /^Inject ingepland op T\+10 min \(/ })).toBeVisible();
@@ -75,8 +76,10 @@ test.describe('injects', () => {
 		await expect(entry).toHaveCount(1, { timeout: 45_000 });
 		await expect(entry).toHaveAttribute('data-kind', 'melding');
 		await expect(entry.getByText('OEFENING', { exact: true })).toBeVisible();
-		await expect(entry.getByText('Inject', { exact: true })).toBeVisible();
-		await expect(entry).toContainText('bron: Inject (oefenleiding)');
+		// An ordinary message of its stated source: the player cannot tell it was staged.
+		await expect(entry.getByText('Inject', { exact: true })).toHaveCount(0);
+		await expect(entry).toContainText('bron: Meldkamer brandweer');
+		await expect(entry).not.toContainText('oefenleiding');
 		await expect(entry).toContainText('Brandweer');
 		await expect(entry.getByText('Nieuw', { exact: true })).toBeVisible();
 		await expect(unreadBadge(player.page)).toHaveText(/^1\s+ongelezen$/);
@@ -94,7 +97,10 @@ test.describe('injects', () => {
 		const inject = injects[0]!;
 		expect(inject).toEqual(expect.objectContaining({ text, dueMinutes: 10, exercise: true, entry: expect.objectContaining({ number: 1 }), deliveredAt: expect.any(String) }));
 		const log = await apiGetLog(player.context.request, incident.id);
-		expect(log.entries).toEqual([expect.objectContaining({ number: 1, text, kind: 'melding', discipline: 'brandweer', injectId: inject.id, exercise: true })]);
+		expect(log.entries).toEqual([expect.objectContaining({ number: 1, text, kind: 'melding', discipline: 'brandweer', injectId: null, source: 'Meldkamer brandweer', exercise: true })]);
+		// The oefenleider's own view of the logbook knows it was an inject.
+		const leaderLog = await apiGetLog(leader.context.request, incident.id);
+		expect(leaderLog.entries).toEqual([expect.objectContaining({ number: 1, injectId: inject.id })]);
 		// A delivered inject stays: deleting it is refused.
 		const del = await leader.context.request.delete(`/api/v1/incidents/${incident.id}/injects/${inject.id}`);
 		expect((await expectApiError(del, 409, 'already_delivered')).error.message).toContain('al in het logboek afgeleverd');

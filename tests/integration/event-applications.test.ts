@@ -21,6 +21,7 @@ import { downloadDocument, uploadDocument } from '../../src/lib/server/events/do
 import { risicoscanModelInput } from '../../src/lib/server/events/event-settings-input.ts';
 import { loadEventSettings, saveRisicoscanModel } from '../../src/lib/server/events/event-settings-service.ts';
 import { computeRisicoscan } from '../../src/lib/server/events/risicoscan-service.ts';
+import { parseEventReference, registrationYear } from '../../src/lib/domain/calendar/reference.ts';
 import { risicoscanInputSchema, DEFAULT_RISICOSCAN_MODEL } from '../../src/lib/domain/risicoscan/index.ts';
 import { eventsSince } from '../../src/lib/server/realtime/event-log.ts';
 import { createTestDatabase, createUser, type TestDatabase } from '../support/test-db.ts';
@@ -53,7 +54,8 @@ describe('lifecycle', () => {
 	it('concept → ingediend → in behandeling → besluit with who and when, class C with reasons and floors', async () => {
 		const created = await makeApplication(t.db, officer);
 		expect(created.status).toBe('concept');
-		expect(created.reference).toMatch(/^HLM-2027-\d{4}$/);
+		// The registration year (today, Amsterdam), not the event's 2027.
+		expect(created.reference).toMatch(new RegExp(`^HLM-${registrationYear(new Date())}-\\d{4}$`));
 		expect(created.category).toBe('C');
 		expect(created.scan.modelVersion).toBe(0);
 		expect(created.scan.result?.floors.map((f) => f.code)).toContain('peak_visitors_c');
@@ -78,15 +80,26 @@ describe('lifecycle', () => {
 
 		const missing = schemaFields(decisionInput, { version: treated.version, decision: 'verleend_met_voorschriften', reason: 'Passend' });
 		expect(missing.map((f) => f.field)).toEqual(['conditions']);
+		// No advice asked, no documents: refused with the list of what is missing, nothing written.
+		const body = { version: treated.version, decision: 'verleend_met_voorschriften', conditions: 'Max. 103 dB(A)', reason: 'Passend bij het park' };
+		const refused = await expectServiceError(decideApplication(t.db, colleague, created.id, parse(decisionInput, body), ctx), 409, 'decision_incomplete');
+		expect((refused.extra.missing as { kind: string }[]).map((g) => g.kind)).toEqual(['advice_not_asked', 'document', 'document', 'document']);
+		expect(refused.message).toContain('gezamenlijke advies');
+		expect(refused.message).toContain('veiligheidsplan');
+		expect((await getApplication(t.db, officer, created.id)).status).toBe('in_behandeling');
+		// With an explicit reason the decision is taken, and the reason and the gaps stay with it.
 		const decided = await decideApplication(
 			t.db,
 			colleague,
 			created.id,
-			parse(decisionInput, { version: treated.version, decision: 'verleend_met_voorschriften', conditions: 'Max. 103 dB(A)', reason: 'Passend bij het park' }),
+			parse(decisionInput, { ...body, despiteMissing: 'Spoedbesluit: de stukken zijn toegezegd' }),
 			ctx
 		);
 		expect(decided.status).toBe('besluit');
 		expect(decided.decision).toMatchObject({ decision: 'verleend_met_voorschriften', conditions: 'Max. 103 dB(A)', decidedBy: { id: colleague.id, name: 'Collega' } });
+		expect(decided.decision?.despite?.reason).toBe('Spoedbesluit: de stukken zijn toegezegd');
+		expect(decided.decision?.despite?.gaps).toHaveLength(4);
+		expect(decided.history.at(-1)?.note).toMatch(/Besluit ondanks ontbrekend advies: Spoedbesluit.*ontbrak: het gezamenlijke advies/);
 		expect(decided.history.map((h) => [h.fromStatus, h.toStatus, h.by?.name])).toEqual([
 			[null, 'concept', 'Vera Vergunning'],
 			['concept', 'ingediend', 'Vera Vergunning'],
@@ -127,8 +140,17 @@ describe('lifecycle', () => {
 		const submitted = await submitApplication(t.db, officer, small.id, small.version, ctx);
 		expect(submitted.late).toBe(true);
 		expect(submitted.history.at(-1)?.note).toMatch(/Te laat ingediend/);
-		const decided = await decideApplication(t.db, officer, small.id, parse(decisionInput, { version: submitted.version, decision: 'verleend', reason: 'Voldoet aan de meldingsvoorwaarden' }), ctx);
+		// A melding needs no advice; its site map is the one document it must carry.
+		await expectServiceError(
+			decideApplication(t.db, officer, small.id, parse(decisionInput, { version: submitted.version, decision: 'verleend', reason: 'Voldoet aan de meldingsvoorwaarden' }), ctx),
+			409,
+			'decision_incomplete'
+		);
+		await uploadDocument(t.db, officer, small.id, { kind: 'situatietekening', filename: 'kaart.png', content: PNG }, ctx);
+		const current = await getApplication(t.db, officer, small.id);
+		const decided = await decideApplication(t.db, officer, small.id, parse(decisionInput, { version: current.version, decision: 'verleend', reason: 'Voldoet aan de meldingsvoorwaarden' }), ctx);
 		expect(decided.status).toBe('besluit');
+		expect(decided.decision?.despite).toBeNull();
 	});
 
 	it('withdrawing leaves the calendar; a running Bibob screening blocks the decision', async () => {
@@ -154,7 +176,10 @@ describe('lifecycle', () => {
 		// 27 March 2027 is winter time, 27 March 2028 is after the DST change: still 10:00 local.
 		expect(copy.startsAt).toBe('2028-03-27T08:00:00.000Z');
 		expect(copy.documents).toEqual([]);
-		expect(copy.reference).toMatch(/^HLM-2028-/);
+		// A copy for next year's edition is registered now: this year's reference, the next number.
+		const year = registrationYear(new Date());
+		expect(copy.reference).toMatch(new RegExp(`^HLM-${year}-`));
+		expect(parseEventReference(copy.reference)!.sequence).toBe(parseEventReference(source.reference)!.sequence + 1);
 	});
 });
 

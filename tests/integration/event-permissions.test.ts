@@ -98,7 +98,10 @@ describe('permissions matrix: roles × municipalities × actions on a Haarlem ap
 			afterSubmit.status === 'ingediend'
 				? await transitionApplication(t.db, owner, app.id, parse(transitionInput, { version: afterSubmit.version, status: 'in_behandeling' }), ctx)
 				: await transitionApplication(t.db, owner, app.id, parse(transitionInput, { version: (await submitApplication(t.db, owner, app.id, afterSubmit.version, ctx)).version, status: 'in_behandeling' }), ctx);
-		got.decide = await outcome(() => decideApplication(t.db, user, app.id, parse(decisionInput, { version: treated.version, decision: 'verleend', reason: 'Akkoord' }), ctx));
+		// Permission, not completeness, is under test here: the decision guard is given its reason.
+		got.decide = await outcome(() =>
+			decideApplication(t.db, user, app.id, parse(decisionInput, { version: treated.version, decision: 'verleend', reason: 'Akkoord', despiteMissing: 'Stukken volgen' }), ctx)
+		);
 		const topic = await authoriseTopic(t.db, user, `application:${app.id}`);
 		got.topic = topic.ok ? 'ok' : topic.code === 'forbidden' ? 403 : 404;
 		expect(got).toEqual(MATRIX[key]);

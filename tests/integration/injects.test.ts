@@ -11,7 +11,7 @@ import type { IncidentRecord } from '../../src/lib/server/incidents/incident-que
 import { newInjectInput } from '../../src/lib/server/injects/inject-input.ts';
 import { canManageInjects, createInject, deleteInject, injectsOf } from '../../src/lib/server/injects/inject-service.ts';
 import { findInject } from '../../src/lib/server/injects/inject-queries.ts';
-import { INJECT_SOURCE, deliverDueInjects, startInjectScheduler } from '../../src/lib/server/injects/inject-scheduler.ts';
+import { deliverDueInjects, startInjectScheduler } from '../../src/lib/server/injects/inject-scheduler.ts';
 import { listEntries } from '../../src/lib/server/logbook/log-queries.ts';
 import { logbookOf } from '../../src/lib/server/logbook/log-service.ts';
 import { authoriseTopic } from '../../src/lib/server/realtime/topics.ts';
@@ -48,7 +48,7 @@ afterAll(async () => {
 	await t?.drop();
 });
 
-const inject = (user: SessionUser, incidentId: string, input: { text?: string; discipline?: string; dueMinutes: number }) =>
+const inject = (user: SessionUser, incidentId: string, input: { text?: string; source?: string; discipline?: string; dueMinutes: number }) =>
 	createInject(t.db, user, incidentId, parse(newInjectInput, { text: 'Melding: gewonden bij de sluis', discipline: 'ghor', ...input }), ctx);
 
 /** Lets time pass for an inject: moves its due time into the past, as if the clock ran on. */
@@ -134,7 +134,7 @@ describe('scripting injects', () => {
 
 describe('delivering injects', () => {
 	it('lands a due inject in the logbook as a melding at its time, marks it and tells players and leaders', async () => {
-		const scripted = await inject(oefenleider, oefening.id, { text: 'Dijk bij de sluis lekt', discipline: 'brandweer', dueMinutes: 30 });
+		const scripted = await inject(oefenleider, oefening.id, { text: 'Dijk bij de sluis lekt', source: 'Meldkamer brandweer', discipline: 'brandweer', dueMinutes: 30 });
 		expect(await deliverDueInjects(t.db)).toBe(0); // not due yet
 		await makeDue(scripted.id);
 		const dueAt = (await findInject(t.db, scripted.id))!.dueAt;
@@ -149,14 +149,21 @@ describe('delivering injects', () => {
 			discipline: 'brandweer',
 			text: 'Dijk bij de sluis lekt',
 			happenedAt: dueAt,
-			source: INJECT_SOURCE,
+			source: 'Meldkamer brandweer',
 			author: { id: oefenleider.id },
 			exercise: true
 		});
 		expect(delivered.entry).toEqual({ id: entry.id, number: entry.number });
 
+		// Players get an ordinary message of its source: no inject mark, no oefenleider as author.
 		const logEvent = (await eventsOfType(t.db, `incident:${oefening.id}`, 'log.created')).find((e) => (e.data as { id: string }).id === entry.id);
-		expect(logEvent).toMatchObject({ exercise: true, data: entry });
+		expect(logEvent).toMatchObject({ exercise: true, actor: null, data: { ...entry, injectId: null, author: { id: '', name: 'Meldkamer brandweer' } } });
+		expect(JSON.stringify(logEvent)).not.toContain(oefenleider.id);
+		const asPlayer = (await logbookOf(t.db, crisis, oefening.id)).entries.find((e) => e.id === entry.id)!;
+		expect(asPlayer).toMatchObject({ injectId: null, source: 'Meldkamer brandweer', author: { name: 'Meldkamer brandweer' } });
+		expect(JSON.stringify(asPlayer)).not.toContain(oefenleider.name);
+		// The oefenleiding sees it for what it is.
+		expect((await logbookOf(t.db, oefenleider, oefening.id)).entries.find((e) => e.id === entry.id)).toMatchObject({ injectId: scripted.id, author: { id: oefenleider.id } });
 		const leaderEvent = (await eventsOfType(t.db, `injects:${oefening.id}`, 'inject.delivered')).find((e) => (e.data as { id: string }).id === scripted.id);
 		expect(leaderEvent).toMatchObject({ exercise: true, data: delivered });
 		expect(await t.db.selectFrom('auditLog').select('action').where('entityId', '=', scripted.id).execute()).toEqual([

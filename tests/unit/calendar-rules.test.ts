@@ -6,6 +6,7 @@ import {
 	dayLoads,
 	eventDayOfEnd,
 	eventReference,
+	registrationYear,
 	gridWindow,
 	instantRange,
 	isBusy,
@@ -212,6 +213,17 @@ describe('references', () => {
 		expect(parseEventReference('XYZ-2027-0012')).toBeNull();
 		expect(() => eventReference('amsterdam', 2027, 1)).toThrow();
 		expect(() => eventReference('haarlem', 2027, 0)).toThrow();
+	});
+
+	it('takes the local (Amsterdam) year of registration', () => {
+		const cases: [string, number][] = [
+			['2026-12-07T10:00:00Z', 2026],
+			['2026-12-31T22:59:59Z', 2026], // 23:59:59 local
+			['2026-12-31T23:00:00Z', 2027], // midnight local: already the new year
+			['2027-01-01T00:30:00Z', 2027],
+			['2027-07-01T21:59:00Z', 2027]
+		];
+		for (const [at, year] of cases) expect(registrationYear(new Date(at)), at).toBe(year);
 	});
 });
 

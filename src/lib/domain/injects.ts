@@ -36,3 +36,16 @@ export function injectOffsetLabel(minutes: number): string {
 	const m = minutes % 60;
 	return m === 0 ? `T+${h} uur` : `T+${h} uur ${m} min`;
 }
+
+/** The source players see when the oefenleider names none. */
+export const DEFAULT_INJECT_SOURCE = 'Meldkamer';
+
+/**
+ * A log entry as a player sees it: an inject is an ordinary message of its stated source (no inject
+ * mark, the source as its author), so staged messages cannot be told from real ones. The
+ * oefenleiding (`seesInjects`) sees the entry as it is.
+ */
+export function entryAsSeenBy<T extends { injectId: string | null; source: string; author: { id: string; name: string } }>(entry: T, seesInjects: boolean): T {
+	if (seesInjects || entry.injectId === null) return entry;
+	return { ...entry, injectId: null, author: { id: '', name: entry.source } };
+}

@@ -163,8 +163,10 @@ export class RealtimeConnection {
 	};
 
 	private async resubscribeAll(reconnect: boolean): Promise<void> {
-		let missed = 0;
-		await Promise.all([...this.topics].map(async ([topic, sub]) => (missed += await this.sync(topic, sub))));
+		// Summed after all are in: `missed += await …` would read `missed` before the await, so with
+		// several topics the last one to answer would overwrite the others' counts.
+		const counts = await Promise.all([...this.topics].map(([topic, sub]) => this.sync(topic, sub)));
+		const missed = counts.reduce((sum, n) => sum + n, 0);
 		if (reconnect) this.lastCatchUp = { at: new Date(), missed }; // eslint-disable-line svelte/prefer-svelte-reactivity -- replaced, never mutated
 	}
 

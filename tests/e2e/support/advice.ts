@@ -20,3 +20,8 @@ export async function closeAdviceDb(): Promise<void> {
 	await db?.destroy();
 	db = undefined;
 }
+
+/** A class B application (brandweer, GHOR and politie advise separately), ready for advice. */
+export async function insertClassBApplication(options: ApplicationOptions = {}): Promise<InsertedApplication> {
+	return insertApplication(database(), { scan: SCANS.B, status: 'in_behandeling', ...options });
+}

@@ -4,4 +4,5 @@ export * from './routing.ts';
 export * from './terms.ts';
 export { risicoscanInputOf, type ApplicationScanColumns } from './application-input.ts';
 export * from './record.ts';
+export * from './reroute.ts';
 export type { AdvicePanelData } from './panel.ts';

@@ -4,6 +4,8 @@
 // counts per municipality and year from 0001 (four digits, more when a year needs them).
 // Every part of Paraat that creates applications uses `eventReference`.
 
+import { localDateOf } from './days.ts';
+
 export const MUNICIPALITY_ABBREVIATIONS: Readonly<Record<string, string>> = {
 	beverwijk: 'BVW',
 	bloemendaal: 'BLD',
@@ -39,4 +41,12 @@ export function referencePrefix(municipality: string, year: number): string {
 	const abbreviation = MUNICIPALITY_ABBREVIATIONS[municipality];
 	if (!abbreviation) throw new Error(`Onbekende gemeente: ${municipality}`);
 	return `${abbreviation}-${year}-`;
+}
+
+/**
+ * The year a reference carries: the local (Amsterdam) year of registration. An application
+ * registered on 31 December at 23:30 local belongs to that year, though UTC says otherwise.
+ */
+export function registrationYear(registeredAt: Date): number {
+	return Number(localDateOf(registeredAt).slice(0, 4));
 }

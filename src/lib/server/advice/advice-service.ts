@@ -2,26 +2,23 @@
 // needs), the advisers answer, the officer may withdraw a request. Each change is one transaction
 // that locks what it changes, audits, and publishes on `advice:<applicationId>` and the inbox
 // topics of the disciplines concerned.
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { transact } from '../db/transaction';
 import { isUuid } from '../ids';
 import type { SessionUser } from '../auth/roles';
 import { can, scopesFor } from '../auth/permissions';
 import { writeAudit } from '../audit/audit';
-import { publish } from '../realtime/event-log';
 import { ServiceError, forbidden, notFound } from '../errors';
 import { moveApplicationStatus } from '../events/application-service';
 import { currentModel } from '../events/settings-queries';
 import {
 	ADVICE_KIND_LABELS,
 	NEAR_DUE_WORKING_DAYS,
-	adviceDueDate,
 	localDateOf,
 	planAdviceRequests,
 	risicoscanInputOf,
 	routeAdvice,
-	termDaysFor,
 	type AdviceRequestRecord,
 	type AdviceRouting,
 	type PlannedRequest
@@ -30,10 +27,8 @@ import { addWorkingDays, type LocalDate } from '../../domain/working-days';
 import type { Category, RisicoscanModel, RisicoscanResult } from '../../domain/risicoscan';
 import {
 	adviceKindsOfApplication,
-	dbNow,
 	findAdviceRequest,
 	findApplicationForAdvice,
-	insertAdviceRequest,
 	listAdviceOfApplication,
 	listInbox,
 	listOpenDueBy,
@@ -44,8 +39,8 @@ import {
 	saveWithdrawal,
 	type AdviceApplicationRow
 } from './advice-queries';
-import { adviceSettingsOf } from './advice-settings-queries';
-import { adviceTopic, answeringDiscipline, inboxScopes, inboxTopicsFor, isOfficerOf, mayReadApplicationAdvice } from './advice-access';
+import { announce, announceRequested, insertRequests } from './advice-writes';
+import { answeringDiscipline, inboxScopes, isOfficerOf, mayReadApplicationAdvice } from './advice-access';
 import type { AnswerAdviceInput, RequestAdviceInput, WithdrawAdviceInput } from './advice-input';
 
 export interface AdviceCtx {
@@ -65,8 +60,6 @@ const STATUS_WORDS: Record<string, string> = {
 	besluit: 'al besloten',
 	ingetrokken: 'ingetrokken'
 };
-
-const actorOf = (user: SessionUser) => ({ id: user.id, name: user.name });
 
 // ---------------------------------------------------------------------------------------------
 // Reading
@@ -212,12 +205,6 @@ export async function adviceDueSoon(
 // ---------------------------------------------------------------------------------------------
 // Asking
 
-async function announce(trx: Transaction<DB>, user: SessionUser, request: AdviceRequestRecord, type: string): Promise<void> {
-	const event = { type, data: request, actor: actorOf(user), exercise: false };
-	await publish(trx, { topic: adviceTopic(request.applicationId), ...event });
-	for (const topic of inboxTopicsFor(request.application.municipality, request.discipline)) await publish(trx, { topic, ...event });
-}
-
 /**
  * The officer's one action: creates the requests the class needs (class C one joint request,
  * class B per service by the routing; `disciplines` adds requests of the officer's own accord,
@@ -273,53 +260,6 @@ export async function requestAdvice(
 		// Read after the status change, so the news carries the application as it now is.
 		return announceRequested(trx, user, created);
 	});
-}
-
-/** Inserts and audits the planned requests, all due after the municipality's term from `ctx.now`; their ids. */
-async function insertRequests(
-	trx: Transaction<DB>,
-	user: SessionUser,
-	application: AdviceApplicationRow,
-	category: Category,
-	planned: PlannedRequest[],
-	ctx: AdviceCtx
-): Promise<string[]> {
-	const terms = await adviceSettingsOf(trx, application.municipalityCode);
-	const requestedAt = ctx.now ?? (await dbNow(trx));
-	const dueDate = adviceDueDate(requestedAt, termDaysFor(category, terms));
-	const ids: string[] = [];
-	for (const plan of planned) {
-		const id = await insertAdviceRequest(trx, {
-			applicationId: application.id,
-			discipline: plan.kind,
-			reasons: plan.reasons,
-			voluntary: plan.voluntary,
-			requestedAt,
-			requestedBy: user.id,
-			dueDate
-		});
-		await writeAudit(trx, {
-			actorId: user.id,
-			action: 'advies.gevraagd',
-			entityType: 'adviesaanvraag',
-			entityId: id,
-			municipality: application.municipalityCode,
-			ip: ctx.ip ?? null,
-			details: { applicationId: application.id, reference: application.reference, discipline: plan.kind, voluntary: plan.voluntary, dueDate, category }
-		});
-		ids.push(id);
-	}
-	return ids;
-}
-
-async function announceRequested(trx: Transaction<DB>, user: SessionUser, ids: string[]): Promise<AdviceRequestRecord[]> {
-	const records: AdviceRequestRecord[] = [];
-	for (const id of ids) {
-		const record = (await findAdviceRequest(trx, id))!;
-		await announce(trx, user, record, 'advice.requested');
-		records.push(record);
-	}
-	return records;
 }
 
 /**

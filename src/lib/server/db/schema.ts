@@ -217,6 +217,8 @@ export interface EventApplication {
   decidedBy: string | null;
   decision: string | null;
   decisionConditions: string | null;
+  decisionDespiteReason: string | null;
+  decisionGaps: Json | null;
   decisionReason: string | null;
   description: Generated<string>;
   endsAt: Timestamp;
@@ -339,6 +341,7 @@ export interface Inject {
   entryId: string | null;
   id: Generated<string>;
   incidentId: string;
+  source: Generated<string>;
   text: string;
 }
 
@@ -392,6 +395,14 @@ export interface Notice {
   id: Generated<string>;
   severity: Generated<string>;
   title: string;
+  withdrawnAt: Timestamp | null;
+  withdrawnBy: string | null;
+}
+
+export interface NoticeRead {
+  noticeId: string;
+  readAt: Generated<Timestamp>;
+  userId: string;
 }
 
 export interface PresenceConnection {
@@ -632,6 +643,7 @@ export interface DB {
   logRead: LogRead;
   municipality: Municipality;
   notice: Notice;
+  noticeRead: NoticeRead;
   presenceConnection: PresenceConnection;
   rateLimit: RateLimit;
   realtimeEvent: RealtimeEvent;

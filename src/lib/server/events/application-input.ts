@@ -187,7 +187,9 @@ export const decisionInput = z
 		version,
 		decision: z.enum(DECISIONS, { error: `Besluit: kies uit ${DECISIONS.join(', ')}.` }),
 		conditions: text('Voorschriften', LIMITS.conditions).default(''),
-		reason: requiredText('Motivering', LIMITS.reason)
+		reason: requiredText('Motivering', LIMITS.reason),
+		/** Why to decide although advice or documents are missing (besluit ondanks ontbrekend advies). */
+		despiteMissing: text('Reden om toch te besluiten', LIMITS.reason).default('')
 	})
 	.refine((v) => v.decision !== 'verleend_met_voorschriften' || v.conditions.length > 0, {
 		path: ['conditions'],

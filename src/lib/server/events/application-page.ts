@@ -9,7 +9,7 @@ import { can } from '../auth/permissions';
 import { ServiceError } from '../errors';
 import { currentSeq } from '../realtime/event-log';
 import { TRANSITIONS, isClosed, mayDecide } from '../../domain/events/application';
-import { getApplication } from './application-service';
+import { getApplication, requiredAdviceOf } from './application-service';
 import type { ApplicationView } from './application-view';
 
 /** Runs a read for a page; a refusal becomes the page's own error status with its Dutch message. */
@@ -49,5 +49,8 @@ export async function loadApplicationPage(db: Kysely<DB>, user: SessionUser, id:
 	// Position first: anything after it is replayed by the subscription, anything before is loaded.
 	const seq = await currentSeq(db, `application:${id}`);
 	const application = await pageError(() => getApplication(db, user, id));
-	return { seq, application, actions: actionsFor(user, application) };
+	const actions = actionsFor(user, application);
+	// The advice a decision waits for; the page shows what is still missing, live (the service checks again).
+	const requiredAdvice = actions.mayDecideNow ? await requiredAdviceOf(db, user, id) : [];
+	return { seq, application, actions, requiredAdvice };
 }

@@ -4,6 +4,7 @@ import type { DB, EventApplication } from '../db/schema';
 import type { RisicoscanResult } from '../../domain/risicoscan/model';
 import { completeAnswers, type ScanAnswers } from '../../domain/events/scan-answers';
 import type { ApplicationStatus, Decision, Procedure } from '../../domain/events/application';
+import type { DecisionGap } from '../../domain/events/decision-guard';
 import type { MeldingReason } from '../../domain/events/melding';
 import type { Category } from '../../domain/risicoscan/model';
 import type { LocalDate } from '../../domain/working-days';
@@ -62,7 +63,15 @@ export interface ApplicationDto extends ScanAnswers {
 	deadlineDate: LocalDate | null;
 	submittedAt: string | null;
 	late: boolean;
-	decision: { decision: Decision; conditions: string; reason: string; decidedAt: string; decidedBy: { id: string; name: string } | null } | null;
+	decision: {
+		decision: Decision;
+		conditions: string;
+		reason: string;
+		decidedAt: string;
+		decidedBy: { id: string; name: string } | null;
+		/** Taken although advice or documents were missing: the officer's reason and what was missing. */
+		despite: { reason: string; gaps: DecisionGap[] } | null;
+	} | null;
 	bibobStatus: 'geen' | 'loopt' | 'afgerond';
 	copiedFrom: string | null;
 	createdBy: { id: string; name: string } | null;
@@ -132,7 +141,8 @@ export function toApplicationDto(row: ApplicationRow): ApplicationDto {
 						conditions: row.decisionConditions ?? '',
 						reason: row.decisionReason ?? '',
 						decidedAt: row.decidedAt.toISOString(),
-						decidedBy: who(row.decidedBy, row.decidedByName)
+						decidedBy: who(row.decidedBy, row.decidedByName),
+						despite: row.decisionDespiteReason ? { reason: row.decisionDespiteReason, gaps: (row.decisionGaps as unknown as DecisionGap[] | null) ?? [] } : null
 					}
 				: null,
 		bibobStatus: row.bibobStatus as ApplicationDto['bibobStatus'],

@@ -10,7 +10,7 @@ import { transact } from '../db/transaction';
 import { writeAudit } from '../audit/audit';
 import { ServiceError, forbidden, invalid, notFound, type FieldError } from '../errors';
 import { isOnCalendar, publishCalendarChange } from '../calendar/calendar-entry';
-import { eventReference } from '../../domain/calendar/reference';
+import { eventReference, registrationYear } from '../../domain/calendar/reference';
 import type { Category } from '../../domain/risicoscan/model';
 import { completeAnswers, EMPTY_SCAN_ANSWERS, type ScanAnswers } from '../../domain/events/scan-answers';
 import {
@@ -22,7 +22,7 @@ import {
 	type ApplicationStatus
 } from '../../domain/events/application';
 import { isLate } from '../../domain/events/deadlines';
-import { localDate, sameLocalTimeNextYear } from '../../domain/events/event-time';
+import { sameLocalTimeNextYear } from '../../domain/events/event-time';
 import {
 	applicationById,
 	insertStatusChange,
@@ -35,7 +35,10 @@ import {
 	type ApplicationRow
 } from './application-queries';
 import { assess, assessmentColumns } from './application-assessment';
-import { applicationView, type ApplicationView } from './application-view';
+import { applicationView, viewOf, type ApplicationView } from './application-view';
+import { closeOpenAdvice, requestsOf, requiredAdviceKinds, rerouteAdvice } from '../advice/advice-follow';
+import { decisionGaps, despiteNote, guardDecision, type DecisionGap } from '../../domain/events/decision-guard';
+import type { AdviceKind } from '../../domain/advice/vocabulary';
 import {
 	ApplicationConflictError,
 	actorOf,
@@ -156,7 +159,8 @@ async function insertApplication(
 		areaM2: (values.areaM2 as number | null | undefined) ?? null
 	};
 	const assessment = await assess(trx, municipality, null, facts, answers, null);
-	const year = Number(localDate(values.startsAt).slice(0, 4));
+	// The registration year, not the event's: a zaaknummer tells when the file was opened.
+	const year = registrationYear(new Date());
 	const reference = eventReference(municipality, year, await nextReferenceNumber(trx, municipality, year));
 	const { id } = await trx
 		.insertInto('eventApplication')
@@ -235,6 +239,8 @@ interface Change {
 	set: Updateable<EventApplication>;
 	status?: { to: ApplicationStatus; note?: string };
 	audit: { action: string; details: Record<string, unknown> };
+	/** Work that must see the application as changed (advice following a decision), same transaction. */
+	after?: (trx: Transaction<DB>) => Promise<void>;
 }
 
 /**
@@ -268,6 +274,14 @@ async function changeApplication(
 			.execute();
 		if (change.status) {
 			await insertStatusChange(trx, { applicationId: row.id, fromStatus: row.status, toStatus: change.status.to, note: change.status.note ?? '', changedBy: user.id });
+		}
+		await change.after?.(trx);
+		// Advice follows the class: a class change after advice was asked re-routes the requests.
+		const category = (await applicationById(trx, row.id))!.category as Category | null;
+		if (category !== row.category) {
+			const note = await rerouteAdvice(trx, user, row.id, row.category as Category | null, ctx);
+			const status = change.status?.to ?? (row.status as ApplicationStatus);
+			if (note) await insertStatusChange(trx, { applicationId: row.id, fromStatus: status, toStatus: status, note, changedBy: user.id });
 		}
 		await writeAudit(trx, {
 			actorId: user.id,
@@ -395,8 +409,24 @@ export async function overrideCategory(db: Kysely<DB>, user: SessionUser, id: st
 
 export const BIBOB_PENDING_MESSAGE = 'Er loopt een Bibob-toets voor deze aanvraag; een besluit kan pas als die is afgerond.';
 
+/** What is missing before a decision: open or never-asked required advice, missing required documents. */
+async function gapsOf(trx: Kysely<DB> | Transaction<DB>, row: ApplicationRow): Promise<DecisionGap[]> {
+	const view = await viewOf(trx, row);
+	return decisionGaps({
+		requiredAdvice: await requiredAdviceKinds(trx, row.id, row.procedure),
+		requests: (await requestsOf(trx, row.id)).map((r) => ({ kind: r.discipline, status: r.status })),
+		requiredDocuments: view.requiredDocuments
+	});
+}
+
+/** For the decision form: the advice the class requires (the page adds the live requests and documents). */
+export async function requiredAdviceOf(db: Kysely<DB>, user: SessionUser, id: string): Promise<AdviceKind[]> {
+	const row = await readableApplication(db, user, id);
+	return requiredAdviceKinds(db, row.id, row.procedure);
+}
+
 export async function decideApplication(db: Kysely<DB>, user: SessionUser, id: string, input: DecisionInput, ctx: Ctx): Promise<ApplicationView> {
-	return changeApplication(db, user, id, input.version, ctx, 'event.decide', async (_trx, row) => {
+	return changeApplication(db, user, id, input.version, ctx, 'event.decide', async (trx, row) => {
 		const status = row.status as ApplicationStatus;
 		if (row.bibobStatus === 'loopt') throw new ServiceError(409, 'bibob_pending', BIBOB_PENDING_MESSAGE);
 		if (!mayDecide(status, row.procedure as 'melding' | 'vergunning' | null, row.category as Category | null)) {
@@ -408,10 +438,28 @@ export async function decideApplication(db: Kysely<DB>, user: SessionUser, id: s
 					: `Over een aanvraag met status "${STATUS_LABELS[status]}" kan geen besluit worden genomen.`
 			);
 		}
+		const verdict = guardDecision(await gapsOf(trx, row), input.despiteMissing);
+		if (!verdict.ok) throw new ServiceError(409, 'decision_incomplete', verdict.message, undefined, { missing: verdict.gaps });
+		const label = DECISION_LABELS[input.decision];
 		return {
-			set: { decision: input.decision, decisionConditions: input.conditions || null, decisionReason: input.reason, decidedAt: new Date(), decidedBy: user.id },
-			status: { to: 'besluit', note: DECISION_LABELS[input.decision] },
-			audit: { action: 'evenement.besluit', details: { decision: input.decision } }
+			set: {
+				decision: input.decision,
+				decisionConditions: input.conditions || null,
+				decisionReason: input.reason,
+				decidedAt: new Date(),
+				decidedBy: user.id,
+				decisionDespiteReason: verdict.despite?.reason ?? null,
+				decisionGaps: verdict.despite ? JSON.stringify(verdict.despite.gaps) : null
+			},
+			status: { to: 'besluit', note: verdict.despite ? despiteNote(label, verdict.despite) : label },
+			audit: {
+				action: 'evenement.besluit',
+				details: { decision: input.decision, ...(verdict.despite ? { despiteMissing: verdict.despite.reason, missing: verdict.despite.gaps.map((g) => g.label) } : {}) }
+			},
+			// The decided application needs no more advice: open requests close, inboxes update live.
+			after: async (trx) => {
+				await closeOpenAdvice(trx, user, row.id, label, ctx);
+			}
 		};
 	});
 }

@@ -35,7 +35,7 @@ const application = {
 		late: { type: 'boolean', description: 'Te laat ingediend (een vlag, geen weigering)' },
 		decision: {
 			type: ['object', 'null'],
-			properties: { decision: { enum: ['verleend', 'verleend_met_voorschriften', 'geweigerd'] }, conditions: { type: 'string' }, reason: { type: 'string' }, decidedAt: { type: 'string', format: 'date-time' }, decidedBy: who }
+			properties: { decision: { enum: ['verleend', 'verleend_met_voorschriften', 'geweigerd'] }, conditions: { type: 'string' }, reason: { type: 'string' }, decidedAt: { type: 'string', format: 'date-time' }, decidedBy: who, despite: { type: ['object', 'null'], description: 'Besluit ondanks ontbrekend advies: de reden en wat ontbrak' } }
 		},
 		bibobStatus: { enum: ['geen', 'loopt', 'afgerond'] },
 		copiedFrom: { type: ['string', 'null'], format: 'uuid' },
@@ -101,7 +101,7 @@ export const eventsPaths = {
 	'/api/v1/events/{id}/submit': one('Concept indienen; zet de vlag "te laat ingediend"', 'EventVersion'),
 	'/api/v1/events/{id}/transition': one('Statusstap: ingediend, in_behandeling of ingetrokken (advies_gevraagd gaat via de adviesaanvraag)', 'EventTransition'),
 	'/api/v1/events/{id}/override': one('Klasse aanpassen met reden (category null: terug naar de berekende)', 'EventOverride'),
-	'/api/v1/events/{id}/decision': one('Besluit met voorschriften en motivering; 409 `bibob_pending` zolang een Bibob-toets loopt', 'EventDecision'),
+	'/api/v1/events/{id}/decision': one('Besluit met voorschriften en motivering; 409 `bibob_pending` zolang een Bibob-toets loopt; 409 `decision_incomplete` met `missing` zolang advies of verplichte documenten ontbreken, tenzij `despiteMissing` een reden geeft (besluit ondanks ontbrekend advies)', 'EventDecision'),
 	'/api/v1/events/{id}/copy': {
 		post: { summary: 'Nieuw concept als kopie (volgende editie: datums een jaar later)', parameters: idParam, responses: { '201': json('Aangemaakt', ref('EventApplication')), '404': error('Bestaat niet of geen toegang') } }
 	},

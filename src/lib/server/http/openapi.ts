@@ -55,6 +55,7 @@ const notice = {
 		severity: { type: 'string', enum: ['info', 'waarschuwing', 'urgent'] },
 		exercise: { type: 'boolean' },
 		createdAt: { type: 'string', format: 'date-time' },
+		withdrawnAt: { type: ['string', 'null'], format: 'date-time' },
 		author: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } } }
 	}
 } as const;
@@ -238,6 +239,30 @@ export function openApiDocument(serverUrl: string) {
 						'400': errorResponse('Ongeldige invoer'),
 						'401': errorResponse('Niet ingelogd'),
 						'403': errorResponse('Geen recht om berichten te plaatsen')
+					}
+				}
+			},
+			'/api/v1/notices/{id}/read': {
+				post: {
+					summary: 'Bericht gelezen: het verdwijnt uit de balk met urgente berichten van deze gebruiker (live op `user:<id>`)',
+					parameters: idParam,
+					responses: {
+						'200': { description: 'Gelezen', content: { 'application/json': { schema: { $ref: '#/components/schemas/Notice' } } } },
+						'401': errorResponse('Niet ingelogd'),
+						'404': errorResponse('Onbekend bericht')
+					}
+				}
+			},
+			'/api/v1/notices/{id}/withdraw': {
+				post: {
+					summary: 'Bericht intrekken (crisisteam of beheerder): het verdwijnt overal, live op `region`',
+					parameters: idParam,
+					responses: {
+						'200': { description: 'Ingetrokken', content: { 'application/json': { schema: { $ref: '#/components/schemas/Notice' } } } },
+						'401': errorResponse('Niet ingelogd'),
+						'403': errorResponse('Geen recht om berichten in te trekken'),
+						'404': errorResponse('Onbekend bericht'),
+						'409': errorResponse('Al ingetrokken')
 					}
 				}
 			},

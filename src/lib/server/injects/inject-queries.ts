@@ -8,6 +8,8 @@ export interface InjectRecord {
 	id: string;
 	incidentId: string;
 	text: string;
+	/** The source the players see. */
+	source: string;
 	discipline: string;
 	/** Minutes after the exercise's start. */
 	dueMinutes: number;
@@ -31,6 +33,7 @@ const base = (db: Db) =>
 			'inject.id',
 			'inject.incidentId',
 			'inject.text',
+			'inject.source',
 			'inject.discipline',
 			'inject.dueMinutes',
 			'inject.dueAt',
@@ -50,6 +53,7 @@ function toRecord(r: Row): InjectRecord {
 		id: r.id,
 		incidentId: r.incidentId,
 		text: r.text,
+		source: r.source,
 		discipline: r.discipline,
 		dueMinutes: r.dueMinutes,
 		dueAt: r.dueAt.toISOString(),
@@ -73,7 +77,7 @@ export async function findInject(db: Db, id: string): Promise<InjectRecord | und
 
 export async function insertInject(
 	db: Db,
-	values: { incidentId: string; text: string; discipline: string; dueMinutes: number; dueAt: Date; createdBy: string }
+	values: { incidentId: string; text: string; source: string; discipline: string; dueMinutes: number; dueAt: Date; createdBy: string }
 ): Promise<string> {
 	const { id } = await db.insertInto('inject').values(values).returning('id').executeTakeFirstOrThrow();
 	return id;
@@ -94,7 +98,7 @@ export async function claimDueInject(db: Db) {
 	return db
 		.selectFrom('inject')
 		.innerJoin('incident', 'incident.id', 'inject.incidentId')
-		.select(['inject.id', 'inject.incidentId', 'inject.text', 'inject.discipline', 'inject.dueAt', 'inject.createdBy'])
+		.select(['inject.id', 'inject.incidentId', 'inject.text', 'inject.source', 'inject.discipline', 'inject.dueAt', 'inject.createdBy'])
 		.where('inject.deliveredAt', 'is', null)
 		.where('inject.dueAt', '<=', sql<Date>`now()`)
 		.where('incident.status', '!=', 'gesloten')

@@ -11,8 +11,8 @@ import { writeAudit } from '../audit/audit.ts';
 import { publish } from '../realtime/event-log.ts';
 import { findEntry, insertEntry, lockIncident } from '../logbook/log-queries.ts';
 import { claimDueInject, findInject, markDelivered } from './inject-queries.ts';
+import { entryAsSeenBy } from '../../domain/injects.ts';
 
-export const INJECT_SOURCE = 'Inject (oefenleiding)';
 const DEFAULT_INTERVAL_MS = 2_000;
 /** At most this many injects per tick, so one tick never runs unbounded. */
 const MAX_PER_TICK = 200;
@@ -45,7 +45,7 @@ export async function deliverNextInject(db: Kysely<DB>): Promise<'delivered' | '
 			discipline: inject.discipline,
 			text: inject.text,
 			happenedAt: inject.dueAt,
-			source: INJECT_SOURCE,
+			source: inject.source,
 			authorId: inject.createdBy,
 			injectId: inject.id
 		});
@@ -59,10 +59,11 @@ export async function deliverNextInject(db: Kysely<DB>): Promise<'delivered' | '
 			entityId: inject.id,
 			details: { incidentId: inject.incidentId, number: entry.number, exercise }
 		});
-		const actor = { id: inject.createdBy, name: INJECT_SOURCE };
-		// Topics in a fixed order (incident, then injects), like every other writer.
-		await publish(trx, { topic: `incident:${inject.incidentId}`, type: 'log.created', data: entry, actor, exercise });
-		await publish(trx, { topic: `injects:${inject.incidentId}`, type: 'inject.delivered', data: delivered, actor, exercise });
+		// Topics in a fixed order (incident, then injects), like every other writer. The players'
+		// topic carries the entry as an ordinary message of its source; only the oefenleiding's
+		// `injects:<id>` topic says it was an inject.
+		await publish(trx, { topic: `incident:${inject.incidentId}`, type: 'log.created', data: entryAsSeenBy(entry, false), actor: null, exercise });
+		await publish(trx, { topic: `injects:${inject.incidentId}`, type: 'inject.delivered', data: delivered, actor: { id: inject.createdBy, name: inject.source }, exercise });
 		return 'delivered';
 	});
 }

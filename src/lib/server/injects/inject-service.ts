@@ -53,6 +53,7 @@ export async function createInject(db: Kysely<DB>, user: SessionUser, incidentId
 		const id = await insertInject(trx, {
 			incidentId,
 			text: input.text,
+			source: input.source,
 			discipline: input.discipline,
 			dueMinutes: input.dueMinutes,
 			dueAt: injectDueAt(start, input.dueMinutes),

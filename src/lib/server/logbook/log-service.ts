@@ -12,6 +12,7 @@ import { isUuid } from '../ids';
 import { requireReadableIncident } from '../incidents/incident-service';
 import type { IncidentRecord } from '../incidents/incident-queries';
 import { correctionRefusal, happenedAtRefusal, unreadNumbers, verificationRefusal } from '../../domain/logbook';
+import { entryAsSeenBy } from '../../domain/injects';
 import { canOnIncident } from './access';
 import {
 	advanceReadPosition,
@@ -63,9 +64,11 @@ export function canVerifyLog(user: SessionUser, incident: IncidentRecord): boole
 }
 
 export async function logbookOf(db: Kysely<DB>, user: SessionUser, incidentId: string, filter: LogFilterInput = {}): Promise<Logbook> {
-	await requireReadableIncident(db, user, incidentId);
+	const incident = await requireReadableIncident(db, user, incidentId);
 	const position = await readPosition(db, incidentId, user.id);
-	let entries = await listEntries(db, incidentId, { kinds: filter.kinds, disciplines: filter.disciplines });
+	// Injects read as ordinary messages of their source, except for the oefenleiding.
+	const seesInjects = incident.exercise && canOnIncident(user, 'inject.manage', incident);
+	let entries = (await listEntries(db, incidentId, { kinds: filter.kinds, disciplines: filter.disciplines })).map((e) => entryAsSeenBy(e, seesInjects));
 	const unread = unreadNumbers(entries.map((e) => ({ number: e.number, authorId: e.author.id })), position, user.id);
 	if (filter.unread) entries = entries.filter((e) => unread.includes(e.number));
 	return { entries, readPosition: position, unread, highest: await highestNumber(db, incidentId) };

@@ -11,6 +11,7 @@ import { requireReadableIncident } from '../incidents/incident-service';
 import { gripHistory, type IncidentRecord } from '../incidents/incident-queries';
 import { EXERCISE_MARK } from '../../domain/incidents';
 import { buildTimeline, offsetLabel, type TimelineRow, type TimelineTaskChange } from '../../domain/evaluation';
+import { entryAsSeenBy } from '../../domain/injects';
 import { canOnIncident } from './access';
 import { listEntries } from './log-queries';
 import { disciplineLabel, formatTime, renderTimelinePdf } from './pdf';
@@ -47,7 +48,9 @@ async function taskChanges(db: Kysely<DB>, incidentId: string): Promise<Timeline
 export async function timelineOf(db: Kysely<DB>, user: SessionUser, incidentId: string): Promise<{ incident: IncidentRecord; rows: TimelineRow[] }> {
 	const incident = await requireReadableIncident(db, user, incidentId);
 	if (!canExportTimeline(user, incident)) throw forbidden('Alleen het crisisteam (bij een oefening ook de oefenleider) maakt de evaluatietijdlijn.');
-	const entries = await listEntries(db, incidentId);
+	// The evaluation shows which messages were staged only to the oefenleiding.
+	const seesInjects = incident.exercise && canOnIncident(user, 'inject.manage', incident);
+	const entries = (await listEntries(db, incidentId)).map((e) => entryAsSeenBy(e, seesInjects));
 	const rows = buildTimeline({
 		start: incident.startedAt,
 		entries: entries.map((e) => ({

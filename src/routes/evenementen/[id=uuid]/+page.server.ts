@@ -37,7 +37,7 @@ const overrideForm = z.preprocess(
 	overrideInput
 );
 const decisionForm = z.preprocess(
-	(v: Record<string, string>) => ({ version: number(v.version ?? ''), decision: v.decision, conditions: v.conditions, reason: v.reason }),
+	(v: Record<string, string>) => ({ version: number(v.version ?? ''), decision: v.decision, conditions: v.conditions, reason: v.reason, despiteMissing: v.despiteMissing }),
 	decisionInput
 );
 
@@ -55,7 +55,7 @@ export const actions: Actions = {
 	},
 	besluit: async ({ locals, url, params, request, getClientAddress }) => {
 		const user = requireUser(locals, url);
-		const values = formValues(await request.formData(), ['version', 'decision', 'conditions', 'reason']);
+		const values = formValues(await request.formData(), ['version', 'decision', 'conditions', 'reason', 'despiteMissing']);
 		return runFormAction('besluit', values, decisionForm, (input) => decideApplication(getDb(), user, params.id, input, { ip: clientAddress(getClientAddress) }));
 	},
 	document: async ({ locals, url, params, request, getClientAddress }) => {

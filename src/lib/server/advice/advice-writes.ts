@@ -1,0 +1,68 @@
+// The writes every advice change shares: inserting planned requests (with audit) and announcing a
+// request on `advice:<applicationId>` and the inbox topics of the disciplines it concerns. Used by
+// the advice service and by the steps in which advice follows its application (advice-follow.ts).
+import type { Transaction } from 'kysely';
+import type { DB } from '../db/schema';
+import type { SessionUser } from '../auth/roles';
+import { writeAudit } from '../audit/audit';
+import { publish } from '../realtime/event-log';
+import { adviceDueDate, termDaysFor, type AdviceRequestRecord, type PlannedRequest } from '../../domain/advice';
+import type { Category } from '../../domain/risicoscan';
+import { dbNow, findAdviceRequest, insertAdviceRequest, type AdviceApplicationRow } from './advice-queries';
+import { adviceSettingsOf } from './advice-settings-queries';
+import { adviceTopic, inboxTopicsFor } from './advice-access';
+
+const actorOf = (user: SessionUser) => ({ id: user.id, name: user.name });
+
+export async function announce(trx: Transaction<DB>, user: SessionUser, request: AdviceRequestRecord, type: string): Promise<void> {
+	const event = { type, data: request, actor: actorOf(user), exercise: false };
+	await publish(trx, { topic: adviceTopic(request.applicationId), ...event });
+	for (const topic of inboxTopicsFor(request.application.municipality, request.discipline)) await publish(trx, { topic, ...event });
+}
+
+/** Inserts and audits the planned requests, all due after the municipality's term from `ctx.now`; their ids. */
+export async function insertRequests(
+	trx: Transaction<DB>,
+	user: SessionUser,
+	application: AdviceApplicationRow,
+	category: Category,
+	planned: PlannedRequest[],
+	ctx: { ip?: string | null; now?: Date }
+): Promise<string[]> {
+	const terms = await adviceSettingsOf(trx, application.municipalityCode);
+	const requestedAt = ctx.now ?? (await dbNow(trx));
+	const dueDate = adviceDueDate(requestedAt, termDaysFor(category, terms));
+	const ids: string[] = [];
+	for (const plan of planned) {
+		const id = await insertAdviceRequest(trx, {
+			applicationId: application.id,
+			discipline: plan.kind,
+			reasons: plan.reasons,
+			voluntary: plan.voluntary,
+			requestedAt,
+			requestedBy: user.id,
+			dueDate
+		});
+		await writeAudit(trx, {
+			actorId: user.id,
+			action: 'advies.gevraagd',
+			entityType: 'adviesaanvraag',
+			entityId: id,
+			municipality: application.municipalityCode,
+			ip: ctx.ip ?? null,
+			details: { applicationId: application.id, reference: application.reference, discipline: plan.kind, voluntary: plan.voluntary, dueDate, category }
+		});
+		ids.push(id);
+	}
+	return ids;
+}
+
+export async function announceRequested(trx: Transaction<DB>, user: SessionUser, ids: string[]): Promise<AdviceRequestRecord[]> {
+	const records: AdviceRequestRecord[] = [];
+	for (const id of ids) {
+		const record = (await findAdviceRequest(trx, id))!;
+		await announce(trx, user, record, 'advice.requested');
+		records.push(record);
+	}
+	return records;
+}
