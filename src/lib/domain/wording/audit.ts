@@ -16,6 +16,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
 	'rol.ingetrokken': 'Rol ingetrokken',
 	'rol.bevestigd': 'Rol bevestigd door een tweede beheerder',
 	'bericht.geplaatst': 'Regionaal bericht geplaatst',
+	'bericht.gelezen': 'Regionaal bericht als gelezen gemarkeerd',
+	'bericht.ingetrokken': 'Regionaal bericht ingetrokken',
 	'incident.aangemaakt': 'Incident aangemaakt',
 	'incident.grip_gewijzigd': 'GRIP gewijzigd',
 	'incident.status_gewijzigd': 'Status incident gewijzigd',
@@ -73,6 +75,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
 export const AUDIT_DETAIL_LABELS: Readonly<Record<string, string | null>> = {
 	// who granted is an account id; the row's subject and actor already say who is involved
 	toegekendDoor: null,
+	cause: 'aanleiding',
 	wachtOpBevestiging: 'wacht op bevestiging door een tweede beheerder',
 	applicationId: null,
 	incidentId: null,
