@@ -230,12 +230,14 @@ describe('SITRAPs', () => {
 
 /**
  * The text lines of a PDF made by pdfkit: content streams inflated, each TJ array's hex strings
- * joined (kerning splits words), WinAnsi's dash back to Unicode.
+ * joined (kerning splits words), WinAnsi's dash back to Unicode. pdfkit writes `stream\n`, the
+ * compressed bytes and `\nendstream`: a `\r` before that newline is the data's own last byte
+ * (about one stream in 256, depending on the timestamps in the text), so it must not be eaten.
  */
 function pdfText(pdf: Buffer): { pages: number; lines: string[] } {
 	const raw = pdf.toString('latin1');
 	const lines: string[] = [];
-	for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+	for (const match of raw.matchAll(/stream\n([\s\S]*?)\nendstream/g)) {
 		let content: string;
 		try {
 			content = zlib.inflateSync(Buffer.from(match[1]!, 'latin1')).toString('latin1');
