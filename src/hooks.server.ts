@@ -19,6 +19,7 @@ import { config } from '$lib/server/config';
 import { seedDemoExercise } from '$lib/server/demo/demo-exercise';
 import { seedDemoEvents } from '$lib/server/demo/demo-events';
 import { seedDemoAdvice } from '$lib/server/demo/demo-advice';
+import { seedDemoBibob } from '$lib/server/demo/demo-bibob';
 
 export const init: ServerInit = async () => {
 	// Internal hand-over from the bootstrap (runtime/bootstrap.ts), read from the environment at this
@@ -36,6 +37,12 @@ export const init: ServerInit = async () => {
 		await seedDemoAdvice(getDb());
 	} catch (err) {
 		logger.error({ err: err instanceof Error ? err.message : String(err) }, 'demo-evenementen niet klaargezet');
+	}
+	try {
+		// Bibob files at several stages; one is decided on a demo event application, so after the events.
+		await seedDemoBibob(getDb());
+	} catch (err) {
+		logger.error({ err: err instanceof Error ? err.message : String(err) }, 'demo-Bibob-dossiers niet klaargezet');
 	}
 };
 

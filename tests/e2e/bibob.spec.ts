@@ -161,10 +161,12 @@ test.describe('Bibob', () => {
 			await expect(page.getByTestId('stand')).toHaveText('Wacht op LBB-advies');
 			await expect(page.getByTestId('beslisdatum')).toBeVisible();
 			await expect(row.getByTestId('stand')).toHaveText('Wacht op LBB-advies');
-			await page.getByLabel('Motivering').fill('Geen bezwaar');
-			await page.getByLabel('Evenredigheidsafweging').fill('n.v.t.');
-			await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
-			await expect(page.getByRole('alert').filter({ hasText: 'advies aan het LBB gevraagd' }).first()).toBeVisible();
+			// The file shows one step at a time: the investigation is a summary now, the decision only an outline entry.
+			await expect(page.getByTestId('stappen')).toContainText('Advies Landelijk Bureau Bibob: nu aan de beurt');
+			await expect(page.getByTestId('stappen')).toContainText('Besluit: volgt');
+			await expect(page.getByRole('button', { name: 'Besluit vastleggen' })).toHaveCount(0);
+			await expect(page.getByRole('button', { name: 'Bevinding vastleggen' })).toHaveCount(0);
+			await expect(page.getByTestId('bevindingen')).toContainText('Onduidelijke herkomst van vermogen');
 			expect(await bibobStatusOf(application.id)).toBe('loopt');
 
 			await page.getByLabel('Conclusie van het advies').selectOption('mindere_mate');
@@ -177,12 +179,8 @@ test.describe('Bibob', () => {
 			await page.getByRole('button', { name: 'Voornemen vastleggen' }).click();
 			await expect(page.getByTestId('voornemen')).toContainText('Zienswijze tot en met');
 			await expect(row.getByTestId('stand')).toHaveText('Voornemen verstuurd, zienswijzetermijn');
-			await page.getByRole('combobox', { name: 'Besluit', exact: true }).selectOption('verlenen_met_voorschriften');
-			await page.getByLabel('Motivering').fill('Voorschriften volstaan');
-			await page.getByLabel('Evenredigheidsafweging').fill('Weigeren is onevenredig');
-			await page.getByLabel(/^Voorschriften/).fill('Geen financiering door P. Financier');
-			await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
-			await expect(page.getByRole('alert').filter({ hasText: 'zienswijzetermijn loopt nog' }).first()).toBeVisible();
+			await expect(page.getByTestId('stappen')).toContainText('Besluit: volgt');
+			await expect(page.getByRole('button', { name: 'Besluit vastleggen' })).toHaveCount(0);
 
 			await page.getByLabel('Samenvatting van de zienswijze').fill('Aanvrager vervangt de financier');
 			await page.getByRole('button', { name: 'Zienswijze vastleggen' }).click();

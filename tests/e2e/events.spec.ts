@@ -100,6 +100,10 @@ test.describe('evenementaanvragen', () => {
 				await expect(page.getByTestId('status')).toHaveText('Ingediend');
 				await expect(page.getByTestId('late')).toHaveText('Te laat ingediend');
 				await expect(colleague.page.getByTestId('status')).toHaveText('Ingediend');
+				// The colleague is told who changed it and when, not a version number.
+				await expect(colleague.page.getByRole('status').filter({ hasText: 'heeft deze aanvraag om' })).toHaveText(
+					/^\S.* heeft deze aanvraag om \d{1,2}-\d{1,2}-\d{4} \d{2}:\d{2} gewijzigd\. Je ziet de nieuwe stand\.$/
+				);
 
 				// Override the class with a reason; both classes stay visible.
 				await page.getByText('Klasse aanpassen').click();

@@ -143,6 +143,9 @@ describe('a screening on an event application, from opening to decision', () => 
 		await svc.requestLbbAdvice(t.db, officer, file.id, input.lbbRequestInput.parse({ version: file.version, requestedOn: '2026-05-10' }), ctx);
 		const stale = await refused(svc.requestLbbAdvice(t.db, officer, file.id, input.lbbRequestInput.parse({ version: file.version, requestedOn: '2026-05-11' }), ctx));
 		expect(stale).toMatchObject({ status: 409, code: 'version_conflict' });
+		// Who changed it and when, not a version number.
+		expect(stale.message).toMatch(new RegExp(`^${officer.name} heeft dit dossier om \\d{1,2}-\\d{1,2}-\\d{4} \\d{2}:\\d{2} gewijzigd\\. `));
+		expect(stale.message).not.toMatch(/versie/);
 		expect((stale.extra.current as { lbb: { requestedOn: string } }).lbb.requestedOn).toBe('2026-05-10');
 	});
 

@@ -73,6 +73,13 @@ describe('the demo exercise', () => {
 			['politie', 'politie@paraat.test', 'crisisteam@paraat.test'],
 			['bevolkingszorg', 'bevolkingszorg.zandvoort@paraat.test', 'crisisteam@paraat.test']
 		]);
+		// Injects still to come, each with the source the players will see.
+		const injects = await t.db.selectFrom('inject').select(['source', 'deliveredAt', 'dueAt']).where('incidentId', '=', incidentId).orderBy('dueMinutes').execute();
+		expect(injects.map((i) => i.source)).toEqual(['Meldkamer ambulancezorg', 'Burger via 112', 'Omroep Zandvoort']);
+		for (const inject of injects) {
+			expect(inject.deliveredAt).toBeNull();
+			expect(new Date(inject.dueAt).getTime()).toBeGreaterThan(Date.now());
+		}
 	});
 
 	it('shows a GHOR officer the politie section live, and refuses them the politie section', async () => {

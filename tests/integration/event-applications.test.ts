@@ -282,6 +282,9 @@ describe('bad input and concurrency', () => {
 		const mine = await updateApplication(t.db, officer, app.id, parse(applicationChangeInput, { version: app.version, description: 'Eerste' }), ctx);
 		const err = await expectServiceError(updateApplication(t.db, colleague, app.id, parse(applicationChangeInput, { version: app.version, description: 'Tweede' }), ctx), 409, 'version_conflict');
 		expect((err.extra.current as { description: string; version: number }).description).toBe('Eerste');
+		// Who changed it and when, not a version number.
+		expect(err.message).toMatch(new RegExp(`^${officer.name} heeft deze aanvraag om \\d{1,2}-\\d{1,2}-\\d{4} \\d{2}:\\d{2} gewijzigd\\. `));
+		expect(err.message).not.toMatch(/versie/);
 		expect((err.extra.current as { version: number }).version).toBe(mine.version);
 		// Two at once with the same version: exactly one wins.
 		const results = await Promise.allSettled([

@@ -63,7 +63,15 @@ export const MAIN_PAGES: PageGroup[] = [
 	{
 		email: demoEmail('bibob', 'haarlem'),
 		bibob: true,
-		paths: async () => ['/bibob', '/bibob/nieuw']
+		// The demo's Bibob files (demo-bibob.ts): one just opened, one in its own investigation.
+		paths: async (request) => {
+			const response = await request.get('/api/v1/bibob/files');
+			expect(response.status()).toBe(200);
+			const { municipalities } = (await response.json()) as { municipalities: { open: { id: string; permit: string }[] }[] };
+			const demo = municipalities[0]!.open.filter((f) => /HOR-2026-0142|EXP-2026-0087/.test(f.permit));
+			expect(demo).toHaveLength(2);
+			return ['/bibob', '/bibob/nieuw', ...demo.map((f) => `/bibob/${f.id}`)];
+		}
 	}
 ];
 

@@ -9,6 +9,8 @@ import { isUuid } from '../ids';
 import type { SessionUser } from '../auth/roles';
 import { can, scopesFor } from '../auth/permissions';
 import { writeAudit } from '../audit/audit';
+import { lastChangeOf, type LastChange } from '../audit/last-change';
+import { overtakenSentence } from '../../domain/wording/changes';
 import { ServiceError, forbidden, notFound } from '../errors';
 import { moveApplicationStatus } from '../events/application-service';
 import { currentModel } from '../events/settings-queries';
@@ -293,12 +295,12 @@ export class AdviceConflictError extends ServiceError {
 	}
 }
 
-function staleMessage(current: AdviceRequestRecord): string {
+function staleMessage(current: AdviceRequestRecord, last: LastChange | null): string {
 	if (current.status === 'uitgebracht') {
 		return `${current.answeredBy?.name ?? 'Iemand anders'} heeft dit advies net uitgebracht. Bekijk het uitgebrachte advies hieronder.`;
 	}
 	if (current.status === 'ingetrokken') return 'De gemeente heeft deze adviesaanvraag ingetrokken; een advies is niet meer nodig.';
-	return `Iemand anders heeft deze adviesaanvraag net gewijzigd (nu versie ${current.version}). Bekijk de nieuwe stand en probeer het opnieuw.`;
+	return `${overtakenSentence('deze adviesaanvraag', last?.by ?? null, last?.at ?? null)} Bekijk de nieuwe stand en probeer het opnieuw.`;
 }
 
 /** An adviser of the request's discipline (any of the three for a joint request) submits the advice. */
@@ -322,7 +324,7 @@ export async function answerAdvice(
 		const locked = await lockAdviceRequest(trx, requestId);
 		if (!locked) throw notFound('Deze adviesaanvraag bestaat niet meer.');
 		const current = (await findAdviceRequest(trx, requestId))!;
-		if (locked.version !== input.version || locked.status !== 'gevraagd') throw new AdviceConflictError(current, staleMessage(current));
+		if (locked.version !== input.version || locked.status !== 'gevraagd') throw new AdviceConflictError(current, staleMessage(current, await lastChangeOf(trx, 'adviesaanvraag', requestId)));
 		await saveAnswer(trx, requestId, {
 			advice: input.advice,
 			conditions: input.conditions,
@@ -368,7 +370,7 @@ export async function withdrawAdvice(
 		const locked = await lockAdviceRequest(trx, requestId);
 		if (!locked) throw notFound('Deze adviesaanvraag bestaat niet meer.');
 		const current = (await findAdviceRequest(trx, requestId))!;
-		if (locked.version !== input.version || locked.status !== 'gevraagd') throw new AdviceConflictError(current, staleMessage(current));
+		if (locked.version !== input.version || locked.status !== 'gevraagd') throw new AdviceConflictError(current, staleMessage(current, await lastChangeOf(trx, 'adviesaanvraag', requestId)));
 		await saveWithdrawal(trx, requestId, { withdrawnBy: user.id, reason: input.reason });
 		const withdrawn = (await findAdviceRequest(trx, requestId))!;
 		await writeAudit(trx, {

@@ -8,6 +8,7 @@ import type { DB } from '../db/schema';
 import type { SessionUser } from '../auth/roles';
 import { transact } from '../db/transaction';
 import { writeAudit } from '../audit/audit';
+import { lastChangeOf } from '../audit/last-change';
 import { publish } from '../realtime/event-log';
 import { ServiceError, forbidden, notFound } from '../errors';
 import { localDateOf, pastRetention, retentionEnds } from '../../domain/bibob/terms';
@@ -52,7 +53,7 @@ export async function destroyFile(db: Kysely<DB>, user: SessionUser, id: string,
 	return transact(db, async (trx) => {
 		const row = await lockFile(trx, id);
 		if (!row) throw notFound();
-		if (row.version !== input.version) throw new FileConflictError(await fileRecord(trx, row, today));
+		if (row.version !== input.version) throw new FileConflictError(await fileRecord(trx, row, today), await lastChangeOf(trx, 'bibob_dossier', row.id));
 		if (row.status === 'vernietigd') throw new ServiceError(409, 'file_destroyed', 'Dit dossier is al vernietigd.');
 		if (row.status !== 'afgerond' || !row.closedOn) throw new ServiceError(409, 'file_open', 'Een lopend dossier kan niet worden vernietigd; rond het eerst af.');
 		const settings = await loadSettings(trx, row.municipalityCode);

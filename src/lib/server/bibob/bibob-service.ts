@@ -7,6 +7,8 @@ import type { BibobFile, DB } from '../db/schema';
 import type { SessionUser } from '../auth/roles';
 import { transact } from '../db/transaction';
 import { writeAudit } from '../audit/audit';
+import { lastChangeOf, type LastChange } from '../audit/last-change';
+import { overtakenSentence } from '../../domain/wording/changes';
 import { publish } from '../realtime/event-log';
 import { ServiceError, forbidden, notFound } from '../errors';
 import { isUuid } from '../ids';
@@ -62,11 +64,11 @@ const todayOf = (ctx: Ctx) => ctx.today ?? localDateOf(new Date());
 const actorOf = (user: SessionUser) => ({ id: user.id, name: user.name });
 
 export class FileConflictError extends ServiceError {
-	constructor(current: BibobFileRecord) {
+	constructor(current: BibobFileRecord, last: LastChange | null) {
 		super(
 			409,
 			'version_conflict',
-			`Een collega heeft dit dossier net gewijzigd (nu versie ${current.version}). Bekijk de nieuwe stand en probeer het opnieuw.`,
+			`${overtakenSentence('dit dossier', last?.by ?? null, last?.at ?? null)} Bekijk de nieuwe stand en probeer het opnieuw.`,
 			undefined,
 			{ current }
 		);
@@ -122,7 +124,7 @@ async function changeFile(
 	return transact(db, async (trx) => {
 		const row = await lockFile(trx, id);
 		if (!row) throw notFound();
-		if (options.version !== undefined && row.version !== options.version) throw new FileConflictError(await fileRecord(trx, row, today));
+		if (options.version !== undefined && row.version !== options.version) throw new FileConflictError(await fileRecord(trx, row, today), await lastChangeOf(trx, 'bibob_dossier', id));
 		const values = (await run(trx, row, today)) ?? {};
 		await updateFile(trx, id, values);
 		const after = (await lockFile(trx, id))!;

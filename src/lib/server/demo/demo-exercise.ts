@@ -9,6 +9,7 @@ import { activateBevolkingszorg, changeTask } from '../tasks/task-service';
 import { assignUnit, createWaterRequest } from '../bluswater/bluswater-service';
 import { addLogEntry, verifyLogEntry } from '../logbook/log-service';
 import { changeSection } from '../logbook/picture-service';
+import { createInject } from '../injects/inject-service';
 import { logger } from '../log';
 
 export const DEMO_EXERCISE_TITLE = 'Oefening Duinbrand Kennemerduinen';
@@ -75,6 +76,7 @@ async function seed(db: Kysely<DB>): Promise<void> {
 		if (unit) await assignUnit(db, leader, request.id, { unitId: unit.id }, ctx);
 	}
 	await disciplinesReport(db, scaled.id);
+	for (const inject of COMING_INJECTS) await createInject(db, leader, scaled.id, inject, ctx);
 	logger.info({ incident: scaled.id }, 'demo-oefening klaargezet');
 }
 
@@ -98,3 +100,14 @@ async function disciplinesReport(db: Kysely<DB>, incidentId: string): Promise<vo
 		await verifyLogEntry(db, infoManager, incidentId, entry.id, ctx);
 	}
 }
+
+/**
+ * Injects still to come, each with the source the players will see. Hours ahead on purpose: the
+ * demo runs for days and the end-to-end suite uses the demo exercise, whose logbook must not change
+ * under a running test.
+ */
+const COMING_INJECTS = [
+	{ dueMinutes: 200, discipline: 'ghor', source: 'Meldkamer ambulancezorg', text: 'Bewoner van Parnassia-zuid meldt benauwdheid bij haar vader (COPD); verzoek om beoordeling ter plaatse.' },
+	{ dueMinutes: 260, discipline: 'politie', source: 'Burger via 112', text: 'Drone boven het brandgebied bij de Zeeweg; mogelijk hinder voor de blushelikopter.' },
+	{ dueMinutes: 320, discipline: 'communicatie', source: 'Omroep Zandvoort', text: 'Verslaggever vraagt of de opvang in Sporthal Pellikaan ook huisdieren toelaat en wanneer bewoners terug mogen.' }
+] as const;

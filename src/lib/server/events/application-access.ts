@@ -7,6 +7,8 @@ import type { SessionUser } from '../auth/roles';
 import { can } from '../auth/permissions';
 import { isUuid } from '../ids';
 import { ServiceError, forbidden, notFound } from '../errors';
+import { overtakenSentence } from '../../domain/wording/changes';
+import type { LastChange } from '../audit/last-change';
 import { publish } from '../realtime/event-log';
 import { applicationById, type ApplicationRow } from './application-queries';
 import type { ApplicationView } from './application-view';
@@ -34,11 +36,11 @@ export async function writableApplication(db: Kysely<DB>, user: SessionUser, id:
 }
 
 export class ApplicationConflictError extends ServiceError {
-	constructor(current: ApplicationView) {
+	constructor(current: ApplicationView, last: LastChange | null) {
 		super(
 			409,
 			'version_conflict',
-			`Iemand anders heeft deze aanvraag net gewijzigd (nu versie ${current.version}). Bekijk de nieuwe stand en probeer het opnieuw.`,
+			`${overtakenSentence('deze aanvraag', last?.by ?? null, last?.at ?? null)} Bekijk de nieuwe stand en probeer het opnieuw.`,
 			undefined,
 			{ current }
 		);

@@ -8,6 +8,7 @@ import type { SessionUser } from '../auth/roles';
 import { can, scopesFor } from '../auth/permissions';
 import { transact } from '../db/transaction';
 import { writeAudit } from '../audit/audit';
+import { lastChangeOf } from '../audit/last-change';
 import { ServiceError, forbidden, invalid, notFound, type FieldError } from '../errors';
 import { isOnCalendar, publishCalendarChange } from '../calendar/calendar-entry';
 import { eventReference, registrationYear } from '../../domain/calendar/reference';
@@ -263,7 +264,7 @@ async function changeApplication(
 	return transact(db, async (trx) => {
 		const locked = await lockApplication(trx, before.id);
 		if (!locked) throw notFound('Deze aanvraag bestaat niet meer.');
-		if (locked.version !== version) throw new ApplicationConflictError((await applicationView(trx, before.id))!);
+		if (locked.version !== version) throw new ApplicationConflictError((await applicationView(trx, before.id))!, await lastChangeOf(trx, 'evenementaanvraag', before.id));
 		const row = (await applicationById(trx, before.id))!;
 		const wasOnCalendar = isOnCalendar(row);
 		const change = await work(trx, row);
