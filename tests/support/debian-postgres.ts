@@ -29,7 +29,8 @@ export function createDebianCluster(port: number): DebianCluster {
 	const asRoot = process.getuid?.() === 0;
 	const run = (tool: string, args: string[]) => {
 		const [cmd, full] = asRoot ? ['runuser', ['-u', 'postgres', '--', path.join(PG15_BIN, tool), ...args]] : [path.join(PG15_BIN, tool), args];
-		return execFileSync(cmd, full, { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', timeout: 60_000 });
+		// cwd: PostgreSQL's own user must be able to enter it (a clone in a private folder is not).
+		return execFileSync(cmd, full, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', timeout: 60_000 });
 	};
 	if (asRoot) execFileSync('chown', ['postgres:postgres', dir]);
 	run('initdb', ['-D', data, '-U', 'paraat', '--auth=trust', '--encoding=UTF8', '--locale=C']);
