@@ -59,13 +59,13 @@ export class RequestConflictError extends ServiceError {
 const actorOf = (user: SessionUser) => ({ id: user.id, name: user.name });
 
 /** A unit change goes to the regional board; it carries the exercise mark of the fire it works for. */
-export async function announceUnit(trx: Transaction<DB>, user: SessionUser, unit: UnitRecord, type: string, exercise = unit.exercise) {
-	await publish(trx, { topic: 'bluswater', type, data: unit, actor: actorOf(user), exercise });
+export async function announceUnit(trx: Transaction<DB>, user: SessionUser, unit: UnitRecord, type: string, exercise = unit.exercise, at?: Date) {
+	await publish(trx, { topic: 'bluswater', type, data: unit, actor: actorOf(user), exercise, at });
 }
 
 /** A request (with its assignments) goes to the board and to the incident's own topic. */
-export async function announceRequest(trx: Transaction<DB>, user: SessionUser, request: WaterRequestRecord, type: string) {
-	const event = { type, data: request, actor: actorOf(user), exercise: request.exercise };
+export async function announceRequest(trx: Transaction<DB>, user: SessionUser, request: WaterRequestRecord, type: string, at?: Date) {
+	const event = { type, data: request, actor: actorOf(user), exercise: request.exercise, at };
 	await publish(trx, { topic: 'bluswater', ...event });
 	await publish(trx, { topic: `incident:${request.incident.id}`, ...event });
 }

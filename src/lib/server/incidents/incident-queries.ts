@@ -1,6 +1,7 @@
 // SQL for incidents. Framework-free (the realtime layer authorises `incident:<id>` with it).
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { stampOrNow } from '../clock.ts';
 
 type Db = Kysely<DB>;
 
@@ -107,6 +108,8 @@ export async function insertIncident(
 		affectedPeople: number | null;
 		startedAt: Date;
 		createdBy: string;
+		/** Absent: now (see clock.ts). */
+		createdAt?: Date;
 	},
 	municipalities: string[]
 ): Promise<string> {
@@ -120,7 +123,7 @@ export async function insertIncident(
 
 export async function insertGripChange(
 	db: Db,
-	values: { incidentId: string; fromLevel: number | null; toLevel: number; reason: string; changedBy: string }
+	values: { incidentId: string; fromLevel: number | null; toLevel: number; reason: string; changedBy: string; changedAt?: Date }
 ) {
 	await db.insertInto('gripChange').values(values).execute();
 }
@@ -165,10 +168,10 @@ export async function existingMunicipalities(db: Db, codes: string[]): Promise<s
 }
 
 /** Marks bevolkingszorg active once; false when it already was (the row is locked until commit). */
-export async function markBevolkingszorgActivated(db: Db, id: string): Promise<boolean> {
+export async function markBevolkingszorgActivated(db: Db, id: string, at?: Date): Promise<boolean> {
 	const row = await db
 		.updateTable('incident')
-		.set({ bevolkingszorgActivatedAt: sql`now()`, version: sql`version + 1` })
+		.set({ bevolkingszorgActivatedAt: stampOrNow(at), version: sql`version + 1` })
 		.where('id', '=', id)
 		.where('bevolkingszorgActivatedAt', 'is', null)
 		.returning('id')
@@ -176,10 +179,10 @@ export async function markBevolkingszorgActivated(db: Db, id: string): Promise<b
 	return !!row;
 }
 
-export async function markArchived(db: Db, id: string, version: number) {
+export async function markArchived(db: Db, id: string, version: number, at?: Date) {
 	return db
 		.updateTable('incident')
-		.set({ archivedAt: sql`now()`, version: sql`version + 1` })
+		.set({ archivedAt: stampOrNow(at), version: sql`version + 1` })
 		.where('id', '=', id)
 		.where('version', '=', version)
 		.where('archivedAt', 'is', null)

@@ -77,7 +77,7 @@ export async function findInject(db: Db, id: string): Promise<InjectRecord | und
 
 export async function insertInject(
 	db: Db,
-	values: { incidentId: string; text: string; source: string; discipline: string; dueMinutes: number; dueAt: Date; createdBy: string }
+	values: { incidentId: string; text: string; source: string; discipline: string; dueMinutes: number; dueAt: Date; createdBy: string; createdAt?: Date }
 ): Promise<string> {
 	const { id } = await db.insertInto('inject').values(values).returning('id').executeTakeFirstOrThrow();
 	return id;

@@ -2,6 +2,7 @@
 // which runs outside SvelteKit, writes entries through the same functions as the service.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { stampOrNow } from '../clock.ts';
 
 type Db = Kysely<DB>;
 
@@ -130,6 +131,8 @@ export interface NewLogEntry {
 	authorId: string;
 	correctsId?: string | null;
 	injectId?: string | null;
+	/** Absent: now (see clock.ts). */
+	loggedAt?: Date;
 }
 
 /**
@@ -149,7 +152,8 @@ export async function insertEntry(db: Db, values: NewLogEntry): Promise<string> 
 			source: values.source,
 			authorId: values.authorId,
 			correctsId: values.correctsId ?? null,
-			injectId: values.injectId ?? null
+			injectId: values.injectId ?? null,
+			loggedAt: values.loggedAt
 		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
@@ -157,10 +161,10 @@ export async function insertEntry(db: Db, values: NewLogEntry): Promise<string> 
 }
 
 /** Sets the verification once; false when someone verified it first. */
-export async function markVerified(db: Db, id: string, userId: string): Promise<boolean> {
+export async function markVerified(db: Db, id: string, userId: string, at?: Date): Promise<boolean> {
 	const row = await db
 		.updateTable('logEntry')
-		.set({ verifiedBy: userId, verifiedAt: sql`now()` })
+		.set({ verifiedBy: userId, verifiedAt: stampOrNow(at) })
 		.where('id', '=', id)
 		.where('verifiedAt', 'is', null)
 		.returning('id')

@@ -1,6 +1,7 @@
 // SQL for the situation picture (one current text per section) and its SITRAPs.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { stampOrNow } from '../clock.ts';
 import { PICTURE_SECTIONS, type PictureSection } from '../../domain/situation.ts';
 
 type Db = Kysely<DB>;
@@ -49,7 +50,7 @@ export async function listSections(db: Db, incidentId: string, exercise: boolean
 }
 
 /** Writes the first version of a section; false when someone else wrote it first. */
-export async function insertSection(db: Db, values: { incidentId: string; section: string; text: string; updatedBy: string }): Promise<boolean> {
+export async function insertSection(db: Db, values: { incidentId: string; section: string; text: string; updatedBy: string; updatedAt?: Date }): Promise<boolean> {
 	const row = await db
 		.insertInto('situationSection')
 		.values(values)
@@ -60,10 +61,13 @@ export async function insertSection(db: Db, values: { incidentId: string; sectio
 }
 
 /** Replaces the text when the stored version is still `version`; false otherwise. */
-export async function updateSection(db: Db, values: { incidentId: string; section: string; text: string; updatedBy: string; version: number }): Promise<boolean> {
+export async function updateSection(
+	db: Db,
+	values: { incidentId: string; section: string; text: string; updatedBy: string; version: number; updatedAt?: Date }
+): Promise<boolean> {
 	const row = await db
 		.updateTable('situationSection')
-		.set({ text: values.text, updatedBy: values.updatedBy, updatedAt: sql`now()`, version: sql`version + 1` })
+		.set({ text: values.text, updatedBy: values.updatedBy, updatedAt: stampOrNow(values.updatedAt), version: sql`version + 1` })
 		.where('incidentId', '=', values.incidentId)
 		.where('section', '=', values.section)
 		.where('version', '=', values.version)
@@ -112,7 +116,7 @@ export async function sitrapNumbers(db: Db, incidentId: string): Promise<number[
 	return rows.map((r) => r.number);
 }
 
-export async function insertSitrap(db: Db, values: { incidentId: string; number: number; publishedBy: string; snapshot: SitrapSnapshot }): Promise<void> {
+export async function insertSitrap(db: Db, values: { incidentId: string; number: number; publishedBy: string; snapshot: SitrapSnapshot; publishedAt?: Date }): Promise<void> {
 	await db
 		.insertInto('sitrap')
 		.values({ ...values, snapshot: JSON.stringify(values.snapshot) })

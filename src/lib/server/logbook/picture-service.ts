@@ -21,6 +21,7 @@ import {
 import { overtakenSentence } from '../../domain/wording/changes';
 import { canOnIncident } from './access';
 import { config } from '../config';
+import type { Clocked } from '../clock';
 import { closedIncident, lockOpenIncident } from './log-service';
 import {
 	findSitrap,
@@ -36,7 +37,7 @@ import {
 } from './picture-queries';
 import type { SectionInput } from './log-input';
 
-interface Ctx {
+interface Ctx extends Clocked {
 	ip: string | null;
 }
 
@@ -102,7 +103,7 @@ export async function changeSection(
 	const text = input.text.trim();
 	return transact(db, async (trx) => {
 		await lockOpenIncident(trx, incidentId, 'het beeld wijzigt niet meer.');
-		const values = { incidentId, section, text, updatedBy: user.id };
+		const values = { incidentId, section, text, updatedBy: user.id, updatedAt: ctx.now };
 		const written = input.version === 0 ? await insertSection(trx, values) : await updateSection(trx, { ...values, version: input.version });
 		const current = (await listSections(trx, incidentId, incident.exercise)).find((s) => s.section === section)!;
 		if (!written) throw new SectionConflictError(current);
@@ -112,9 +113,10 @@ export async function changeSection(
 			entityType: 'incident',
 			entityId: incidentId,
 			ip: ctx.ip,
+			at: ctx.now,
 			details: { section, version: current.version, exercise: incident.exercise }
 		});
-		await publish(trx, { topic: `incident:${incidentId}`, type: 'picture.updated', data: current, actor: { id: user.id, name: user.name }, exercise: incident.exercise });
+		await publish(trx, { topic: `incident:${incidentId}`, type: 'picture.updated', data: current, actor: { id: user.id, name: user.name }, exercise: incident.exercise, at: ctx.now });
 		return current;
 	});
 }
@@ -136,6 +138,7 @@ export async function publishSitrap(db: Kysely<DB>, user: SessionUser, incidentI
 			incidentId,
 			number,
 			publishedBy: user.id,
+			publishedAt: ctx.now,
 			snapshot: {
 				incident: {
 					id: now.id,
@@ -157,9 +160,10 @@ export async function publishSitrap(db: Kysely<DB>, user: SessionUser, incidentI
 			entityType: 'incident',
 			entityId: incidentId,
 			ip: ctx.ip,
+			at: ctx.now,
 			details: { number, exercise: now.exercise }
 		});
-		await publish(trx, { topic: `incident:${incidentId}`, type: 'sitrap.published', data: sitrap, actor: { id: user.id, name: user.name }, exercise: now.exercise });
+		await publish(trx, { topic: `incident:${incidentId}`, type: 'sitrap.published', data: sitrap, actor: { id: user.id, name: user.name }, exercise: now.exercise, at: ctx.now });
 		return sitrap;
 	});
 }

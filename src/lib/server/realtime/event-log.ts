@@ -10,6 +10,8 @@ export interface PublishInput {
 	data: unknown;
 	actor: Actor | null;
 	exercise?: boolean;
+	/** When the change happened; absent: now (only the demo seeder backdates, see clock.ts). */
+	at?: Date;
 }
 
 /**
@@ -33,7 +35,8 @@ export async function publish(trx: Transaction<DB>, input: PublishInput): Promis
 			type: input.type,
 			actor: input.actor ? JSON.stringify(input.actor) : null,
 			exercise: input.exercise ?? false,
-			data: JSON.stringify(input.data)
+			data: JSON.stringify(input.data),
+			at: input.at
 		})
 		.returning(['at'])
 		.executeTakeFirstOrThrow();

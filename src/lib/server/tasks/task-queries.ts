@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
+import { stampOrNow } from '../clock';
 
 type Db = Kysely<DB>;
 
@@ -122,8 +123,12 @@ export interface TaskValues {
 	dueAt: Date | null;
 }
 
-export async function insertTask(db: Db, values: TaskValues & { incidentId: string; createdBy: string; templateId?: string | null }): Promise<string> {
-	const { id } = await db.insertInto('task').values(values).returning('id').executeTakeFirstOrThrow();
+export async function insertTask(db: Db, values: TaskValues & { incidentId: string; createdBy: string; templateId?: string | null; createdAt?: Date }): Promise<string> {
+	const { id } = await db
+		.insertInto('task')
+		.values({ ...values, updatedAt: values.createdAt })
+		.returning('id')
+		.executeTakeFirstOrThrow();
 	return id;
 }
 
@@ -133,15 +138,15 @@ export async function lockTasks(db: Db, ids: string[]) {
 	return db.selectFrom('task').select(['id', 'incidentId', 'version']).where('id', 'in', ids).orderBy('id').forUpdate().execute();
 }
 
-export async function updateTask(db: Db, id: string, values: Partial<TaskValues>): Promise<void> {
+export async function updateTask(db: Db, id: string, values: Partial<TaskValues>, at?: Date): Promise<void> {
 	await db
 		.updateTable('task')
-		.set({ ...values, version: sql`version + 1`, updatedAt: sql`now()` })
+		.set({ ...values, version: sql`version + 1`, updatedAt: stampOrNow(at) })
 		.where('id', '=', id)
 		.execute();
 }
 
-export async function insertTaskChange(db: Db, values: { taskId: string; version: number; changedBy: string; changes: Record<string, unknown> }) {
+export async function insertTaskChange(db: Db, values: { taskId: string; version: number; changedBy: string; changes: Record<string, unknown>; changedAt?: Date }) {
 	await db
 		.insertInto('taskChange')
 		.values({ ...values, changes: JSON.stringify(values.changes) })
@@ -152,8 +157,8 @@ export async function userExists(db: Db, id: string): Promise<boolean> {
 	return !!(await db.selectFrom('appUser').select('id').where('id', '=', id).where('active', '=', true).executeTakeFirst());
 }
 
-export async function insertTaskNote(db: Db, values: { taskId: string; authorId: string; text: string }) {
-	return db.insertInto('taskNote').values(values).returning('id').executeTakeFirstOrThrow();
+export async function insertTaskNote(db: Db, values: { taskId: string; authorId: string; text: string; createdAt?: Date }) {
+	return db.insertInto('taskNote').values(values).returning(['id', 'createdAt']).executeTakeFirstOrThrow();
 }
 
 export async function taskNotes(db: Db, taskId: string) {
