@@ -11,6 +11,7 @@ import { can, scopesFor } from '../auth/permissions';
 import { writeAudit } from '../audit/audit';
 import { lastChangeOf, type LastChange } from '../audit/last-change';
 import { overtakenSentence } from '../../domain/wording/changes';
+import { dutchDateTime } from '../../domain/wording/values';
 import { ServiceError, forbidden, notFound } from '../errors';
 import { moveApplicationStatus } from '../events/application-service';
 import { currentModel } from '../events/settings-queries';
@@ -295,11 +296,19 @@ export class AdviceConflictError extends ServiceError {
 	}
 }
 
+/**
+ * Why an answer or withdrawal came too late, naming who got there first and when: the request's
+ * own answer, or the audit log's last change (a withdrawal, or whatever changed the version the
+ * user saw while the request is still open). Nothing is written after this.
+ */
 function staleMessage(current: AdviceRequestRecord, last: LastChange | null): string {
+	const at = (iso: string | null | undefined) => (iso ? ` om ${dutchDateTime(iso)}` : '');
 	if (current.status === 'uitgebracht') {
-		return `${current.answeredBy?.name ?? 'Iemand anders'} heeft dit advies net uitgebracht. Bekijk het uitgebrachte advies hieronder.`;
+		return `${current.answeredBy?.name ?? last?.by ?? 'Iemand anders'} heeft dit advies${at(current.answeredAt ?? last?.at)} uitgebracht. Bekijk het uitgebrachte advies hieronder.`;
 	}
-	if (current.status === 'ingetrokken') return 'De gemeente heeft deze adviesaanvraag ingetrokken; een advies is niet meer nodig.';
+	if (current.status === 'ingetrokken') {
+		return `${last?.by ?? 'De gemeente'} heeft deze adviesaanvraag${at(current.withdrawnAt ?? last?.at)} ingetrokken; een advies is niet meer nodig.`;
+	}
 	return `${overtakenSentence('deze adviesaanvraag', last?.by ?? null, last?.at ?? null)} Bekijk de nieuwe stand en probeer het opnieuw.`;
 }
 
