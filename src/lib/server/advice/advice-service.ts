@@ -11,7 +11,7 @@ import { can, scopesFor } from '../auth/permissions';
 import { writeAudit } from '../audit/audit';
 import { lastChangeOf, type LastChange } from '../audit/last-change';
 import { overtakenSentence } from '../../domain/wording/changes';
-import { ServiceError, forbidden, notFound } from '../errors';
+import { ServiceError, VersionConflictError, forbidden, notFound } from '../errors';
 import { moveApplicationStatus } from '../events/application-service';
 import { currentModel } from '../events/settings-queries';
 import {
@@ -287,13 +287,8 @@ export async function recordAdviceRequests(
 // ---------------------------------------------------------------------------------------------
 // Answering and withdrawing
 
-export class AdviceConflictError extends ServiceError {
-	readonly current: AdviceRequestRecord;
-	constructor(current: AdviceRequestRecord, message: string) {
-		super(409, 'version_conflict', message, undefined, { current });
-		this.current = current;
-	}
-}
+/** The name this module used before there was one conflict error; same (current, message). */
+export { VersionConflictError as AdviceConflictError };
 
 function staleMessage(current: AdviceRequestRecord, last: LastChange | null): string {
 	if (current.status === 'uitgebracht') {
@@ -324,7 +319,7 @@ export async function answerAdvice(
 		const locked = await lockAdviceRequest(trx, requestId);
 		if (!locked) throw notFound('Deze adviesaanvraag bestaat niet meer.');
 		const current = (await findAdviceRequest(trx, requestId))!;
-		if (locked.version !== input.version || locked.status !== 'gevraagd') throw new AdviceConflictError(current, staleMessage(current, await lastChangeOf(trx, 'adviesaanvraag', requestId)));
+		if (locked.version !== input.version || locked.status !== 'gevraagd') throw new VersionConflictError(current, staleMessage(current, await lastChangeOf(trx, 'adviesaanvraag', requestId)));
 		await saveAnswer(trx, requestId, {
 			advice: input.advice,
 			conditions: input.conditions,
@@ -370,7 +365,7 @@ export async function withdrawAdvice(
 		const locked = await lockAdviceRequest(trx, requestId);
 		if (!locked) throw notFound('Deze adviesaanvraag bestaat niet meer.');
 		const current = (await findAdviceRequest(trx, requestId))!;
-		if (locked.version !== input.version || locked.status !== 'gevraagd') throw new AdviceConflictError(current, staleMessage(current, await lastChangeOf(trx, 'adviesaanvraag', requestId)));
+		if (locked.version !== input.version || locked.status !== 'gevraagd') throw new VersionConflictError(current, staleMessage(current, await lastChangeOf(trx, 'adviesaanvraag', requestId)));
 		await saveWithdrawal(trx, requestId, { withdrawnBy: user.id, reason: input.reason });
 		const withdrawn = (await findAdviceRequest(trx, requestId))!;
 		await writeAudit(trx, {

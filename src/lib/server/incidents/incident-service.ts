@@ -44,7 +44,7 @@ export async function requireReadableIncident(db: Kysely<DB>, user: SessionUser,
 	return incident;
 }
 
-async function announce(trx: Transaction<DB>, user: SessionUser, incident: IncidentRecord, type: string) {
+async function announce(trx: Transaction<DB>, user: SessionUser, incident: IncidentRecord, type: 'incident.created' | 'incident.updated') {
 	const actor = { id: user.id, name: user.name };
 	await publish(trx, { topic: `incident:${incident.id}`, type, data: incident, actor, exercise: incident.exercise });
 	await publish(trx, { topic: 'incidents', type, data: incident, actor, exercise: incident.exercise });

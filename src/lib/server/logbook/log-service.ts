@@ -41,7 +41,7 @@ export async function lockOpenIncident(trx: Transaction<DB>, incidentId: string,
 	return locked;
 }
 
-export async function announceEntry(trx: Transaction<DB>, actor: { id: string; name: string } | null, entry: LogEntryRecord, type: string) {
+export async function announceEntry(trx: Transaction<DB>, actor: { id: string; name: string } | null, entry: LogEntryRecord, type: 'log.created' | 'log.verified') {
 	await publish(trx, { topic: `incident:${entry.incidentId}`, type, data: entry, actor, exercise: entry.exercise });
 }
 

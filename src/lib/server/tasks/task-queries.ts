@@ -1,28 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
+import type { TaskRecord } from '../../contracts/task.ts';
+export type { TaskRecord };
 
 type Db = Kysely<DB>;
-
-export interface TaskRecord {
-	id: string;
-	incidentId: string;
-	process: string;
-	title: string;
-	description: string;
-	municipality: string | null;
-	assignee: { id: string; name: string } | null;
-	priority: string;
-	status: string;
-	blocked: boolean;
-	blockedReason: string | null;
-	dueAt: string | null;
-	version: number;
-	exercise: boolean;
-	createdAt: string;
-	updatedAt: string;
-	/** Who saved this version (its history row): a conflict names them. */
-	updatedBy: { id: string; name: string } | null;
-}
 
 const base = (db: Db) =>
 	db

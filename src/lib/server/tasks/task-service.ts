@@ -8,7 +8,7 @@ import type { SessionUser } from '../auth/roles';
 import { can } from '../auth/permissions';
 import { writeAudit } from '../audit/audit';
 import { publish } from '../realtime/event-log';
-import { ServiceError, conflict, forbidden, invalid, notFound } from '../errors';
+import { ServiceError, VersionConflictError, conflict, forbidden, invalid, notFound } from '../errors';
 import { transitionRefusal, type TaskStatus } from '../../domain/bevolkingszorg';
 import { incidentIsOpen } from '../../domain/incidents';
 import { overtakenSentence } from '../../domain/wording/changes';
@@ -41,19 +41,13 @@ interface Ctx {
 	ip: string | null;
 }
 
-export class TaskConflictError extends ServiceError {
-	readonly current: TaskRecord;
-	constructor(current: TaskRecord) {
-		super(
-			409,
-			'version_conflict',
-			`${overtakenSentence('deze taak', current.updatedBy?.name ?? null, current.updatedAt)} Bekijk de nieuwe stand en pas je wijziging opnieuw toe.`,
-			undefined,
-			{ current }
-		);
-		this.current = current;
-	}
+/** The wording of a stale task's 409: who changed it and when. */
+export function taskConflictMessage(current: TaskRecord): string {
+	return `${overtakenSentence('deze taak', current.updatedBy?.name ?? null, current.updatedAt)} Bekijk de nieuwe stand en pas je wijziging opnieuw toe.`;
 }
+
+/** The name callers and tests used before there was one conflict error. */
+export { VersionConflictError as TaskConflictError };
 
 function requireWrite(user: SessionUser, incident: IncidentRecord): void {
 	if (!can(user, 'task.write', { exercise: incident.exercise })) throw forbidden('Alleen bevolkingszorg en het crisisteam (bij een oefening ook de oefenleider) wijzigen taken.');
@@ -83,7 +77,7 @@ async function validateRefs(
 	if (fields.length > 0) throw invalid(fields, fields.map((f) => f.message).join(' '));
 }
 
-async function announce(trx: Transaction<DB>, user: SessionUser, task: TaskRecord, type: string, previousAssignee?: string | null) {
+async function announce(trx: Transaction<DB>, user: SessionUser, task: TaskRecord, type: 'task.created' | 'task.updated', previousAssignee?: string | null) {
 	const actor = { id: user.id, name: user.name };
 	await publish(trx, { topic: `incident:${task.incidentId}`, type, data: task, actor, exercise: task.exercise });
 	// A fixed order of topics, so two transactions never take the counter locks crosswise.
@@ -145,7 +139,7 @@ export async function changeTask(db: Kysely<DB>, user: SessionUser, taskId: stri
 		const incident = await writableIncident(trx, user, locked.incidentId);
 		await validateRefs(trx, incident, input);
 		const current = (await findTask(trx, taskId))!;
-		if (locked.version !== input.version) throw new TaskConflictError(current);
+		if (locked.version !== input.version) throw new VersionConflictError(current, taskConflictMessage(current));
 
 		const changes: Partial<TaskValues> = {};
 		if (input.status !== undefined) changes.status = input.status;
@@ -227,7 +221,7 @@ export async function bulkAssign(db: Kysely<DB>, user: SessionUser, incidentId: 
 			if (row.version !== wanted.version) stale.push((await findTask(trx, wanted.id))!);
 		}
 		if (stale.length > 0) {
-			throw new ServiceError(409, 'version_conflict', `${stale.length} van de gekozen taken is intussen door iemand anders gewijzigd. Bekijk ze en probeer het opnieuw.`, undefined, { current: stale });
+			throw new VersionConflictError(stale, `${stale.length} van de gekozen taken is intussen door iemand anders gewijzigd. Bekijk ze en probeer het opnieuw.`);
 		}
 		const updated: TaskRecord[] = [];
 		for (const wanted of input.tasks) {
