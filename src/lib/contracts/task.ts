@@ -1,16 +1,17 @@
 // A task and a task note as /api/v1 returns them and as `task.*` events carry them.
+import type { Priority, Process, TaskStatus } from '../domain/bevolkingszorg.ts';
 import type { PersonRef } from './people.ts';
 
 export interface TaskRecord {
 	id: string;
 	incidentId: string;
-	process: string;
+	process: Process;
 	title: string;
 	description: string;
 	municipality: string | null;
 	assignee: PersonRef | null;
-	priority: string;
-	status: string;
+	priority: Priority;
+	status: TaskStatus;
 	blocked: boolean;
 	blockedReason: string | null;
 	dueAt: string | null;

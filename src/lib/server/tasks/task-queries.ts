@@ -1,6 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import type { TaskRecord } from '../../contracts/task.ts';
+// The columns' check constraints hold these values; the record names them as the vocabulary.
+import type { Priority, Process, TaskStatus } from '../../domain/bevolkingszorg';
 export type { TaskRecord };
 
 type Db = Kysely<DB>;
@@ -39,13 +41,13 @@ function toRecord(r: Row): TaskRecord {
 	return {
 		id: r.id,
 		incidentId: r.incidentId,
-		process: r.process,
+		process: r.process as Process,
 		title: r.title,
 		description: r.description,
 		municipality: r.municipalityCode,
 		assignee: r.assigneeId ? { id: r.assigneeId, name: r.assigneeName ?? '' } : null,
-		priority: r.priority,
-		status: r.status,
+		priority: r.priority as Priority,
+		status: r.status as TaskStatus,
 		blocked: r.blockedReason !== null,
 		blockedReason: r.blockedReason,
 		dueAt: r.dueAt?.toISOString() ?? null,
