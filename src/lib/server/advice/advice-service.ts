@@ -12,7 +12,7 @@ import { writeAudit } from '../audit/audit';
 import { lastChangeOf, type LastChange } from '../audit/last-change';
 import { overtakenSentence } from '../../domain/wording/changes';
 import { dutchDateTime } from '../../domain/wording/values';
-import { ServiceError, forbidden, notFound } from '../errors';
+import { ServiceError, VersionConflictError, forbidden, notFound } from '../errors';
 import { moveApplicationStatus } from '../events/application-service';
 import { currentModel } from '../events/settings-queries';
 import {
@@ -288,13 +288,8 @@ export async function recordAdviceRequests(
 // ---------------------------------------------------------------------------------------------
 // Answering and withdrawing
 
-export class AdviceConflictError extends ServiceError {
-	readonly current: AdviceRequestRecord;
-	constructor(current: AdviceRequestRecord, message: string) {
-		super(409, 'version_conflict', message, undefined, { current });
-		this.current = current;
-	}
-}
+/** The name this module used before there was one conflict error; same (current, message). */
+export { VersionConflictError as AdviceConflictError };
 
 /**
  * Why an answer or withdrawal came too late, naming who got there first and when: the request's
@@ -333,7 +328,7 @@ export async function answerAdvice(
 		const locked = await lockAdviceRequest(trx, requestId);
 		if (!locked) throw notFound('Deze adviesaanvraag bestaat niet meer.');
 		const current = (await findAdviceRequest(trx, requestId))!;
-		if (locked.version !== input.version || locked.status !== 'gevraagd') throw new AdviceConflictError(current, staleMessage(current, await lastChangeOf(trx, 'adviesaanvraag', requestId)));
+		if (locked.version !== input.version || locked.status !== 'gevraagd') throw new VersionConflictError(current, staleMessage(current, await lastChangeOf(trx, 'adviesaanvraag', requestId)));
 		await saveAnswer(trx, requestId, {
 			advice: input.advice,
 			conditions: input.conditions,
@@ -379,7 +374,7 @@ export async function withdrawAdvice(
 		const locked = await lockAdviceRequest(trx, requestId);
 		if (!locked) throw notFound('Deze adviesaanvraag bestaat niet meer.');
 		const current = (await findAdviceRequest(trx, requestId))!;
-		if (locked.version !== input.version || locked.status !== 'gevraagd') throw new AdviceConflictError(current, staleMessage(current, await lastChangeOf(trx, 'adviesaanvraag', requestId)));
+		if (locked.version !== input.version || locked.status !== 'gevraagd') throw new VersionConflictError(current, staleMessage(current, await lastChangeOf(trx, 'adviesaanvraag', requestId)));
 		await saveWithdrawal(trx, requestId, { withdrawnBy: user.id, reason: input.reason });
 		const withdrawn = (await findAdviceRequest(trx, requestId))!;
 		await writeAudit(trx, {

@@ -15,7 +15,7 @@ import { localDateOf, pastRetention, retentionEnds } from '../../domain/bibob/te
 import { mayBibob, requireFileAccess } from './bibob-access';
 import { lockFile, settingsOf } from './bibob-queries';
 import { loadSettings, type BibobSettings } from './bibob-record';
-import { FileConflictError, type Ctx } from './bibob-service';
+import { fileConflict, type Ctx } from './bibob-service';
 import { fileRecord } from './bibob-record';
 import type { SettingsInput } from './bibob-input';
 
@@ -53,7 +53,7 @@ export async function destroyFile(db: Kysely<DB>, user: SessionUser, id: string,
 	return transact(db, async (trx) => {
 		const row = await lockFile(trx, id);
 		if (!row) throw notFound();
-		if (row.version !== input.version) throw new FileConflictError(await fileRecord(trx, row, today), await lastChangeOf(trx, 'bibob_dossier', row.id));
+		if (row.version !== input.version) throw fileConflict(await fileRecord(trx, row, today), await lastChangeOf(trx, 'bibob_dossier', row.id));
 		if (row.status === 'vernietigd') throw new ServiceError(409, 'file_destroyed', 'Dit dossier is al vernietigd.');
 		if (row.status !== 'afgerond' || !row.closedOn) throw new ServiceError(409, 'file_open', 'Een lopend dossier kan niet worden vernietigd; rond het eerst af.');
 		const settings = await loadSettings(trx, row.municipalityCode);

@@ -10,7 +10,7 @@ import { writeAudit } from '../audit/audit';
 import { lastChangeOf, type LastChange } from '../audit/last-change';
 import { overtakenSentence } from '../../domain/wording/changes';
 import { publish } from '../realtime/event-log';
-import { ServiceError, forbidden, notFound } from '../errors';
+import { ServiceError, VersionConflictError, forbidden, notFound } from '../errors';
 import { isUuid } from '../ids';
 import { isOnCalendar, publishCalendarChange } from '../calendar/calendar-entry';
 import { groundAllows, RECIPIENT_KIND_LABELS, type DisclosureGround, type RecipientKind } from '../../domain/bibob/catalog';
@@ -63,16 +63,9 @@ export interface Ctx {
 const todayOf = (ctx: Ctx) => ctx.today ?? localDateOf(new Date());
 const actorOf = (user: SessionUser) => ({ id: user.id, name: user.name });
 
-export class FileConflictError extends ServiceError {
-	constructor(current: BibobFileRecord, last: LastChange | null) {
-		super(
-			409,
-			'version_conflict',
-			`${overtakenSentence('dit dossier', last?.by ?? null, last?.at ?? null)} Bekijk de nieuwe stand en probeer het opnieuw.`,
-			undefined,
-			{ current }
-		);
-	}
+/** The 409 for a stale Bibob file: the file as it is now, and who changed it last and when. */
+export function fileConflict(current: BibobFileRecord, last: LastChange | null): VersionConflictError<BibobFileRecord> {
+	return new VersionConflictError(current, `${overtakenSentence('dit dossier', last?.by ?? null, last?.at ?? null)} Bekijk de nieuwe stand en probeer het opnieuw.`);
 }
 
 function refuse(refusal: Refusal | null): void {
@@ -81,7 +74,7 @@ function refuse(refusal: Refusal | null): void {
 }
 
 /** The news for colleagues: which file changed and where it stands — no content (it stays in the event log). */
-async function announce(trx: Transaction<DB>, user: SessionUser, row: FileRow, type: string): Promise<void> {
+async function announce(trx: Transaction<DB>, user: SessionUser, row: FileRow, type: 'bibob.file.opened' | 'bibob.file.changed'): Promise<void> {
 	await publish(trx, {
 		topic: `bibob:${row.municipalityCode}`,
 		type,
@@ -124,7 +117,7 @@ async function changeFile(
 	return transact(db, async (trx) => {
 		const row = await lockFile(trx, id);
 		if (!row) throw notFound();
-		if (options.version !== undefined && row.version !== options.version) throw new FileConflictError(await fileRecord(trx, row, today), await lastChangeOf(trx, 'bibob_dossier', id));
+		if (options.version !== undefined && row.version !== options.version) throw fileConflict(await fileRecord(trx, row, today), await lastChangeOf(trx, 'bibob_dossier', id));
 		const values = (await run(trx, row, today)) ?? {};
 		await updateFile(trx, id, values);
 		const after = (await lockFile(trx, id))!;

@@ -8,14 +8,14 @@ import { isUuid } from '../ids';
 import type { Clocked } from '../clock';
 import type { SessionUser } from '../auth/roles';
 import { writeAudit } from '../audit/audit';
-import { ServiceError, invalid, notFound } from '../errors';
+import { ServiceError, VersionConflictError, invalid, notFound } from '../errors';
 import { incidentIsOpen } from '../../domain/incidents';
 import { RELEASING_STATUSES, UNIT_STATUS_LABELS, type UnitStatus } from '../../domain/bluswater';
 import { requestView, type UnitRecord, type WaterRequestRecord } from '../../domain/bluswater-board';
 import { requireReadableIncident } from '../incidents/incident-service';
 import {
-	RequestConflictError,
-	UnitConflictError,
+	requestConflictMessage,
+	unitConflictMessage,
 	announceRequest,
 	announceUnit,
 	isUniqueViolation,
@@ -140,7 +140,7 @@ export async function changeWaterRequest(db: Kysely<DB>, user: SessionUser, requ
 		const locked = await lockRequest(trx, requestId);
 		if (!locked) throw notFound('Dit waterverzoek bestaat niet meer.');
 		const current = (await findRequest(trx, requestId))!;
-		if (locked.version !== input.version) throw new RequestConflictError(current);
+		if (locked.version !== input.version) throw new VersionConflictError(current, requestConflictMessage(current));
 		// The policy asked again on the record as it is under the lock.
 		requireManage(user, current.exercise);
 		requireOpenRequest(current);
@@ -284,11 +284,11 @@ export async function changeUnitStatus(db: Kysely<DB>, user: SessionUser, unitId
 		const locked = await lockUnit(trx, unitId);
 		if (!locked) throw notFound('Deze eenheid bestaat niet meer.');
 		const unit = (await findUnit(trx, unitId))!;
-		if (locked.version !== input.version) throw new UnitConflictError(unit);
+		if (locked.version !== input.version) throw new VersionConflictError(unit, unitConflictMessage(unit));
 		requireManage(user, unit.incident?.exercise ?? false);
 		const assignment = await openAssignmentOfUnit(trx, unitId);
 		// Assigned elsewhere since we looked: the request we locked is not the one to change.
-		if ((assignment?.requestId ?? null) !== before.requestId) throw new UnitConflictError(unit);
+		if ((assignment?.requestId ?? null) !== before.requestId) throw new VersionConflictError(unit, unitConflictMessage(unit));
 		const request = assignment ? (await findRequest(trx, assignment.requestId))! : undefined;
 		checkStatusChange(unit, input, !!assignment);
 

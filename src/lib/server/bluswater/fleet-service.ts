@@ -6,9 +6,9 @@ import { transact } from '../db/transaction';
 import { isUuid } from '../ids';
 import type { SessionUser } from '../auth/roles';
 import { writeAudit } from '../audit/audit';
-import { ServiceError, invalid, notFound } from '../errors';
+import { ServiceError, VersionConflictError, invalid, notFound } from '../errors';
 import type { UnitRecord } from '../../domain/bluswater-board';
-import { UnitConflictError, announceUnit, isUniqueViolation, requireFleetEdit } from './bluswater-access';
+import { announceUnit, unitConflictMessage, isUniqueViolation, requireFleetEdit } from './bluswater-access';
 import { findUnit, insertStatusChange, insertUnit, lockUnit, openAssignmentOfUnit, unitCodeTaken, updateUnit, type UnitStateValues, type UnitValues } from './bluswater-queries';
 import type { NewUnitInput, UnitEditInput } from './bluswater-input';
 
@@ -61,7 +61,7 @@ export async function editUnit(db: Kysely<DB>, user: SessionUser, unitId: string
 		const locked = await lockUnit(trx, unitId);
 		if (!locked) throw notFound('Deze eenheid bestaat niet meer.');
 		const unit = (await findUnit(trx, unitId))!;
-		if (locked.version !== input.version) throw new UnitConflictError(unit);
+		if (locked.version !== input.version) throw new VersionConflictError(unit, unitConflictMessage(unit));
 
 		const changes: Partial<UnitValues> & UnitStateValues = {};
 		if (input.code !== undefined && input.code !== unit.code) changes.code = input.code;

@@ -41,7 +41,7 @@ import { closeOpenAdvice, requestsOf, requiredAdviceKinds, rerouteAdvice } from 
 import { decisionGaps, despiteNote, guardDecision, type DecisionGap } from '../../domain/events/decision-guard';
 import type { AdviceKind } from '../../domain/advice/vocabulary';
 import {
-	ApplicationConflictError,
+	applicationConflict,
 	actorOf,
 	announceApplication,
 	closedError,
@@ -264,7 +264,7 @@ async function changeApplication(
 	return transact(db, async (trx) => {
 		const locked = await lockApplication(trx, before.id);
 		if (!locked) throw notFound('Deze aanvraag bestaat niet meer.');
-		if (locked.version !== version) throw new ApplicationConflictError((await applicationView(trx, before.id))!, await lastChangeOf(trx, 'evenementaanvraag', before.id));
+		if (locked.version !== version) throw applicationConflict((await applicationView(trx, before.id))!, await lastChangeOf(trx, 'evenementaanvraag', before.id));
 		const row = (await applicationById(trx, before.id))!;
 		const wasOnCalendar = isOnCalendar(row);
 		const change = await work(trx, row);

@@ -45,7 +45,7 @@ export async function requireReadableIncident(db: Kysely<DB>, user: SessionUser,
 	return incident;
 }
 
-async function announce(trx: Transaction<DB>, user: SessionUser, incident: IncidentRecord, type: string, at: Date | undefined) {
+async function announce(trx: Transaction<DB>, user: SessionUser, incident: IncidentRecord, type: 'incident.created' | 'incident.updated', at: Date | undefined) {
 	const actor = { id: user.id, name: user.name };
 	await publish(trx, { topic: `incident:${incident.id}`, type, data: incident, actor, exercise: incident.exercise, at });
 	await publish(trx, { topic: 'incidents', type, data: incident, actor, exercise: incident.exercise, at });

@@ -1,27 +1,10 @@
 // SQL for exercise injects. Framework-free (relative .ts imports): the scheduler uses it.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import type { InjectRecord } from '../../contracts/inject.ts';
+export type { InjectRecord };
 
 type Db = Kysely<DB>;
-
-export interface InjectRecord {
-	id: string;
-	incidentId: string;
-	text: string;
-	/** The source the players see. */
-	source: string;
-	discipline: string;
-	/** Minutes after the exercise's start. */
-	dueMinutes: number;
-	dueAt: string;
-	deliveredAt: string | null;
-	/** The log entry it became, once delivered. */
-	entry: { id: string; number: number } | null;
-	createdBy: { id: string; name: string };
-	createdAt: string;
-	/** Injects exist in exercises only; the mark travels with every record. */
-	exercise: boolean;
-}
 
 const base = (db: Db) =>
 	db

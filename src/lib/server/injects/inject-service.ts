@@ -32,7 +32,7 @@ function requireManage(user: SessionUser, incident: IncidentRecord): void {
 	if (!canManageInjects(user, incident)) throw forbidden('Alleen de oefenleider beheert de injects van een oefening.');
 }
 
-async function announce(trx: Transaction<DB>, user: SessionUser, inject: InjectRecord, type: string, at: Date | undefined) {
+async function announce(trx: Transaction<DB>, user: SessionUser, inject: InjectRecord, type: 'inject.created' | 'inject.deleted', at: Date | undefined) {
 	await publish(trx, { topic: `injects:${inject.incidentId}`, type, data: inject, actor: { id: user.id, name: user.name }, exercise: true, at });
 }
 

@@ -3,30 +3,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { stampOrNow } from '../clock.ts';
+import type { LogEntryRecord } from '../../contracts/logbook.ts';
+export type { LogEntryRecord };
 
 type Db = Kysely<DB>;
-
-export interface LogEntryRecord {
-	id: string;
-	incidentId: string;
-	/** Running number within the incident: 1, 2, 3 … */
-	number: number;
-	kind: string;
-	discipline: string;
-	text: string;
-	happenedAt: string;
-	loggedAt: string;
-	source: string;
-	author: { id: string; name: string };
-	/** The entry this one corrects, or null. */
-	corrects: { id: string; number: number } | null;
-	/** The entry that corrects this one, or null. */
-	correctedBy: { id: string; number: number } | null;
-	verified: { by: { id: string; name: string }; at: string } | null;
-	/** Set when the entry came from an exercise inject. */
-	injectId: string | null;
-	exercise: boolean;
-}
 
 const base = (db: Db) =>
 	db

@@ -46,7 +46,7 @@ export async function lockOpenIncident(trx: Transaction<DB>, incidentId: string,
  * The players' topic carries the entry as players see it: an inject stays an ordinary message of
  * its source there (also when it is verified or corrected later), whoever wrote the change.
  */
-export async function announceEntry(trx: Transaction<DB>, actor: { id: string; name: string } | null, entry: LogEntryRecord, type: string, at?: Date) {
+export async function announceEntry(trx: Transaction<DB>, actor: { id: string; name: string } | null, entry: LogEntryRecord, type: 'log.created' | 'log.verified', at?: Date) {
 	await publish(trx, { topic: `incident:${entry.incidentId}`, type, data: entryAsSeenBy(entry, false), actor, exercise: entry.exercise, at });
 }
 

@@ -3,36 +3,10 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { stampOrNow } from '../clock.ts';
 import { PICTURE_SECTIONS, type PictureSection } from '../../domain/situation.ts';
+import type { SectionRecord, SitrapSummary, SitrapSnapshot, SitrapRecord } from '../../contracts/logbook.ts';
+export type { SectionRecord, SitrapSummary, SitrapSnapshot, SitrapRecord };
 
 type Db = Kysely<DB>;
-
-export interface SectionRecord {
-	incidentId: string;
-	section: PictureSection;
-	text: string;
-	/** 0 for a section nobody has written yet. */
-	version: number;
-	updatedAt: string | null;
-	updatedBy: { id: string; name: string } | null;
-	exercise: boolean;
-}
-
-export interface SitrapSummary {
-	incidentId: string;
-	number: number;
-	publishedAt: string;
-	publishedBy: { id: string; name: string };
-	exercise: boolean;
-}
-
-export interface SitrapSnapshot {
-	incident: { id: string; title: string; kind: string; exercise: boolean; grip: number; status: string; municipalities: string[]; startedAt: string };
-	sections: SectionRecord[];
-}
-
-export interface SitrapRecord extends SitrapSummary {
-	snapshot: SitrapSnapshot;
-}
 
 export async function listSections(db: Db, incidentId: string, exercise: boolean): Promise<SectionRecord[]> {
 	const rows = await db

@@ -8,7 +8,7 @@ import type { SessionUser } from '../auth/roles';
 import type { Action } from '../auth/permissions';
 import { writeAudit } from '../audit/audit';
 import { publish } from '../realtime/event-log';
-import { ServiceError, forbidden, notFound } from '../errors';
+import { ServiceError, VersionConflictError, forbidden, notFound } from '../errors';
 import { requireReadableIncident } from '../incidents/incident-service';
 import { findIncident, type IncidentRecord } from '../incidents/incident-queries';
 import {
@@ -46,20 +46,16 @@ export function pictureStaleMinutes(): number {
 	return staleThreshold(config().PARAAT_BEELD_VEROUDERD_MINUTEN);
 }
 
-export class SectionConflictError extends ServiceError {
-	readonly current: SectionRecord;
-	constructor(current: SectionRecord) {
-		super(
-			409,
-			'version_conflict',
-			`${overtakenSentence(`de sectie ${PICTURE_SECTION_LABELS[current.section]}`, current.updatedBy?.name ?? null, current.updatedAt)} ` +
-				'Je tekst is niet opgeslagen: bekijk de nieuwe tekst, neem je aanvulling over en sla opnieuw op.',
-			undefined,
-			{ current }
-		);
-		this.current = current;
-	}
+/** The wording of a stale section's 409: who wrote the text now there, and that yours was not saved. */
+export function sectionConflictMessage(current: SectionRecord): string {
+	return (
+		`${overtakenSentence(`de sectie ${PICTURE_SECTION_LABELS[current.section]}`, current.updatedBy?.name ?? null, current.updatedAt)} ` +
+		'Je tekst is niet opgeslagen: bekijk de nieuwe tekst, neem je aanvulling over en sla opnieuw op.'
+	);
 }
+
+/** The name callers and tests used before there was one conflict error. */
+export { VersionConflictError as SectionConflictError };
 
 const writeAction = (section: PictureSection) => `picture.write.${section}` as Action;
 
@@ -106,7 +102,7 @@ export async function changeSection(
 		const values = { incidentId, section, text, updatedBy: user.id, updatedAt: ctx.now };
 		const written = input.version === 0 ? await insertSection(trx, values) : await updateSection(trx, { ...values, version: input.version });
 		const current = (await listSections(trx, incidentId, incident.exercise)).find((s) => s.section === section)!;
-		if (!written) throw new SectionConflictError(current);
+		if (!written) throw new VersionConflictError(current, sectionConflictMessage(current));
 		await writeAudit(trx, {
 			actorId: user.id,
 			action: 'beeld.gewijzigd',

@@ -1,29 +1,12 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { stampOrNow } from '../clock';
+import type { TaskRecord } from '../../contracts/task.ts';
+// The columns' check constraints hold these values; the record names them as the vocabulary.
+import type { Priority, Process, TaskStatus } from '../../domain/bevolkingszorg';
+export type { TaskRecord };
 
 type Db = Kysely<DB>;
-
-export interface TaskRecord {
-	id: string;
-	incidentId: string;
-	process: string;
-	title: string;
-	description: string;
-	municipality: string | null;
-	assignee: { id: string; name: string } | null;
-	priority: string;
-	status: string;
-	blocked: boolean;
-	blockedReason: string | null;
-	dueAt: string | null;
-	version: number;
-	exercise: boolean;
-	createdAt: string;
-	updatedAt: string;
-	/** Who saved this version (its history row): a conflict names them. */
-	updatedBy: { id: string; name: string } | null;
-}
 
 const base = (db: Db) =>
 	db
@@ -59,13 +42,13 @@ function toRecord(r: Row): TaskRecord {
 	return {
 		id: r.id,
 		incidentId: r.incidentId,
-		process: r.process,
+		process: r.process as Process,
 		title: r.title,
 		description: r.description,
 		municipality: r.municipalityCode,
 		assignee: r.assigneeId ? { id: r.assigneeId, name: r.assigneeName ?? '' } : null,
-		priority: r.priority,
-		status: r.status,
+		priority: r.priority as Priority,
+		status: r.status as TaskStatus,
 		blocked: r.blockedReason !== null,
 		blockedReason: r.blockedReason,
 		dueAt: r.dueAt?.toISOString() ?? null,

@@ -8,7 +8,7 @@ import type { SessionUser } from '../auth/roles';
 import { can } from '../auth/permissions';
 import { writeAudit } from '../audit/audit';
 import { publish } from '../realtime/event-log';
-import { ServiceError, conflict, forbidden, invalid, notFound } from '../errors';
+import { ServiceError, VersionConflictError, conflict, forbidden, invalid, notFound } from '../errors';
 import { transitionRefusal, type TaskStatus } from '../../domain/bevolkingszorg';
 import { incidentIsOpen } from '../../domain/incidents';
 import { overtakenSentence } from '../../domain/wording/changes';
@@ -42,19 +42,13 @@ interface Ctx extends Clocked {
 	ip: string | null;
 }
 
-export class TaskConflictError extends ServiceError {
-	readonly current: TaskRecord;
-	constructor(current: TaskRecord) {
-		super(
-			409,
-			'version_conflict',
-			`${overtakenSentence('deze taak', current.updatedBy?.name ?? null, current.updatedAt)} Bekijk de nieuwe stand en pas je wijziging opnieuw toe.`,
-			undefined,
-			{ current }
-		);
-		this.current = current;
-	}
+/** The wording of a stale task's 409: who changed it and when. */
+export function taskConflictMessage(current: TaskRecord): string {
+	return `${overtakenSentence('deze taak', current.updatedBy?.name ?? null, current.updatedAt)} Bekijk de nieuwe stand en pas je wijziging opnieuw toe.`;
 }
+
+/** The name callers and tests used before there was one conflict error. */
+export { VersionConflictError as TaskConflictError };
 
 function requireWrite(user: SessionUser, incident: IncidentRecord): void {
 	if (!can(user, 'task.write', { exercise: incident.exercise })) throw forbidden('Alleen bevolkingszorg en het crisisteam (bij een oefening ook de oefenleider) wijzigen taken.');
@@ -84,7 +78,7 @@ async function validateRefs(
 	if (fields.length > 0) throw invalid(fields, fields.map((f) => f.message).join(' '));
 }
 
-async function announce(trx: Transaction<DB>, user: SessionUser, task: TaskRecord, type: string, at: Date | undefined, previousAssignee?: string | null) {
+async function announce(trx: Transaction<DB>, user: SessionUser, task: TaskRecord, type: 'task.created' | 'task.updated', at: Date | undefined, previousAssignee?: string | null) {
 	const actor = { id: user.id, name: user.name };
 	await publish(trx, { topic: `incident:${task.incidentId}`, type, data: task, actor, exercise: task.exercise, at });
 	// A fixed order of topics, so two transactions never take the counter locks crosswise.
@@ -146,7 +140,7 @@ export async function changeTask(db: Kysely<DB>, user: SessionUser, taskId: stri
 		const incident = await writableIncident(trx, user, locked.incidentId);
 		await validateRefs(trx, incident, input);
 		const current = (await findTask(trx, taskId))!;
-		if (locked.version !== input.version) throw new TaskConflictError(current);
+		if (locked.version !== input.version) throw new VersionConflictError(current, taskConflictMessage(current));
 
 		const changes: Partial<TaskValues> = {};
 		if (input.status !== undefined) changes.status = input.status;
@@ -229,7 +223,7 @@ export async function bulkAssign(db: Kysely<DB>, user: SessionUser, incidentId: 
 			if (row.version !== wanted.version) stale.push((await findTask(trx, wanted.id))!);
 		}
 		if (stale.length > 0) {
-			throw new ServiceError(409, 'version_conflict', `${stale.length} van de gekozen taken is intussen door iemand anders gewijzigd. Bekijk ze en probeer het opnieuw.`, undefined, { current: stale });
+			throw new VersionConflictError(stale, `${stale.length} van de gekozen taken is intussen door iemand anders gewijzigd. Bekijk ze en probeer het opnieuw.`);
 		}
 		const updated: TaskRecord[] = [];
 		for (const wanted of input.tasks) {
