@@ -1,20 +1,17 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import { getDb } from '$lib/server/db';
 import { requirePermission } from '$lib/server/http/guards';
 import { officerDisciplines } from '$lib/server/auth/permissions';
 import { ServiceError } from '$lib/server/errors';
-import { currentSeq } from '$lib/server/realtime/event-log';
-import { canVerifyLog, canWriteLog, logbookOf } from '$lib/server/logbook/log-service';
+import { canVerifyLog, canWriteLog } from '$lib/server/logbook/log-service';
 import type { LogDiscipline } from '$lib/domain/logbook';
 
 export const load: PageServerLoad = async ({ locals, url, params, parent }) => {
 	const user = requirePermission(locals, url, 'incident.read');
-	const db = getDb();
 	try {
 		// Position first: anything after it is replayed by the subscription.
-		const seq = await currentSeq(db, `incident:${params.id}`);
-		const logbook = await logbookOf(db, user, params.id);
+		const seq = await locals.services.realtime.currentSeq(`incident:${params.id}`);
+		const logbook = await locals.services.logbook.logbookOf(user, params.id);
 		const { incident } = await parent();
 		// An officer writes for their own discipline by default; the crisis team writes in general.
 		const defaultDiscipline: LogDiscipline = officerDisciplines(user)[0] ?? 'algemeen';
