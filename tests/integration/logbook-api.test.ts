@@ -19,6 +19,7 @@ import * as timelineRoute from '../../src/routes/api/v1/incidents/[id=uuid]/time
 import * as timelineCsvRoute from '../../src/routes/api/v1/incidents/[id=uuid]/timeline/csv/+server.ts';
 import * as timelinePdfRoute from '../../src/routes/api/v1/incidents/[id=uuid]/timeline/pdf/+server.ts';
 import { createTestDatabase, createUser, type TestDatabase } from '../support/test-db.ts';
+import { requestLocals } from '../support/request-locals.ts';
 import { makeIncident } from '../support/incident-fixtures.ts';
 
 let t: TestDatabase;
@@ -55,7 +56,7 @@ async function call(handler: Handler | undefined, user: SessionUser | null, para
 		headers: init.body === undefined ? {} : { 'content-type': 'application/json' },
 		body: init.body === undefined ? undefined : JSON.stringify(init.body)
 	});
-	const event = { locals: { user, session: null, requestId: 'test' }, params, url, request, getClientAddress: () => '192.0.2.7' };
+	const event = { locals: { ...requestLocals(t.db), user, session: null, requestId: 'test' }, params, url, request, getClientAddress: () => '192.0.2.7' };
 	const response = await handler!(event as never);
 	const type = response.headers.get('content-type') ?? '';
 	const body = type.includes('json') ? await response.json() : Buffer.from(await response.arrayBuffer());

@@ -2,7 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { stampOrNow } from '../clock.ts';
-import { PICTURE_SECTIONS, type PictureSection } from '../../domain/situation.ts';
+import { PICTURE_SECTIONS } from '../../domain/situation.ts';
 import type { SectionRecord, SitrapSummary, SitrapSnapshot, SitrapRecord } from '../../contracts/logbook.ts';
 export type { SectionRecord, SitrapSummary, SitrapSnapshot, SitrapRecord };
 
