@@ -97,7 +97,7 @@ export async function createIncident(db: Kysely<DB>, user: SessionUser, input: N
 		const incident = (await findIncident(trx, id))!;
 		await writeAudit(trx, {
 			actorId: user.id,
-			action: 'incident.aangemaakt',
+			action: 'incident.created',
 			entityType: 'incident',
 			entityId: id,
 			ip: ctx.ip,
@@ -124,7 +124,7 @@ export async function changeGrip(db: Kysely<DB>, user: SessionUser, id: string, 
 		const incident = (await findIncident(trx, id))!;
 		await writeAudit(trx, {
 			actorId: user.id,
-			action: 'incident.grip_gewijzigd',
+			action: 'incident.grip_changed',
 			entityType: 'incident',
 			entityId: id,
 			ip: ctx.ip,
@@ -146,7 +146,7 @@ export async function changeStatus(db: Kysely<DB>, user: SessionUser, id: string
 		const incident = (await findIncident(trx, id))!;
 		await writeAudit(trx, {
 			actorId: user.id,
-			action: 'incident.status_gewijzigd',
+			action: 'incident.status_changed',
 			entityType: 'incident',
 			entityId: id,
 			ip: ctx.ip,
@@ -177,7 +177,7 @@ export async function archiveExercise(db: Kysely<DB>, user: SessionUser, id: str
 	return transact(db, async (trx) => {
 		if (!(await markArchived(trx, id, current.version))) throw conflict('Iemand anders heeft deze oefening net gewijzigd. Probeer het opnieuw.');
 		const incident = (await findIncident(trx, id))!;
-		await writeAudit(trx, { actorId: user.id, action: 'oefening.gearchiveerd', entityType: 'incident', entityId: id, ip: ctx.ip });
+		await writeAudit(trx, { actorId: user.id, action: 'incident.archived', entityType: 'incident', entityId: id, ip: ctx.ip });
 		await announce(trx, user, incident, 'incident.updated');
 		return incident;
 	});

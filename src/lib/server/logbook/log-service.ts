@@ -115,7 +115,7 @@ export async function addLogEntry(db: Kysely<DB>, user: SessionUser, incidentId:
 		const entry = (await findEntry(trx, id))!;
 		await writeAudit(trx, {
 			actorId: user.id,
-			action: corrected ? 'logregel.gecorrigeerd' : 'logregel.toegevoegd',
+			action: corrected ? 'log.corrected' : 'log.created',
 			entityType: 'logregel',
 			entityId: id,
 			ip: ctx.ip,
@@ -140,7 +140,7 @@ export async function verifyLogEntry(db: Kysely<DB>, user: SessionUser, incident
 		const entry = (await findEntry(trx, entryId))!;
 		await writeAudit(trx, {
 			actorId: user.id,
-			action: 'logregel.geverifieerd',
+			action: 'log.verified',
 			entityType: 'logregel',
 			entityId: entryId,
 			ip: ctx.ip,

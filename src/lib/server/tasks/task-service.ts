@@ -129,7 +129,7 @@ export async function createTask(db: Kysely<DB>, user: SessionUser, incidentId: 
 		const id = await insertTask(trx, { ...values, incidentId, createdBy: user.id });
 		await insertTaskChange(trx, { taskId: id, version: 1, changedBy: user.id, changes: { aangemaakt: true, ...input } });
 		const task = (await findTask(trx, id))!;
-		await writeAudit(trx, { actorId: user.id, action: 'taak.aangemaakt', entityType: 'taak', entityId: id, ip: ctx.ip, details: { incidentId, process: input.process } });
+		await writeAudit(trx, { actorId: user.id, action: 'task.created', entityType: 'taak', entityId: id, ip: ctx.ip, details: { incidentId, process: input.process } });
 		await announce(trx, user, task, 'task.created');
 		return task;
 	});
@@ -169,7 +169,7 @@ export async function changeTask(db: Kysely<DB>, user: SessionUser, taskId: stri
 		await updateTask(trx, taskId, changes);
 		await insertTaskChange(trx, { taskId, version: current.version + 1, changedBy: user.id, changes: { ...input, version: undefined } });
 		const task = (await findTask(trx, taskId))!;
-		await writeAudit(trx, { actorId: user.id, action: 'taak.gewijzigd', entityType: 'taak', entityId: taskId, ip: ctx.ip, details: { version: task.version, fields: Object.keys(changes) } });
+		await writeAudit(trx, { actorId: user.id, action: 'task.updated', entityType: 'taak', entityId: taskId, ip: ctx.ip, details: { version: task.version, fields: Object.keys(changes) } });
 		await announce(trx, user, task, 'task.updated', current.assignee?.id ?? null);
 		return task;
 	});
@@ -206,7 +206,7 @@ export async function activateBevolkingszorg(db: Kysely<DB>, user: SessionUser, 
 			await announce(trx, user, task, 'task.created');
 			created.push(task);
 		}
-		await writeAudit(trx, { actorId: user.id, action: 'bevolkingszorg.geactiveerd', entityType: 'incident', entityId: incidentId, ip: ctx.ip, details: { tasks: created.length } });
+		await writeAudit(trx, { actorId: user.id, action: 'bevolkingszorg.activated', entityType: 'incident', entityId: incidentId, ip: ctx.ip, details: { tasks: created.length } });
 		return created;
 	});
 }
@@ -241,7 +241,7 @@ export async function bulkAssign(db: Kysely<DB>, user: SessionUser, incidentId: 
 			await announce(trx, user, task, 'task.updated', before.assignee?.id ?? null);
 			updated.push(task);
 		}
-		await writeAudit(trx, { actorId: user.id, action: 'taken.toegewezen', entityType: 'incident', entityId: incidentId, ip: ctx.ip, details: { tasks: updated.length, assigneeId: input.assigneeId, municipality: input.municipality } });
+		await writeAudit(trx, { actorId: user.id, action: 'task.bulk_assigned', entityType: 'incident', entityId: incidentId, ip: ctx.ip, details: { tasks: updated.length, assigneeId: input.assigneeId, municipality: input.municipality } });
 		return updated;
 	});
 }
@@ -265,7 +265,7 @@ export async function addTaskNote(db: Kysely<DB>, user: SessionUser, taskId: str
 		const { task, incident } = await requireTask(trx, user, taskId);
 		requireWrite(user, incident);
 		const { id } = await insertTaskNote(trx, { taskId, authorId: user.id, text });
-		await writeAudit(trx, { actorId: user.id, action: 'taak.notitie', entityType: 'taak', entityId: taskId, ip: ctx.ip });
+		await writeAudit(trx, { actorId: user.id, action: 'task.note', entityType: 'taak', entityId: taskId, ip: ctx.ip });
 		const note = { id, taskId, text, at: new Date().toISOString(), author: { id: user.id, name: user.name } };
 		await publish(trx, { topic: `incident:${task.incidentId}`, type: 'task.note', data: note, actor: { id: user.id, name: user.name }, exercise: task.exercise });
 		return note;
