@@ -81,6 +81,14 @@ const SQL_SYNTAX = [
 	}
 ];
 
+/** A socket payload cast to a type: the typed event map (src/lib/contracts/) gives it its type. */
+const SOCKET_CAST_SYNTAX = [
+	{
+		selector: 'TSAsExpression > MemberExpression.expression[object.name="event"][property.name="data"]',
+		message: 'Geen cast op een socketbericht: het getypte event-overzicht in src/lib/contracts/ geeft event.data zijn type (kijk eerst naar event.type).'
+	}
+];
+
 export function boundaries() {
 	return [
 		{ files: ['**/*.{js,ts,svelte}'], rules: { 'no-restricted-imports': restrict(EVERYWHERE) } },
@@ -96,6 +104,8 @@ export function boundaries() {
 			ignores: ['**/*-queries.ts', 'src/lib/server/db/**'],
 			rules: { 'no-restricted-syntax': ['error', ...SQL_SYNTAX] }
 		},
+		// Browser files: no casts on socket payloads (and, being under src/, no SQL either).
+		{ files: BROWSER_FILES, rules: { 'no-restricted-syntax': ['error', ...SQL_SYNTAX, ...SOCKET_CAST_SYNTAX] } },
 		{
 			// The domain is pure: it gets the time and the data as arguments, never fetches them.
 			files: ['src/lib/domain/**', 'tests/fixtures/boundaries/**/domain/**'],

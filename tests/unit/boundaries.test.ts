@@ -30,6 +30,11 @@ describe('ESLint refuses what the architecture never allows', () => {
 		expect(found).toContainEqual({ rule: 'no-restricted-imports', message: expect.stringContaining('Browsercode importeert nooit servermodules') });
 	});
 
+	it('a cast on a socket payload in browser code', async () => {
+		const found = await refusals('browser/socket-cast.ts');
+		expect(found).toContainEqual({ rule: 'no-restricted-syntax', message: expect.stringContaining('Geen cast op een socketbericht') });
+	});
+
 	it('a route that imports the database module', async () => {
 		const found = await refusals('routes/crisis/+page.server.ts');
 		expect(found).toContainEqual({ rule: 'no-restricted-imports', message: expect.stringContaining('Een route importeert nooit de database-module') });
