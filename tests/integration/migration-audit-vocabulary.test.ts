@@ -1,4 +1,4 @@
-// Migration 0017 renames the audit log's Dutch action codes to the event types' vocabulary
+// Migration 0019 renames the audit log's Dutch action codes to the event types' vocabulary
 // (`taak.gewijzigd` → `task.updated`), although audit_log is append-only, and its `down` really
 // goes back. The trigger that keeps the log append-only is on again afterwards.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,14 +26,14 @@ async function actions(): Promise<string[]> {
 	return rows.map((r) => r.action);
 }
 
-describe('migration 0017_audit_vocabulary', () => {
+describe('migration 0019_audit_vocabulary', () => {
 	it('renames stored action codes, keeps unknown ones, and its down restores them', async () => {
 		await migrateTo(db, '0016_inject_source');
 		for (const [i, action] of OLD.entries()) {
 			await sql`insert into audit_log (action, entity_type, entity_id, at) values (${action}, 'taak', ${String(i)}, now() + make_interval(secs => ${i}))`.execute(db);
 		}
 
-		await migrateTo(db, '0017_audit_vocabulary');
+		await migrateTo(db, '0019_audit_vocabulary');
 		const renamed = await actions();
 		expect(renamed).toEqual(['task.updated', 'incident.grip_changed', 'bluswater.assignment.created', 'bibob.file.lbb_advice_requested', 'application.status_changed', 'session.created', 'iets.onbekends']);
 		// Every renamed code is one the audit page can put into Dutch words.

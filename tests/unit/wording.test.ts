@@ -19,7 +19,7 @@ const SOURCES = sourceFiles('src/lib/server').map((f) => readFileSync(f, 'utf8')
 /** English (or any) key that would show through: camelCase, snake_case or a known English word. */
 const CODE_LIKE = /\b[a-z]+[A-Z][A-Za-z]*\b|\b[a-z]+_[a-z_]+\b|\b(?:applicationId|incidentId|fields|version|category|discipline|reason)\b/;
 
-/** Words of the Dutch action codes migration 0017 renamed: none may come back. */
+/** Words of the Dutch action codes migration 0019 renamed: none may come back. */
 const DUTCH_CODE_WORD = /(^|[._])(sessie|gebruiker|rol|bericht|oefening|taak|taken|taakkaart|logregel|beeld|tijdlijn|eenheid|verzoek|inzet|evenement|aanvraag|advies|kalender|dossier|toegang|ge[a-z]+[dt]|[a-z]*ingediend|toegevoegd|ingetrokken|vastgelegd)([._]|$)/;
 
 /** Every audit action code the services write: literal, chosen by a ternary, or built from a Bibob step. */

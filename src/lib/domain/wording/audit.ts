@@ -1,7 +1,7 @@
 // The audit log in words: what was done ("GRIP gewijzigd") and its details as a Dutch sentence
 // ("Van GRIP 1 naar GRIP 2. Reden: …"), from the stored action code and JSON details. Action codes
 // use the realtime event types' vocabulary (`task.updated`, `bluswater.unit.created`; see
-// docs/glossary.md); migration 0017 renamed the Dutch codes stored before.
+// docs/glossary.md); migration 0019 renamed the Dutch codes stored before.
 import { dutchList, fieldLabel } from './fields.ts';
 import { codeWords, valueText } from './values.ts';
 
