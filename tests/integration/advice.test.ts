@@ -104,7 +104,7 @@ describe('asking advice', () => {
 		expect(after).toEqual({ status: 'advies_gevraagd', version: before.version + 1 });
 
 		const audit = await t.db.selectFrom('auditLog').select(['action', 'details']).where('entityId', 'in', [app.id, joint.id]).orderBy('id').execute();
-		expect(audit.map((a) => a.action)).toEqual(['advies.gevraagd']);
+		expect(audit.map((a) => a.action)).toEqual(['advice.requested']);
 		// The step is the application's own status history (events capability), with who asked.
 		const step = await t.db.selectFrom('eventStatusChange').select(['fromStatus', 'toStatus', 'changedBy', 'note']).where('applicationId', '=', app.id).orderBy('id', 'desc').executeTakeFirstOrThrow();
 		expect(step).toMatchObject({ fromStatus: 'in_behandeling', toStatus: 'advies_gevraagd', changedBy: u.officer.id });
@@ -248,7 +248,7 @@ describe('answering advice', () => {
 		expect((await eventsOn('adviceinbox:haarlem-brandweer')).at(-1)).toMatchObject({ type: 'advice.answered', data: { id: answered.id } });
 		expect((await eventsOn('adviceinbox:haarlem-ghor')).some((e) => e.type === 'advice.answered' && (e.data as unknown as AdviceRequestRecord).id === answered.id)).toBe(false);
 		const audit = await t.db.selectFrom('auditLog').select(['action', 'details']).where('entityId', '=', answered.id).orderBy('id').execute();
-		expect(audit.map((a) => a.action)).toEqual(['advies.gevraagd', 'advies.uitgebracht']);
+		expect(audit.map((a) => a.action)).toEqual(['advice.requested', 'advice.answered']);
 	});
 
 	it('a stale version gets 409 with the current request; an answered request cannot be answered again', async () => {

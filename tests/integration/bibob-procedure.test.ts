@@ -132,7 +132,7 @@ describe('a screening on an event application, from opening to decision', () => 
 
 		// Every step is audited without content, and announced without content.
 		const audit = await t.db.selectFrom('auditLog').select(['action', 'details']).where('entityId', '=', file.id).execute();
-		expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['bibob.dossier_geopend', 'bibob.lbb_advies_gevraagd', 'bibob.besluit_genomen']));
+		expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['bibob.file.opened', 'bibob.file.lbb_advice_requested', 'bibob.file.decided']));
 		expect(JSON.stringify(audit)).not.toMatch(/P\. Financier|Strandfeest Events|Herkomst lening|Leningsovereenkomst/);
 		const news = await eventsSince(t.db, 'bibob:haarlem', 0);
 		expect(news.length).toBeGreaterThan(10);

@@ -70,7 +70,7 @@ describe('agenda link (calendar feed key)', () => {
 		expect(gone.status).toBe(401);
 		expect(JSON.parse(gone.text).error).toEqual({ code: 'invalid_feed_key', message: expect.stringContaining('agendasleutel') });
 		const audit = await t.db.selectFrom('auditLog').select('action').where('actorId', '=', officer.id).orderBy('id').execute();
-		expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['kalender.feedsleutel_gemaakt', 'kalender.feedsleutel_ingetrokken']));
+		expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['calendar.feed_key.created', 'calendar.feed_key.revoked']));
 	});
 
 	it('stops when the account is deactivated; nonsense keys and no key are refused', async () => {

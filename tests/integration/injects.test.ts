@@ -76,7 +76,7 @@ describe('scripting injects', () => {
 		const playerEvents = await t.db.selectFrom('realtimeEvent').select('type').where('topic', '=', `incident:${oefening.id}`).execute();
 		expect(playerEvents.map((e) => e.type).filter((type) => type.startsWith('inject'))).toEqual([]);
 		const audit = await t.db.selectFrom('auditLog').select(['action', 'actorId']).where('entityId', '=', created.id).execute();
-		expect(audit).toEqual([{ action: 'inject.aangemaakt', actorId: oefenleider.id }]);
+		expect(audit).toEqual([{ action: 'inject.created', actorId: oefenleider.id }]);
 	});
 
 	it('refuses an inject in the past, without text, in a real incident or by anyone else, in Dutch and with nothing written', async () => {
@@ -167,8 +167,8 @@ describe('delivering injects', () => {
 		const leaderEvent = (await eventsOfType(t.db, `injects:${oefening.id}`, 'inject.delivered')).find((e) => (e.data as { id: string }).id === scripted.id);
 		expect(leaderEvent).toMatchObject({ exercise: true, data: delivered });
 		expect(await t.db.selectFrom('auditLog').select('action').where('entityId', '=', scripted.id).execute()).toEqual([
-			{ action: 'inject.aangemaakt' },
-			{ action: 'inject.afgeleverd' }
+			{ action: 'inject.created' },
+			{ action: 'inject.delivered' }
 		]);
 
 		// Delivered once: later ticks find nothing.

@@ -178,7 +178,7 @@ describe('inject and timeline API', () => {
 		const pdf = await call(timelinePdfRoute.GET, oefenleider, { id });
 		expect(pdf).toMatchObject({ status: 200, type: 'application/pdf' });
 		expect((await call(timelineRoute.GET, waarnemer, { id })).status).toBe(403);
-		const audit = await t.db.selectFrom('auditLog').select('details').where('action', '=', 'tijdlijn.geexporteerd').execute();
+		const audit = await t.db.selectFrom('auditLog').select('details').where('action', '=', 'timeline.exported').execute();
 		expect(audit.map((a) => a.details)).toEqual([
 			{ format: 'csv', exercise: true },
 			{ format: 'pdf', exercise: true }

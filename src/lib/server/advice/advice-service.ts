@@ -340,7 +340,7 @@ export async function answerAdvice(
 		const answered = (await findAdviceRequest(trx, requestId))!;
 		await writeAudit(trx, {
 			actorId: user.id,
-			action: 'advies.uitgebracht',
+			action: 'advice.answered',
 			entityType: 'adviesaanvraag',
 			entityId: requestId,
 			municipality: answered.application.municipality,
@@ -379,7 +379,7 @@ export async function withdrawAdvice(
 		const withdrawn = (await findAdviceRequest(trx, requestId))!;
 		await writeAudit(trx, {
 			actorId: user.id,
-			action: 'advies.ingetrokken',
+			action: 'advice.withdrawn',
 			entityType: 'adviesaanvraag',
 			entityId: requestId,
 			municipality: withdrawn.application.municipality,

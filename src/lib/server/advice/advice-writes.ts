@@ -45,7 +45,7 @@ export async function insertRequests(
 		});
 		await writeAudit(trx, {
 			actorId: user.id,
-			action: 'advies.gevraagd',
+			action: 'advice.requested',
 			entityType: 'adviesaanvraag',
 			entityId: id,
 			municipality: application.municipalityCode,

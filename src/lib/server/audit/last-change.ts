@@ -16,7 +16,7 @@ export async function lastChangeOf(db: Kysely<DB>, entityType: string, entityId:
 		.select(['appUser.name', 'auditLog.at'])
 		.where('auditLog.entityType', '=', entityType)
 		.where('auditLog.entityId', '=', entityId)
-		.where('auditLog.action', 'not like', '%geweigerd%')
+		.where('auditLog.action', 'not like', '%refused%')
 		.orderBy('auditLog.id', 'desc')
 		.limit(1)
 		.executeTakeFirst();

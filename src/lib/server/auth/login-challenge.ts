@@ -101,7 +101,7 @@ export async function completeEnrolment(
 	if (attempt.count > SECOND_FACTOR_LIMIT.max) throw new RateLimitedError(attempt.retryAfter);
 	const step = matchingStep(challenge.pendingSecret, code.replace(/\s+/g, ''));
 	if (step === null) {
-		await writeAudit(db, { actorId: null, action: 'sessie.tweede_factor_mislukt', entityType: 'gebruiker', entityId: challenge.userId, ip: meta.ip });
+		await writeAudit(db, { actorId: null, action: 'session.second_factor_failed', entityType: 'gebruiker', entityId: challenge.userId, ip: meta.ip });
 		throw invalidSecondFactor();
 	}
 	const secret = challenge.pendingSecret;
@@ -109,7 +109,7 @@ export async function completeEnrolment(
 		await saveTotp(trx, challenge.userId, secret, step);
 		const codes = await replaceRecoveryCodes(trx, challenge.userId);
 		await trx.deleteFrom('loginChallenge').where('id', '=', challenge.id).execute();
-		await writeAudit(trx, { actorId: challenge.userId, action: 'sessie.tweede_factor_ingesteld', entityType: 'gebruiker', entityId: challenge.userId, ip: meta.ip });
+		await writeAudit(trx, { actorId: challenge.userId, action: 'session.second_factor_enrolled', entityType: 'gebruiker', entityId: challenge.userId, ip: meta.ip });
 		return codes;
 	});
 	await clearLimit(db, key);

@@ -41,7 +41,7 @@ export async function saveSettings(db: Kysely<DB>, user: SessionUser, municipali
 			.values({ municipalityCode: municipality, ...values })
 			.onConflict((oc) => oc.column('municipalityCode').doUpdateSet((eb) => ({ ...values, version: eb('bibobSettings.version', '+', 1) })))
 			.execute();
-		await writeAudit(trx, { actorId: user.id, action: 'bibob.instellingen_gewijzigd', entityType: 'bibob_instellingen', entityId: municipality, municipality, ip: ctx.ip, details: { ...values, updatedAt: undefined, updatedBy: undefined } });
+		await writeAudit(trx, { actorId: user.id, action: 'bibob.settings.changed', entityType: 'bibob_instellingen', entityId: municipality, municipality, ip: ctx.ip, details: { ...values, updatedAt: undefined, updatedBy: undefined } });
 		await publish(trx, { topic: `bibob:${municipality}`, type: 'bibob.settings.changed', data: { municipality }, actor: { id: user.id, name: user.name }, exercise: false });
 		return loadSettings(trx, municipality);
 	});
@@ -105,7 +105,7 @@ export async function destroyFile(db: Kysely<DB>, user: SessionUser, id: string,
 			.execute();
 		await writeAudit(trx, {
 			actorId: user.id,
-			action: 'bibob.dossier_vernietigd',
+			action: 'bibob.file.destroyed',
 			entityType: 'bibob_dossier',
 			entityId: id,
 			municipality: row.municipalityCode,

@@ -119,7 +119,7 @@ export async function createWaterRequest(db: Kysely<DB>, user: SessionUser, inci
 		const request = (await findRequest(trx, id))!;
 		await writeAudit(trx, {
 			actorId: user.id,
-			action: 'bluswater.verzoek_aangemaakt',
+			action: 'bluswater.request.created',
 			entityType: 'waterverzoek',
 			entityId: id,
 			ip: ctx.ip,
@@ -171,7 +171,7 @@ export async function changeWaterRequest(db: Kysely<DB>, user: SessionUser, requ
 		const request = (await findRequest(trx, requestId))!;
 		await writeAudit(trx, {
 			actorId: user.id,
-			action: input.ended ? 'bluswater.verzoek_beeindigd' : 'bluswater.verzoek_gewijzigd',
+			action: input.ended ? 'bluswater.request.ended' : 'bluswater.request.updated',
 			entityType: 'waterverzoek',
 			entityId: requestId,
 			ip: ctx.ip,
@@ -223,7 +223,7 @@ export async function assignUnit(db: Kysely<DB>, user: SessionUser, requestId: s
 		const after = (await findRequest(trx, requestId))!;
 		await writeAudit(trx, {
 			actorId: user.id,
-			action: 'bluswater.eenheid_ingezet',
+			action: 'bluswater.assignment.created',
 			entityType: 'waterverzoek',
 			entityId: requestId,
 			ip: ctx.ip,
@@ -257,7 +257,7 @@ export async function endAssignment(db: Kysely<DB>, user: SessionUser, assignmen
 		const after = (await findRequest(trx, request.id))!;
 		await writeAudit(trx, {
 			actorId: user.id,
-			action: 'bluswater.inzet_beeindigd',
+			action: 'bluswater.assignment.ended',
 			entityType: 'waterverzoek',
 			entityId: request.id,
 			ip: ctx.ip,
@@ -308,7 +308,7 @@ export async function changeUnitStatus(db: Kysely<DB>, user: SessionUser, unitId
 		const after = (await findUnit(trx, unitId))!;
 		await writeAudit(trx, {
 			actorId: user.id,
-			action: 'bluswater.status_gewijzigd',
+			action: 'bluswater.unit.status_changed',
 			entityType: 'eenheid',
 			entityId: unitId,
 			ip: ctx.ip,

@@ -45,7 +45,7 @@ export async function createUnit(db: Kysely<DB>, user: SessionUser, input: NewUn
 		const id = await insertUnit(trx, values);
 		await insertStatusChange(trx, { unitId: id, fromStatus: null, toStatus: 'beschikbaar', incidentId: null, changedBy: user.id });
 		const unit = (await findUnit(trx, id))!;
-		await writeAudit(trx, { actorId: user.id, action: 'bluswater.eenheid_toegevoegd', entityType: 'eenheid', entityId: id, ip: ctx.ip, details: { ...input } });
+		await writeAudit(trx, { actorId: user.id, action: 'bluswater.unit.created', entityType: 'eenheid', entityId: id, ip: ctx.ip, details: { ...input } });
 		await announceUnit(trx, user, unit, 'bluswater.unit.created');
 		return unit;
 	});
@@ -95,7 +95,7 @@ export async function editUnit(db: Kysely<DB>, user: SessionUser, unitId: string
 		await updateUnit(trx, unitId, changes);
 		if (changes.status) await insertStatusChange(trx, { unitId, fromStatus: unit.status, toStatus: changes.status, incidentId: null, changedBy: user.id });
 		const after = (await findUnit(trx, unitId))!;
-		await writeAudit(trx, { actorId: user.id, action: 'bluswater.eenheid_gewijzigd', entityType: 'eenheid', entityId: unitId, ip: ctx.ip, details: { unit: after.code, ...changes } });
+		await writeAudit(trx, { actorId: user.id, action: 'bluswater.unit.updated', entityType: 'eenheid', entityId: unitId, ip: ctx.ip, details: { unit: after.code, ...changes } });
 		await announceUnit(trx, user, after, 'bluswater.unit.updated');
 		return after;
 	});

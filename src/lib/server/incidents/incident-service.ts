@@ -100,7 +100,7 @@ export async function createIncident(db: Kysely<DB>, user: SessionUser, input: N
 		const incident = (await findIncident(trx, id))!;
 		await writeAudit(trx, {
 			actorId: user.id,
-			action: 'incident.aangemaakt',
+			action: 'incident.created',
 			entityType: 'incident',
 			entityId: id,
 			ip: ctx.ip,
@@ -128,7 +128,7 @@ export async function changeGrip(db: Kysely<DB>, user: SessionUser, id: string, 
 		const incident = (await findIncident(trx, id))!;
 		await writeAudit(trx, {
 			actorId: user.id,
-			action: 'incident.grip_gewijzigd',
+			action: 'incident.grip_changed',
 			entityType: 'incident',
 			entityId: id,
 			ip: ctx.ip,
@@ -151,7 +151,7 @@ export async function changeStatus(db: Kysely<DB>, user: SessionUser, id: string
 		const incident = (await findIncident(trx, id))!;
 		await writeAudit(trx, {
 			actorId: user.id,
-			action: 'incident.status_gewijzigd',
+			action: 'incident.status_changed',
 			entityType: 'incident',
 			entityId: id,
 			ip: ctx.ip,
@@ -183,7 +183,7 @@ export async function archiveExercise(db: Kysely<DB>, user: SessionUser, id: str
 	return transact(db, async (trx) => {
 		if (!(await markArchived(trx, id, current.version, ctx.now))) throw conflict('Iemand anders heeft deze oefening net gewijzigd. Probeer het opnieuw.');
 		const incident = (await findIncident(trx, id))!;
-		await writeAudit(trx, { actorId: user.id, action: 'oefening.gearchiveerd', entityType: 'incident', entityId: id, ip: ctx.ip, at: ctx.now });
+		await writeAudit(trx, { actorId: user.id, action: 'incident.archived', entityType: 'incident', entityId: id, ip: ctx.ip, at: ctx.now });
 		await announce(trx, user, incident, 'incident.updated', ctx.now);
 		return incident;
 	});

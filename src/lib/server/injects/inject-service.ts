@@ -64,7 +64,7 @@ export async function createInject(db: Kysely<DB>, user: SessionUser, incidentId
 		const inject = (await findInject(trx, id))!;
 		await writeAudit(trx, {
 			actorId: user.id,
-			action: 'inject.aangemaakt',
+			action: 'inject.created',
 			entityType: 'inject',
 			entityId: id,
 			ip: ctx.ip,
@@ -86,7 +86,7 @@ export async function deleteInject(db: Kysely<DB>, user: SessionUser, incidentId
 		if (!(await deleteWaitingInject(trx, injectId))) {
 			throw new ServiceError(409, 'already_delivered', 'Deze inject is al in het logboek afgeleverd en blijft daarom bewaard.');
 		}
-		await writeAudit(trx, { actorId: user.id, action: 'inject.verwijderd', entityType: 'inject', entityId: injectId, ip: ctx.ip, details: { incidentId, exercise: true }, at: ctx.now });
+		await writeAudit(trx, { actorId: user.id, action: 'inject.deleted', entityType: 'inject', entityId: injectId, ip: ctx.ip, details: { incidentId, exercise: true }, at: ctx.now });
 		await announce(trx, user, inject, 'inject.deleted', ctx.now);
 		return inject;
 	});

@@ -127,7 +127,7 @@ export async function addLogEntry(db: Kysely<DB>, user: SessionUser, incidentId:
 		const entry = (await findEntry(trx, id))!;
 		await writeAudit(trx, {
 			actorId: user.id,
-			action: corrected ? 'logregel.gecorrigeerd' : 'logregel.toegevoegd',
+			action: corrected ? 'log.corrected' : 'log.created',
 			entityType: 'logregel',
 			entityId: id,
 			ip: ctx.ip,
@@ -153,7 +153,7 @@ export async function verifyLogEntry(db: Kysely<DB>, user: SessionUser, incident
 		const entry = (await findEntry(trx, entryId))!;
 		await writeAudit(trx, {
 			actorId: user.id,
-			action: 'logregel.geverifieerd',
+			action: 'log.verified',
 			entityType: 'logregel',
 			entityId: entryId,
 			ip: ctx.ip,

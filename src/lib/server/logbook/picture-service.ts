@@ -105,7 +105,7 @@ export async function changeSection(
 		if (!written) throw new VersionConflictError(current, sectionConflictMessage(current));
 		await writeAudit(trx, {
 			actorId: user.id,
-			action: 'beeld.gewijzigd',
+			action: 'picture.updated',
 			entityType: 'incident',
 			entityId: incidentId,
 			ip: ctx.ip,
@@ -152,7 +152,7 @@ export async function publishSitrap(db: Kysely<DB>, user: SessionUser, incidentI
 		const sitrap = (await findSitrap(trx, incidentId, number))!;
 		await writeAudit(trx, {
 			actorId: user.id,
-			action: 'sitrap.gepubliceerd',
+			action: 'sitrap.published',
 			entityType: 'incident',
 			entityId: incidentId,
 			ip: ctx.ip,

@@ -124,7 +124,7 @@ export async function createTask(db: Kysely<DB>, user: SessionUser, incidentId: 
 		const id = await insertTask(trx, { ...values, incidentId, createdBy: user.id, createdAt: ctx.now });
 		await insertTaskChange(trx, { taskId: id, version: 1, changedBy: user.id, changes: { aangemaakt: true, ...input }, changedAt: ctx.now });
 		const task = (await findTask(trx, id))!;
-		await writeAudit(trx, { actorId: user.id, action: 'taak.aangemaakt', entityType: 'taak', entityId: id, ip: ctx.ip, details: { incidentId, process: input.process }, at: ctx.now });
+		await writeAudit(trx, { actorId: user.id, action: 'task.created', entityType: 'taak', entityId: id, ip: ctx.ip, details: { incidentId, process: input.process }, at: ctx.now });
 		await announce(trx, user, task, 'task.created', ctx.now);
 		return task;
 	});
@@ -164,7 +164,7 @@ export async function changeTask(db: Kysely<DB>, user: SessionUser, taskId: stri
 		await updateTask(trx, taskId, changes, ctx.now);
 		await insertTaskChange(trx, { taskId, version: current.version + 1, changedBy: user.id, changes: { ...input, version: undefined }, changedAt: ctx.now });
 		const task = (await findTask(trx, taskId))!;
-		await writeAudit(trx, { actorId: user.id, action: 'taak.gewijzigd', entityType: 'taak', entityId: taskId, ip: ctx.ip, details: { version: task.version, fields: Object.keys(changes) }, at: ctx.now });
+		await writeAudit(trx, { actorId: user.id, action: 'task.updated', entityType: 'taak', entityId: taskId, ip: ctx.ip, details: { version: task.version, fields: Object.keys(changes) }, at: ctx.now });
 		await announce(trx, user, task, 'task.updated', ctx.now, current.assignee?.id ?? null);
 		return task;
 	});
@@ -202,7 +202,7 @@ export async function activateBevolkingszorg(db: Kysely<DB>, user: SessionUser, 
 			await announce(trx, user, task, 'task.created', ctx.now);
 			created.push(task);
 		}
-		await writeAudit(trx, { actorId: user.id, action: 'bevolkingszorg.geactiveerd', entityType: 'incident', entityId: incidentId, ip: ctx.ip, details: { tasks: created.length }, at: ctx.now });
+		await writeAudit(trx, { actorId: user.id, action: 'bevolkingszorg.activated', entityType: 'incident', entityId: incidentId, ip: ctx.ip, details: { tasks: created.length }, at: ctx.now });
 		return created;
 	});
 }
@@ -237,7 +237,7 @@ export async function bulkAssign(db: Kysely<DB>, user: SessionUser, incidentId: 
 			await announce(trx, user, task, 'task.updated', ctx.now, before.assignee?.id ?? null);
 			updated.push(task);
 		}
-		await writeAudit(trx, { actorId: user.id, action: 'taken.toegewezen', entityType: 'incident', entityId: incidentId, ip: ctx.ip, details: { tasks: updated.length, assigneeId: input.assigneeId, municipality: input.municipality }, at: ctx.now });
+		await writeAudit(trx, { actorId: user.id, action: 'task.bulk_assigned', entityType: 'incident', entityId: incidentId, ip: ctx.ip, details: { tasks: updated.length, assigneeId: input.assigneeId, municipality: input.municipality }, at: ctx.now });
 		return updated;
 	});
 }
@@ -261,7 +261,7 @@ export async function addTaskNote(db: Kysely<DB>, user: SessionUser, taskId: str
 		const { task, incident } = await requireTask(trx, user, taskId);
 		requireWrite(user, incident);
 		const { id, createdAt } = await insertTaskNote(trx, { taskId, authorId: user.id, text, createdAt: ctx.now });
-		await writeAudit(trx, { actorId: user.id, action: 'taak.notitie', entityType: 'taak', entityId: taskId, ip: ctx.ip, at: ctx.now });
+		await writeAudit(trx, { actorId: user.id, action: 'task.note', entityType: 'taak', entityId: taskId, ip: ctx.ip, at: ctx.now });
 		const note = { id, taskId, text, at: createdAt.toISOString(), author: { id: user.id, name: user.name } };
 		await publish(trx, { topic: `incident:${task.incidentId}`, type: 'task.note', data: note, actor: { id: user.id, name: user.name }, exercise: task.exercise, at: ctx.now });
 		return note;
