@@ -188,7 +188,7 @@ describe('exports', () => {
 		expect(res.headers.get('content-disposition')).toBe('attachment; filename="evenementenkalender-zandvoort-2027-08-01-2027-08-31.ics"');
 		expect(res.text.match(/BEGIN:VEVENT/g)).toHaveLength(2);
 		expect(res.text).toContain('SUMMARY:gp (C\\, Zandvoort)');
-		expect(res.text).toContain('DTSTART:20270827T060000Z');
+		expect(res.text).toContain('DTSTART;TZID=Europe/Amsterdam:20270827T080000');
 		expect(res.text.replace(/\r\n /g, '')).toContain('druk (belasting 7 op 28 augustus 2027)');
 		expect(res.text.replace(/\r\n /g, '')).toContain('Samenlopend met: party');
 		for (const value of ORGANISER_VALUES) expect(res.text).not.toContain(value);

@@ -1,4 +1,5 @@
-// The calendar as files: an iCalendar feed (ical-generator) and a CSV list (csv-stringify), with
+// The calendar as files: an iCalendar feed (ical-generator), a CSV list (csv-stringify) and, in
+// calendar-xlsx.ts, the same list as Excel, with
 // the public fields only — never the organiser — and the same filters as the page and the API.
 import { ICalCalendarMethod, ICalEventStatus, default as ical } from 'ical-generator';
 import { stringify } from 'csv-stringify/sync';
@@ -10,6 +11,10 @@ import type { CalendarQuery } from './calendar-input';
 import { busiestDayOf, formatCount, formatDate, formatEventTimes, localDateOf, partnersOf, type ViewDay } from '../../domain/calendar';
 import { formatLocalDate, formatLocalTime } from '../../domain/risicoscan/local-time';
 import { municipalityName } from '../../domain/region';
+import { instantRange } from '../../domain/calendar/days';
+import { TZDate } from '@date-fns/tz';
+import { cancelledFeedRowsBetween, feedStamps } from './calendar-queries';
+import { FEED_TIME_ZONE, vtimezone } from './amsterdam-vtimezone';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -34,10 +39,19 @@ function title(query: CalendarQuery): string {
 	return parts.join(' — ');
 }
 
-/** An iCalendar feed of the window (UTC times, so no time-zone block is needed). */
-export async function calendarIcs(db: Db, user: SessionUser, query: CalendarQuery, origin: string): Promise<string> {
+/**
+ * An iCalendar feed of the window, in local time (TZID=Europe/Amsterdam with its VTIMEZONE). Each
+ * event keeps its UID; SEQUENCE and LAST-MODIFIED come from the database (migration 0018), so an
+ * agenda replaces a changed event; events withdrawn or refused after submission stay in the feed
+ * as STATUS:CANCELLED, so a subscribed agenda strikes them out instead of keeping a stale copy.
+ */
+export async function calendarIcs(db: Db, user: SessionUser, query: CalendarQuery, origin: string, generatedAt = new Date()): Promise<string> {
 	const view = await calendarView(db, user, query);
 	const partners = partnersOf(view.samenlopend, [...view.events, ...view.related]);
+	const stamps = await feedStamps(
+		db,
+		view.events.map((e) => e.id)
+	);
 	const calendar = ical({
 		name: title(query),
 		description: 'Regionale evenementenkalender van Veiligheidsregio Kennemerland (Paraat): openbare gegevens.',
@@ -46,9 +60,19 @@ export async function calendarIcs(db: Db, user: SessionUser, query: CalendarQuer
 		url: `${origin}/kalender`,
 		ttl: 60 * 60
 	});
+	// No calendar-wide zone: ical-generator would then write DTSTAMP and LAST-MODIFIED without
+	// their Z; each event names its zone, and the generator adds the VTIMEZONE for it.
+	calendar.timezone({ name: null, generator: vtimezone });
+	const times = (e: { startsAt: string; endsAt: string }) => ({
+		timezone: FEED_TIME_ZONE,
+		start: new TZDate(e.startsAt, FEED_TIME_ZONE),
+		end: new TZDate(e.endsAt, FEED_TIME_ZONE),
+		stamp: generatedAt
+	});
 	for (const entry of view.events) {
 		const busiest = busiestDayOf(entry, view.days);
 		const with_ = partners.get(entry.id) ?? [];
+		const stamp = stamps.get(entry.id);
 		const lines = [
 			`Gemeente: ${municipalityName(entry.municipality)}`,
 			`Klasse: ${entry.category ?? 'nog niet bepaald'}`,
@@ -59,9 +83,10 @@ export async function calendarIcs(db: Db, user: SessionUser, query: CalendarQuer
 		if (busiest?.busy) lines.push(`Let op: ${busyText(busiest)}`);
 		if (with_.length > 0) lines.push(`Samenlopend met: ${with_.map((e) => e.name).join(', ')}`);
 		calendar.createEvent({
-			id: `${entry.id}@paraat`,
-			start: new Date(entry.startsAt),
-			end: new Date(entry.endsAt),
+			id: eventUid(entry.id),
+			...times(entry),
+			sequence: stamp?.sequence ?? 0,
+			lastModified: stamp?.changedAt ?? generatedAt,
 			summary: `${entry.name} (${entry.category ?? '–'}, ${municipalityName(entry.municipality)})`,
 			description: lines.join('\n'),
 			location: municipalityName(entry.municipality),
@@ -69,8 +94,25 @@ export async function calendarIcs(db: Db, user: SessionUser, query: CalendarQuer
 			url: `${origin}/kalender?maand=${localDateOf(entry.startsAt).slice(0, 7)}`
 		});
 	}
+	for (const row of await cancelledFeedRowsBetween(db, instantRange(query), query.municipality)) {
+		if (query.category && row.category !== query.category) continue;
+		const reason = row.status === 'ingetrokken' ? 'ingetrokken' : 'geweigerd';
+		calendar.createEvent({
+			id: eventUid(row.id),
+			...times({ startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString() }),
+			sequence: row.sequence,
+			lastModified: row.changedAt,
+			summary: `Vervallen: ${row.name} (${municipalityName(row.municipalityCode)})`,
+			description: `Deze aanvraag is ${reason}; het evenement staat niet meer op de kalender.\nKenmerk: ${row.reference}`,
+			location: municipalityName(row.municipalityCode),
+			status: ICalEventStatus.CANCELLED
+		});
+	}
 	return calendar.toString();
 }
+
+/** The UID of an event in every feed, for good: agendas match updates on it. */
+export const eventUid = (id: string) => `${id}@paraat`;
 
 /** The listed events as CSV with Dutch headers; separator ';' and a BOM, as Dutch spreadsheets expect. */
 export async function calendarCsv(db: Db, user: SessionUser, query: CalendarQuery): Promise<string> {
