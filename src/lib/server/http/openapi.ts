@@ -14,6 +14,7 @@ import { advicePaths, adviceSchemas } from '../advice/advice-openapi';
 import { bibobPaths, bibobSchemas } from '../bibob/bibob-openapi';
 import { problemResponse, problemSchema } from './openapi-problem';
 import { API_VERSION } from './problem';
+import { withApiConventions } from './openapi-conventions';
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
 
@@ -171,7 +172,8 @@ export function openApiDocument(serverUrl: string) {
 				'De API van Paraat (Veiligheidsregio Kennemerland). Dezelfde diensten en rechten als de schermen. ' +
 				'Fouten als probleemdetails (RFC 9457, application/problem+json) met een Nederlandse titel en uitleg, een vaste `code` en bij ongeldige invoer `invalidParams`; ' +
 				'het lid `error: { code, message, fields? }` blijft voor bestaande clients tot API v2. Elk antwoord draagt de header API-Version. ' +
-				'Wijzigende verzoeken alleen vanaf de eigen herkomst.'
+				'Wijzigende verzoeken alleen vanaf de eigen herkomst. Leesbaar op /api/docs; wijzigingen in docs/api.md.',
+			contact: { name: 'Veiligheidsregio Kennemerland — team Paraat', email: 'paraat@vrk.nl', url: 'https://www.vrk.nl' }
 		},
 		servers: [{ url: serverUrl }],
 		components: {
@@ -202,7 +204,7 @@ export function openApiDocument(serverUrl: string) {
 			}
 		},
 		security: [{ sessie: [] }],
-		paths: {
+		paths: withApiConventions({
 			'/api/v1/session': {
 				post: {
 					summary: 'Inloggen (Bibob-functionarissen: met tweede factor `totp` of `recoveryCode`)',
@@ -362,6 +364,6 @@ export function openApiDocument(serverUrl: string) {
 			'/metrics': {
 				get: { summary: 'Prometheus-metrieken (Bearer-token als PARAAT_METRICS_TOKEN gezet is)', security: [], responses: { '200': { description: 'Prometheus-tekstformaat' }, '401': { description: 'Token ontbreekt of klopt niet' } } }
 			}
-		}
+		})
 	};
 }
