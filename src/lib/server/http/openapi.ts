@@ -15,6 +15,7 @@ import { bibobPaths, bibobSchemas } from '../bibob/bibob-openapi';
 import { problemResponse, problemSchema } from './openapi-problem';
 import { API_VERSION } from './problem';
 import { withApiConventions } from './openapi-conventions';
+import { API_CHANGELOG } from './api-changelog';
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
 
@@ -172,7 +173,8 @@ export function openApiDocument(serverUrl: string) {
 				'De API van Paraat (Veiligheidsregio Kennemerland). Dezelfde diensten en rechten als de schermen. ' +
 				'Fouten als probleemdetails (RFC 9457, application/problem+json) met een Nederlandse titel en uitleg, een vaste `code` en bij ongeldige invoer `invalidParams`; ' +
 				'het lid `error: { code, message, fields? }` blijft voor bestaande clients tot API v2. Elk antwoord draagt de header API-Version. ' +
-				'Wijzigende verzoeken alleen vanaf de eigen herkomst. Leesbaar op /api/docs; wijzigingen in docs/api.md.',
+				'Wijzigende verzoeken alleen vanaf de eigen herkomst. Leesbaar op /api/docs.\n\n' +
+				API_CHANGELOG,
 			contact: { name: 'Veiligheidsregio Kennemerland — team Paraat', email: 'paraat@vrk.nl', url: 'https://www.vrk.nl' }
 		},
 		servers: [{ url: serverUrl }],

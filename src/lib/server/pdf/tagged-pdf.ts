@@ -44,7 +44,8 @@ export class TaggedPdf {
 			size: 'A4',
 			bufferPages: true,
 			pdfVersion: '1.7',
-			subset: 'PDF/UA',
+			// pdfkit supports PDF/UA (metadata pdfuaid:part 1); its type definitions do not list it yet.
+			subset: 'PDF/UA' as unknown as PDFKit.Mixins.PDFSubsets,
 			tagged: true,
 			lang: 'nl-NL',
 			displayTitle: true,
@@ -73,7 +74,7 @@ export class TaggedPdf {
 	block(type: BlockType, runs: Run[] | Run): this {
 		const list = Array.isArray(runs) ? runs : [runs];
 		this.root.add(
-			this.doc.struct(type, () => {
+			this.doc.struct(type, {}, () => {
 				list.forEach((run, i) => {
 					this.style(run);
 					this.doc.text(run.text, { continued: i < list.length - 1, paragraphGap: run.paragraphGap ?? 0 });
@@ -92,7 +93,7 @@ export class TaggedPdf {
 			const li = this.doc.struct('LI');
 			list.add(li);
 			li.add(
-				this.doc.struct('LBody', () => {
+				this.doc.struct('LBody', {}, () => {
 					this.style(style);
 					this.doc.text(`• ${item}`);
 				})
