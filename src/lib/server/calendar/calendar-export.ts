@@ -1,6 +1,6 @@
-// The calendar as files: an iCalendar feed (ical-generator), a CSV list (csv-stringify) and, in
-// calendar-xlsx.ts, the same list as Excel, with
-// the public fields only — never the organiser — and the same filters as the page and the API.
+// The calendar as files: an iCalendar feed (ical-generator), and the list as CSV and as an Excel
+// workbook (one export table, ../spreadsheet), with the public fields only — never the
+// organiser — and the same filters as the page and the API.
 import { ICalCalendarMethod, ICalEventStatus, default as ical } from 'ical-generator';
 import { tableCsv } from '../spreadsheet/csv';
 import { tableXlsx } from '../spreadsheet/xlsx';
@@ -50,10 +50,7 @@ function title(query: CalendarQuery): string {
 export async function calendarIcs(db: Db, user: SessionUser, query: CalendarQuery, origin: string, generatedAt = new Date()): Promise<string> {
 	const view = await calendarView(db, user, query);
 	const partners = partnersOf(view.samenlopend, [...view.events, ...view.related]);
-	const stamps = await feedStamps(
-		db,
-		view.events.map((e) => e.id)
-	);
+	const stamps = await feedStamps(db, view.events.map((e) => e.id));
 	const calendar = ical({
 		name: title(query),
 		description: 'Regionale evenementenkalender van Veiligheidsregio Kennemerland (Paraat): openbare gegevens.',
