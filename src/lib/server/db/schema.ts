@@ -223,6 +223,8 @@ export interface EventApplication {
   description: Generated<string>;
   endsAt: Timestamp;
   eventType: Generated<string>;
+  feedChangedAt: Generated<Timestamp>;
+  feedSequence: Generated<number>;
   id: Generated<string>;
   isNewEvent: Generated<boolean>;
   lat: number | null;

@@ -14,6 +14,8 @@ import { advicePaths, adviceSchemas } from '../advice/advice-openapi';
 import { bibobPaths, bibobSchemas } from '../bibob/bibob-openapi';
 import { problemResponse, problemSchema } from './openapi-problem';
 import { API_VERSION } from './problem';
+import { withApiConventions } from './openapi-conventions';
+import { API_CHANGELOG } from './api-changelog';
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
 
@@ -171,7 +173,9 @@ export function openApiDocument(serverUrl: string) {
 				'De API van Paraat (Veiligheidsregio Kennemerland). Dezelfde diensten en rechten als de schermen. ' +
 				'Fouten als probleemdetails (RFC 9457, application/problem+json) met een Nederlandse titel en uitleg, een vaste `code` en bij ongeldige invoer `invalidParams`; ' +
 				'het lid `error: { code, message, fields? }` blijft voor bestaande clients tot API v2. Elk antwoord draagt de header API-Version. ' +
-				'Wijzigende verzoeken alleen vanaf de eigen herkomst.'
+				'Wijzigende verzoeken alleen vanaf de eigen herkomst. Leesbaar op /api/docs.\n\n' +
+				API_CHANGELOG,
+			contact: { name: 'Veiligheidsregio Kennemerland — team Paraat', email: 'paraat@vrk.nl', url: 'https://www.vrk.nl' }
 		},
 		servers: [{ url: serverUrl }],
 		components: {
@@ -202,7 +206,7 @@ export function openApiDocument(serverUrl: string) {
 			}
 		},
 		security: [{ sessie: [] }],
-		paths: {
+		paths: withApiConventions({
 			'/api/v1/session': {
 				post: {
 					summary: 'Inloggen (Bibob-functionarissen: met tweede factor `totp` of `recoveryCode`)',
@@ -362,6 +366,6 @@ export function openApiDocument(serverUrl: string) {
 			'/metrics': {
 				get: { summary: 'Prometheus-metrieken (Bearer-token als PARAAT_METRICS_TOKEN gezet is)', security: [], responses: { '200': { description: 'Prometheus-tekstformaat' }, '401': { description: 'Token ontbreekt of klopt niet' } } }
 			}
-		}
+		})
 	};
 }
