@@ -9,10 +9,16 @@ import { ServiceError } from '$lib/server/errors';
 import { clientAddress } from '$lib/server/http/api';
 
 import { safeTarget } from '$lib/server/http/safe-target';
+import { signInChoices } from '$lib/server/identity/providers';
+import { ssoMessage } from '$lib/server/identity/oidc-login';
 
-export const load: PageServerLoad = ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.user) redirect(303, safeTarget(url.searchParams.get('naar')));
-	return {};
+	return {
+		// The organisations' providers (none in demo mode: passwords only).
+		providers: await signInChoices(getDb()),
+		ssoMessage: ssoMessage(url.searchParams.get('sso'))
+	};
 };
 
 export const actions: Actions = {
