@@ -3,7 +3,7 @@
 // or `/` means "something under here". The API's catch-all (`[...path]`, the 404 in problem+json)
 // is no route of its own, so nothing matches it.
 
-const FIRST_SEGMENTS = ['api', 'advies', 'beheer', 'berichten', 'bibob', 'bluswater', 'crisis', 'evenementen', 'inloggen', 'kalender', 'mijn-taken', 'uitloggen', 'healthz', 'readyz', 'metrics', 'socket.io'];
+const FIRST_SEGMENTS = ['api', 'advies', 'beheer', 'berichten', 'bibob', 'bluswater', 'crisis', 'evenementen', 'inloggen', 'kalender', 'mijn-account', 'mijn-taken', 'uitloggen', 'healthz', 'readyz', 'metrics', 'socket.io'];
 
 const ADDRESS = new RegExp(`(?<![\\w./-])/(?:${FIRST_SEGMENTS.map((s) => s.replace('.', '\\.')).join('|')})(?![\\w-])[^\\s\`'")\\],;*]*`, 'g');
 

@@ -5,8 +5,8 @@ import { requirePermission } from '$lib/server/http/guards';
 import { clientAddress } from '$lib/server/http/api';
 import { formValues, runFormAction } from '$lib/server/http/form-action';
 import { scopesFor } from '$lib/server/auth/permissions';
-import { grantInput, newUserInput } from '$lib/server/users/user-input';
-import { addGrant, confirmGrant, createUser, removeGrant, setActive, usersVisibleTo } from '$lib/server/users/user-service';
+import { grantInput, newUserInput, resetReasonInput } from '$lib/server/users/user-input';
+import { addGrant, confirmGrant, createUser, endUserSessions, removeGrant, resetSecondFactor, setActive, usersVisibleTo } from '$lib/server/users/user-service';
 
 const idInput = z.object({ id: z.uuid({ error: 'Onbekende gebruiker of rol.' }) });
 
@@ -65,6 +65,18 @@ export const actions: Actions = {
 		const values = formValues(await request.formData(), ['id']);
 		return runFormAction('activeren', values, idInput, (input) =>
 			setActive(getDb(), actor, input.id, true, { ip: clientAddress(getClientAddress) })
+		);
+	},
+	sessiesBeeindigen: async ({ locals, url, request, getClientAddress }) => {
+		const actor = requirePermission(locals, url, 'users.manage');
+		const values = formValues(await request.formData(), ['id']);
+		return runFormAction('sessiesBeeindigen', values, idInput, (input) => endUserSessions(getDb(), actor, input.id, { ip: clientAddress(getClientAddress) }));
+	},
+	tweedeFactorResetten: async ({ locals, url, request, getClientAddress }) => {
+		const actor = requirePermission(locals, url, 'users.manage');
+		const values = formValues(await request.formData(), ['userId', 'reason']);
+		return runFormAction(`reset-${values.userId}`, values, resetReasonInput, (input) =>
+			resetSecondFactor(getDb(), actor, input.userId, input.reason, { ip: clientAddress(getClientAddress) })
 		);
 	}
 };
