@@ -23,6 +23,9 @@ function isIssuerUrl(value: string): boolean {
 	}
 }
 
+/** A checkbox: 'on' when ticked, absent (empty) when not; true/false from code. */
+const checkbox = z.union([z.boolean(), z.string()]).transform((v) => v === true || v === 'on');
+
 export const providerInput = z
 	.object({
 		slug: safeText()
@@ -39,8 +42,8 @@ export const providerInput = z
 			.trim()
 			.regex(/^[A-Za-z0-9_:/.-]{1,200}$/, { error: 'De groepsclaim is de naam van een claim, bijvoorbeeld groups of roles.' }),
 		groupRoles: safeText().max(20_000, { error: 'De groepskoppeling is te lang.' }),
-		trustMfa: z.boolean(),
-		active: z.boolean()
+		trustMfa: checkbox,
+		active: checkbox
 	})
 	.transform((v, ctx) => {
 		const mapping = parseGroupRoles(v.groupRoles);
