@@ -190,6 +190,14 @@ describe('single sign-on', () => {
 		expect((await login(t.db, { email: 'lokaal@paraat.test', password: 'lokaal-wachtwoord-1', ...meta })).userId).toBe(local.id);
 	});
 
+	it('notices a provider that went down after an earlier sign-in', async () => {
+		const brief = await startTestProvider({ port: await freePort(), redirectUris: [CALLBACK] });
+		await configure('kortstondig', brief.issuer);
+		await startOidcLogin(t.db, 'kortstondig', CALLBACK, '/');
+		await brief.stop();
+		expect((await refusal(startOidcLogin(t.db, 'kortstondig', CALLBACK, '/'))).code).toBe('provider_unreachable');
+	});
+
 	it('refuses an unknown provider', async () => {
 		expect((await refusal(startOidcLogin(t.db, 'bestaat-niet', CALLBACK, '/'))).code).toBe('unknown_provider');
 	});

@@ -69,9 +69,9 @@ function unreachable(err: unknown): boolean {
 	return err instanceof Error && (err.name === 'TypeError' || err.name === 'AbortError' || err.name === 'TimeoutError');
 }
 
-async function configurationOf(provider: SignInProvider): Promise<client.Configuration> {
+async function configurationOf(provider: SignInProvider, fresh = false): Promise<client.Configuration> {
 	try {
-		return await clientConfiguration(provider);
+		return await clientConfiguration(provider, { fresh });
 	} catch (err) {
 		logger.warn({ provider: provider.key, err: err instanceof Error ? err.message : String(err) }, 'inlogdienst niet bereikbaar');
 		throw ssoError('provider_unreachable');
@@ -87,7 +87,7 @@ export async function startOidcLogin(
 ): Promise<{ url: URL; token: string; expiresAt: Date }> {
 	const provider = await findSignInProvider(db, providerKey);
 	if (!provider) throw ssoError('unknown_provider');
-	const configuration = await configurationOf(provider);
+	const configuration = await configurationOf(provider, true);
 	const codeVerifier = client.randomPKCECodeVerifier();
 	const state = client.randomState();
 	const nonce = client.randomNonce();

@@ -81,10 +81,14 @@ export async function findSignInProvider(db: Kysely<DB>, key: string): Promise<S
 
 const configurations = new Map<string, { version: string; at: number; configuration: Promise<client.Configuration> }>();
 
-/** The provider's OpenID client configuration, from its discovery document. */
-export function clientConfiguration(provider: SignInProvider): Promise<client.Configuration> {
+/**
+ * The provider's OpenID client configuration, from its discovery document. `fresh` asks the
+ * provider again: a sign-in starts with that, so a provider that went down is noticed here, with a
+ * sentence on /inloggen, instead of as a browser error page at the provider's address.
+ */
+export function clientConfiguration(provider: SignInProvider, options: { fresh?: boolean } = {}): Promise<client.Configuration> {
 	const cached = configurations.get(provider.key);
-	if (cached && cached.version === provider.version && Date.now() - cached.at < DISCOVERY_CACHE_MS) return cached.configuration;
+	if (!options.fresh && cached && cached.version === provider.version && Date.now() - cached.at < DISCOVERY_CACHE_MS) return cached.configuration;
 	const url = new URL(provider.issuer);
 	const configuration = client.discovery(url, provider.clientId, provider.clientSecret, undefined, {
 		timeout: PROVIDER_TIMEOUT_SECONDS,
