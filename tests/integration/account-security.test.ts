@@ -11,6 +11,7 @@ import { login, SecondFactorError } from '../../src/lib/server/auth/login.ts';
 import { currentStep, DEMO_TOTP_SECRET, replaceRecoveryCodes, saveTotp, secretFromBase32, useRecoveryCode } from '../../src/lib/server/auth/second-factor.ts';
 import { endUserSessions, resetSecondFactor } from '../../src/lib/server/users/user-service.ts';
 import { resetReasonInput } from '../../src/lib/server/users/user-input.ts';
+import { changePassword, passwordChangeInput } from '../../src/lib/server/auth/password-change.ts';
 import { ServiceError } from '../../src/lib/server/errors.ts';
 import type { SessionUser } from '../../src/lib/server/auth/roles.ts';
 import { createTestDatabase, createUser, waitFor, type TestDatabase } from '../support/test-db.ts';
@@ -206,5 +207,30 @@ describe('no path where a password alone opens Bibob', () => {
 		const { user } = await validateSessionToken(t.db, withoutFactor.token);
 		expect(user?.grants.map((g) => g.role)).toEqual(['waarnemer']);
 		expect(sessionIdFromToken(withoutFactor.token)).toBe(withoutFactor.session.id);
+	});
+});
+
+describe('changing one’s own password', () => {
+	it('needs the current password, then ends every other session and the old password stops working', async () => {
+		const user = await createUser(t.db, { password: 'oud-wachtwoord-123', grants: [{ role: 'waarnemer', municipality: 'haarlem' }] });
+		const here = await open(user, FIREFOX_WINDOWS, '192.0.2.1');
+		const other = await open(user, SAFARI_IPHONE, '192.0.2.2');
+		const socket = await connectClient(nodeB.url, other.token);
+		const wrong = passwordChangeInput.parse({ current: 'niet-het-oude', next: 'nieuw-wachtwoord-456', repeat: 'nieuw-wachtwoord-456' });
+		expect((await refusal(changePassword(t.db, here.session, wrong, null))).message).toBe('Je huidige wachtwoord klopt niet.');
+		const right = passwordChangeInput.parse({ current: 'oud-wachtwoord-123', next: 'nieuw-wachtwoord-456', repeat: 'nieuw-wachtwoord-456' });
+		expect(await changePassword(t.db, here.session, right, null)).toBe(1);
+		await waitFor(() => !socket.connected, { what: 'other socket closed', timeout: 5000 });
+		socket.close();
+		expect((await validateSessionToken(t.db, here.token)).session).not.toBeNull();
+		await expect(login(t.db, { email: user.email, password: 'oud-wachtwoord-123', ip: null, userAgent: null })).rejects.toMatchObject({ code: 'invalid_credentials' });
+		expect((await login(t.db, { email: user.email, password: 'nieuw-wachtwoord-456', ip: null, userAgent: null })).userId).toBe(user.id);
+	});
+
+	it('refuses a short or unrepeated new password in Dutch', () => {
+		const short = passwordChangeInput.safeParse({ current: 'x', next: 'kort', repeat: 'kort' });
+		expect(short.success).toBe(false);
+		expect(short.error?.issues[0]?.message).toBe('Het nieuwe wachtwoord moet minstens 12 tekens hebben.');
+		expect(passwordChangeInput.safeParse({ current: 'x', next: 'lang-genoeg-wachtwoord', repeat: 'anders-wachtwoord-1' }).success).toBe(false);
 	});
 });

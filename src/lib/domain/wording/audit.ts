@@ -10,6 +10,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
 	'sessie.tweede_factor_ingesteld': 'Tweede factor ingesteld',
 	'sessie.tweede_factor_mislukt': 'Tweede factor mislukt',
 	'sessie.herstelcodes_vernieuwd': 'Nieuwe herstelcodes gemaakt',
+	'sessie.wachtwoord_gewijzigd': 'Eigen wachtwoord gewijzigd',
 	'sessie.beeindigd': 'Sessie beëindigd',
 	'sessie.andere_beeindigd': 'Alle andere sessies beëindigd',
 	'sessie.sso_mislukt': 'Inloggen via organisatie mislukt',

@@ -93,3 +93,12 @@ export async function liveSessionIds(db: Db, sessionIds: string[]): Promise<stri
 	const rows = await db.selectFrom('userSession').select('id').where('id', 'in', sessionIds).where('expiresAt', '>', new Date()).execute();
 	return rows.map((r) => r.id);
 }
+
+export async function findPasswordHash(db: Db, userId: string): Promise<string | null | undefined> {
+	const row = await db.selectFrom('appUser').select('passwordHash').where('id', '=', userId).executeTakeFirst();
+	return row?.passwordHash;
+}
+
+export async function setPasswordHash(db: Db, userId: string, passwordHash: string): Promise<void> {
+	await db.updateTable('appUser').set({ passwordHash }).where('id', '=', userId).execute();
+}
