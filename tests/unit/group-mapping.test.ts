@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { assertsMultiFactor, grantsFromGroups, groupsFromClaim, parseGroupRoles } from '../../src/lib/server/identity/group-mapping.ts';
 import { ConfigError, loadConfig } from '../../src/lib/server/config.ts';
 import { describeDevice } from '../../src/lib/server/auth/device.ts';
+import { ENV_PROVIDER_KEY, environmentProvider } from '../../src/lib/server/identity/providers.ts';
 
 const MAPPING = JSON.stringify({
 	'vrk-crisis': [{ role: 'crisisteam' }],
@@ -67,6 +68,13 @@ describe('single sign-on in the configuration', () => {
 		const config = loadConfig(complete);
 		expect(config.PARAAT_OIDC_GROUPS_CLAIM).toBe('groups');
 		expect(config.PARAAT_OIDC_ISSUER).toBe(complete.PARAAT_OIDC_ISSUER);
+	});
+
+	it('makes the provider of the environment from them, and none without them', () => {
+		const provider = environmentProvider(loadConfig({ ...complete, PARAAT_OIDC_NAME: 'VRK', PARAAT_OIDC_TRUST_MFA: '1', PARAAT_OIDC_GROUPS_CLAIM: 'roles' }));
+		expect(provider).toMatchObject({ key: ENV_PROVIDER_KEY, name: 'VRK', issuer: complete.PARAAT_OIDC_ISSUER, clientId: 'paraat', clientSecret: 'geheim', groupsClaim: 'roles', trustMfa: true });
+		expect(provider?.groupRoles['vrk-crisis']).toEqual([{ role: 'crisisteam' }]);
+		expect(environmentProvider(loadConfig({}))).toBeUndefined();
 	});
 
 	it('stops the start with one Dutch sentence when one is missing, the mapping is wrong or the issuer is plain http', () => {

@@ -5,7 +5,7 @@
 import * as client from 'openid-client';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { config } from '../config.ts';
+import { config, type Config } from '../config.ts';
 import { openSecret } from '../auth/secret-box.ts';
 import { groupRolesSchema, parseGroupRoles, type GroupRoles } from './group-mapping.ts';
 import { findProviderRow, listProviderRows } from './identity-queries.ts';
@@ -30,8 +30,8 @@ export const ENV_PROVIDER_KEY = 'omgeving';
 const PROVIDER_TIMEOUT_SECONDS = 5;
 const DISCOVERY_CACHE_MS = 10 * 60 * 1000;
 
-function environmentProvider(): SignInProvider | undefined {
-	const c = config();
+/** The provider PARAAT_OIDC_* describes, or undefined when single sign-on is not configured there. */
+export function environmentProvider(c: Config = config()): SignInProvider | undefined {
 	if (!c.PARAAT_OIDC_ISSUER || !c.PARAAT_OIDC_CLIENT_ID || !c.PARAAT_OIDC_CLIENT_SECRET || !c.PARAAT_OIDC_GROUP_ROLES) return undefined;
 	const mapping = parseGroupRoles(c.PARAAT_OIDC_GROUP_ROLES);
 	if (!mapping.ok) return undefined; // loadConfig refused it already
