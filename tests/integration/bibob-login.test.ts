@@ -10,6 +10,7 @@ import { DEMO_TOTP_SECRET, currentStep, replaceRecoveryCodes, saveTotp, secretFr
 import { validateSessionToken } from '../../src/lib/server/auth/session.ts';
 import { ServiceError } from '../../src/lib/server/errors.ts';
 import { closeSharedDb } from '../../src/lib/server/db/index.ts';
+import { requestLocals } from '../support/request-locals.ts';
 import { createTestDatabase, createUser, loginAs, type TestDatabase } from '../support/test-db.ts';
 import * as sessionRoute from '../../src/routes/api/v1/session/+server.ts';
 
@@ -59,6 +60,7 @@ async function postSession(body: unknown) {
 	const response = await sessionRoute.POST({
 		request: new Request('http://paraat.test/api/v1/session', { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
 		cookies,
+		locals: requestLocals(t.db, '192.0.2.21'),
 		url: new URL('http://paraat.test/api/v1/session'),
 		getClientAddress: () => '192.0.2.21'
 	} as never);

@@ -6,6 +6,7 @@ import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../src/lib/server/auth/roles.ts';
 import { closeSharedDb } from '../../src/lib/server/db/index.ts';
+import { requestLocals } from '../support/request-locals.ts';
 import { createTestDatabase, createUser, type TestDatabase } from '../support/test-db.ts';
 import { insertApplication } from '../support/calendar-fixtures.ts';
 import * as icsRoute from '../../src/routes/api/v1/calendar.ics/+server.ts';
@@ -37,7 +38,7 @@ interface FeedEvent {
 
 async function feed(query = '?from=2027-06-01&to=2027-12-31'): Promise<{ calendar: ICAL.Component; events: Map<string, FeedEvent> }> {
 	const url = new URL(`http://paraat.test/api/v1/calendar.ics${query}`);
-	const response = await icsRoute.GET({ locals: { user: reader }, params: {}, url, request: new Request(url), getClientAddress: () => '192.0.2.1' } as never);
+	const response = await icsRoute.GET({ locals: { user: reader, ...requestLocals(t.db) }, params: {}, url, request: new Request(url), getClientAddress: () => '192.0.2.1' } as never);
 	expect(response.status).toBe(200);
 	const calendar = new ICAL.Component(ICAL.parse(await response.text()));
 	for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(zone);

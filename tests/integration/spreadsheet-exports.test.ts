@@ -7,6 +7,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../src/lib/server/auth/roles.ts';
 import { closeSharedDb } from '../../src/lib/server/db/index.ts';
+import { requestLocals } from '../support/request-locals.ts';
 import { createTestDatabase, createUser, type TestDatabase } from '../support/test-db.ts';
 import { insertApplication } from '../support/calendar-fixtures.ts';
 import { makeIncident } from '../support/incident-fixtures.ts';
@@ -36,7 +37,7 @@ afterAll(async () => {
 
 async function call(handler: Handler, user: SessionUser, path: string, params: Record<string, string> = {}) {
 	const url = new URL(`http://paraat.test${path}`);
-	const response = await handler({ locals: { user }, params, url, request: new Request(url), getClientAddress: () => '192.0.2.1' } as never);
+	const response = await handler({ locals: { user, ...requestLocals(t.db) }, params, url, request: new Request(url), getClientAddress: () => '192.0.2.1' } as never);
 	expect(response.status).toBe(200);
 	return { headers: response.headers, body: Buffer.from(await response.arrayBuffer()) };
 }
