@@ -33,6 +33,9 @@ export function isOfficerOf(user: SessionUser, municipality: string): boolean {
 	return can(user, 'event.read', { municipality });
 }
 
+/** Whether the user is a permit officer of the application's municipality (for pages). */
+export const isApplicationOfficer = isOfficerOf;
+
 /** Officer of the municipality, or adviser with a request on the application that their grant covers. */
 export async function mayReadApplicationAdvice(
 	db: Kysely<DB>,
