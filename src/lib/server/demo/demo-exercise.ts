@@ -1,7 +1,9 @@
 // Demo mode: one running exercise, made through the same services a user would use, so every
 // record, audit row and realtime event is exactly what the app itself produces. Idempotent.
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
+import { withSessionLock } from '../db/advisory-lock';
+import { demoUserRow, incidentTitled, waterUnitId } from './demo-queries';
 import type { SessionUser } from '../auth/roles';
 import { findGrants } from '../auth/session-queries';
 import { changeGrip, createIncident } from '../incidents/incident-service';
@@ -16,20 +18,15 @@ export const DEMO_EXERCISE_TITLE = 'Oefening Duinbrand Kennemerduinen';
 const ctx = { ip: null };
 
 async function demoUser(db: Kysely<DB>, email: string): Promise<SessionUser> {
-	const row = await db.selectFrom('appUser').select(['id', 'email', 'name']).where('email', '=', email).executeTakeFirstOrThrow();
+	const row = await demoUserRow(db, email);
+	if (!row) throw new Error(`Demo-account ${email} ontbreekt`);
 	return { ...row, grants: await findGrants(db, row.id) };
 }
 
 /** Seeds the exercise once, also when several nodes start together (a session advisory lock). */
 export async function seedDemoExercise(pool: Kysely<DB>): Promise<void> {
-	await pool.connection().execute(async (db) => {
-		await sql`select pg_advisory_lock(hashtext('paraat-demo-exercise'))`.execute(db);
-		try {
-			const exists = await db.selectFrom('incident').select('id').where('title', '=', DEMO_EXERCISE_TITLE).executeTakeFirst();
-			if (!exists) await seed(db);
-		} finally {
-			await sql`select pg_advisory_unlock(hashtext('paraat-demo-exercise'))`.execute(db);
-		}
+	await withSessionLock(pool, 'paraat-demo-exercise', async (db) => {
+		if (!(await incidentTitled(db, DEMO_EXERCISE_TITLE))) await seed(db);
 	});
 }
 
@@ -72,8 +69,8 @@ async function seed(db: Kysely<DB>): Promise<void> {
 
 	const request = await createWaterRequest(db, leader, scaled.id, { place: 'Duinpad Parnassia, brandfront noord', demandLpm: 1000, position: { lat: 52.4105, lon: 4.5685 } }, ctx);
 	for (const code of ['WTW 12-4', 'WTW 12-2']) {
-		const unit = await db.selectFrom('waterUnit').select('id').where('code', '=', code).executeTakeFirst();
-		if (unit) await assignUnit(db, leader, request.id, { unitId: unit.id }, ctx);
+		const unitId = await waterUnitId(db, code);
+		if (unitId) await assignUnit(db, leader, request.id, { unitId }, ctx);
 	}
 	await disciplinesReport(db, scaled.id);
 	for (const inject of COMING_INJECTS) await createInject(db, leader, scaled.id, inject, ctx);

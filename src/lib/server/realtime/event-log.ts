@@ -1,8 +1,10 @@
 // The event log: written in the same transaction as the change it announces.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { notifyChannel } from '../db/notify.ts';
+import { eventRowsSince, insertEvent, lastSeqOf, nextSeq } from './event-log-queries.ts';
 import { EVENTS_CHANNEL, MAX_REPLAY, type Actor, type RealtimeEvent } from '../../realtime/protocol.ts';
-import { eventsPublished } from '../runtime/metrics.ts';
+import { eventsPublished } from '../metrics/metrics.ts';
 
 export interface PublishInput {
 	topic: string;
@@ -19,25 +21,16 @@ export interface PublishInput {
  * The NOTIFY is delivered by PostgreSQL only when (and if) the transaction commits.
  */
 export async function publish(trx: Transaction<DB>, input: PublishInput): Promise<RealtimeEvent> {
-	const { lastSeq } = await trx
-		.insertInto('realtimeTopic')
-		.values({ topic: input.topic, lastSeq: 1 })
-		.onConflict((oc) => oc.column('topic').doUpdateSet({ lastSeq: sql`realtime_topic.last_seq + 1` }))
-		.returning('lastSeq')
-		.executeTakeFirstOrThrow();
-	const row = await trx
-		.insertInto('realtimeEvent')
-		.values({
-			topic: input.topic,
-			seq: lastSeq,
-			type: input.type,
-			actor: input.actor ? JSON.stringify(input.actor) : null,
-			exercise: input.exercise ?? false,
-			data: JSON.stringify(input.data)
-		})
-		.returning(['at'])
-		.executeTakeFirstOrThrow();
-	await sql`select pg_notify(${EVENTS_CHANNEL}, ${`${lastSeq}:${input.topic}`})`.execute(trx);
+	const lastSeq = await nextSeq(trx, input.topic);
+	const row = await insertEvent(trx, {
+		topic: input.topic,
+		seq: lastSeq,
+		type: input.type,
+		actor: input.actor ? JSON.stringify(input.actor) : null,
+		exercise: input.exercise ?? false,
+		data: JSON.stringify(input.data)
+	});
+	await notifyChannel(trx, EVENTS_CHANNEL, `${lastSeq}:${input.topic}`);
 	eventsPublished.inc();
 	return {
 		topic: input.topic,
@@ -51,8 +44,7 @@ export async function publish(trx: Transaction<DB>, input: PublishInput): Promis
 }
 
 export async function currentSeq(db: Kysely<DB>, topic: string): Promise<number> {
-	const row = await db.selectFrom('realtimeTopic').select('lastSeq').where('topic', '=', topic).executeTakeFirst();
-	return row?.lastSeq ?? 0;
+	return (await lastSeqOf(db, topic)) ?? 0;
 }
 
 /** Events of a topic after `since`, in order, at most `limit`. */
@@ -62,14 +54,7 @@ export async function eventsSince(
 	since: number,
 	limit = MAX_REPLAY
 ): Promise<RealtimeEvent[]> {
-	const rows = await db
-		.selectFrom('realtimeEvent')
-		.selectAll()
-		.where('topic', '=', topic)
-		.where('seq', '>', since)
-		.orderBy('seq')
-		.limit(limit)
-		.execute();
+	const rows = await eventRowsSince(db, topic, since, limit);
 	return rows.map((r) => ({
 		topic: r.topic,
 		seq: r.seq,

@@ -33,8 +33,8 @@ import {
 	type ViewAck
 } from '../../realtime/protocol.ts';
 import { authoriseTopic } from './topics.ts';
-import { sql } from 'kysely';
-import { eventsDelivered, socketsConnected } from '../runtime/metrics.ts';
+import { notifyChannel } from '../db/notify.ts';
+import { eventsDelivered, socketsConnected } from '../metrics/metrics.ts';
 
 interface SocketData {
 	user: SessionUser;
@@ -131,7 +131,7 @@ export async function attachRealtime(httpServer: HttpServer, options: RealtimeOp
 		);
 	};
 	const announcePresence = () =>
-		sql`select pg_notify(${PRESENCE_CHANNEL}, '')`.execute(db).catch((err) => log('error', 'presence notify failed', { err: String(err) }));
+		notifyChannel(db, PRESENCE_CHANNEL).catch((err) => log('error', 'presence notify failed', { err: String(err) }));
 	// Presence writes still running, so close() can wait for them before the database goes.
 	const pending = new Set<Promise<unknown>>();
 	const track = (work: Promise<unknown>) => {

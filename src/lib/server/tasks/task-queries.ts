@@ -178,3 +178,41 @@ export async function taskHistory(db: Db, taskId: string) {
 		.execute();
 	return rows.map((r) => ({ id: r.id, version: r.version, at: r.changedAt.toISOString(), by: r.byName, changes: r.changes as Record<string, unknown> }));
 }
+
+/** Marks bevolkingszorg active on the incident once; false when it already was (the row is locked until commit). */
+export async function markBevolkingszorgActivated(db: Db, id: string): Promise<boolean> {
+	const row = await db
+		.updateTable('incident')
+		.set({ bevolkingszorgActivatedAt: sql`now()`, version: sql`version + 1` })
+		.where('id', '=', id)
+		.where('bevolkingszorgActivatedAt', 'is', null)
+		.returning('id')
+		.executeTakeFirst();
+	return !!row;
+}
+
+/** Every change of every task of the incident, oldest first, with who made it (the evaluation timeline). */
+export async function taskChangesOfIncident(db: Db, incidentId: string) {
+	return db
+		.selectFrom('taskChange')
+		.innerJoin('task', 'task.id', 'taskChange.taskId')
+		.innerJoin('appUser', 'appUser.id', 'taskChange.changedBy')
+		.select(['taskChange.taskId', 'task.title', 'task.process', 'taskChange.version', 'taskChange.changedAt', 'appUser.name', 'taskChange.changes'])
+		.where('task.incidentId', '=', incidentId)
+		.orderBy('taskChange.changedAt')
+		.orderBy('taskChange.id')
+		.execute();
+}
+
+/** Confirmed grants that may receive tasks, of active users, by name (the assignee list of an incident page). */
+export async function taskReceiverGrants(db: Db, roles: readonly string[]) {
+	return db
+		.selectFrom('appUser')
+		.innerJoin('roleGrant', 'roleGrant.userId', 'appUser.id')
+		.select(['appUser.id', 'appUser.name', 'roleGrant.municipalityCode', 'roleGrant.role'])
+		.where('roleGrant.role', 'in', roles)
+		.where('roleGrant.confirmedAt', 'is not', null)
+		.where('appUser.active', '=', true)
+		.orderBy('appUser.name')
+		.execute();
+}

@@ -1,0 +1,67 @@
+// What demo seeding looks up before it calls the services: the demo accounts, and whether a part
+// of the demo is there already. The demo's writes go through the services (or, for the year of
+// events in the past, through demo-event-queries.ts).
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema';
+
+type Db = Kysely<DB>;
+
+export async function demoUserRow(db: Db, email: string) {
+	return db.selectFrom('appUser').select(['id', 'email', 'name']).where('email', '=', email).executeTakeFirst();
+}
+
+/** Each municipality's demo vergunningverlener, by municipality code. */
+export async function demoOfficerIds(db: Db): Promise<Map<string, string>> {
+	const officers = await db
+		.selectFrom('appUser')
+		.innerJoin('roleGrant', 'roleGrant.userId', 'appUser.id')
+		.select(['roleGrant.municipalityCode', 'appUser.id'])
+		.where('roleGrant.role', '=', 'vergunningverlener')
+		.where('appUser.email', 'like', 'vergunningverlener.%@paraat.test')
+		.execute();
+	return new Map(officers.filter((o) => o.municipalityCode).map((o) => [o.municipalityCode!, o.id]));
+}
+
+export async function incidentTitled(db: Db, title: string): Promise<boolean> {
+	return !!(await db.selectFrom('incident').select('id').where('title', '=', title).executeTakeFirst());
+}
+
+export async function applicationNamed(db: Db, name: string): Promise<boolean> {
+	return !!(await db.selectFrom('eventApplication').select('id').where('name', '=', name).executeTakeFirst());
+}
+
+export async function bibobFileOfApplicant(db: Db, applicantName: string): Promise<boolean> {
+	return !!(await db.selectFrom('bibobFile').select('id').where('applicantName', '=', applicantName).executeTakeFirst());
+}
+
+export async function waterUnitId(db: Db, code: string): Promise<string | undefined> {
+	return (await db.selectFrom('waterUnit').select('id').where('code', '=', code).executeTakeFirst())?.id;
+}
+
+export async function bibobFileVersion(db: Db, id: string): Promise<number> {
+	return (await db.selectFrom('bibobFile').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
+}
+
+/** The municipality's oldest submitted (not withdrawn) application, for a demo Bibob screening. */
+export async function firstSubmittedApplication(db: Db, municipality: string) {
+	return db
+		.selectFrom('eventApplication')
+		.select(['id', 'organiserOrganisation', 'organiserName'])
+		.where('municipalityCode', '=', municipality)
+		.where('status', 'not in', ['concept', 'ingetrokken'])
+		.orderBy('createdAt')
+		.executeTakeFirst();
+}
+
+/** Class B and C applications waiting for advice or decided, on which no advice was asked yet. */
+export async function applicationsWithoutAdvice(db: Db) {
+	return db
+		.selectFrom('eventApplication')
+		.select(['id', 'status', 'decidedAt', 'startsAt'])
+		.where('status', 'in', ['advies_gevraagd', 'besluit'])
+		.where('category', 'in', ['B', 'C'])
+		.where(({ not, exists, selectFrom }) => not(exists(selectFrom('adviceRequest').select('id').whereRef('adviceRequest.applicationId', '=', 'eventApplication.id'))))
+		.orderBy('startsAt')
+		.orderBy('id')
+		.execute();
+}
