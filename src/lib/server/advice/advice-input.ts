@@ -2,7 +2,7 @@
 // names every wrong field at once.
 import { z } from 'zod';
 import { fitsInteger, safeText } from '../../validation/fields.ts';
-import { ADVICE_CONCLUSIONS, ADVICE_CONCLUSION_LABELS, ADVICE_DISCIPLINES } from '../../domain/advice/vocabulary';
+import { ADVICE_CONCLUSIONS, ADVICE_CONCLUSION_LABELS, ADVICE_DISCIPLINES } from '../../domain/advice/vocabulary.ts';
 
 export const MAX_ADVICE_CHARS = 20_000;
 export const MAX_CONDITIONS = 100;

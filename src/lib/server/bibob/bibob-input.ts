@@ -14,7 +14,7 @@ import {
 	PERSON_ROLES,
 	RECIPIENT_KINDS,
 	SECTIONS
-} from '../../domain/bibob/catalog';
+} from '../../domain/bibob/catalog.ts';
 
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 function realDate(value: string): boolean {

@@ -1,7 +1,7 @@
 // What the bluswater API and forms accept; every refusal names the field in Dutch.
 import { z } from 'zod';
 import { fitsInteger, safeText } from '../../validation/fields.ts';
-import { CREW_TYPES, UNIT_KINDS, UNIT_STATUSES, WATER_RULES } from '../../domain/bluswater';
+import { CREW_TYPES, UNIT_KINDS, UNIT_STATUSES, WATER_RULES } from '../../domain/bluswater.ts';
 
 const MAX_LPM = 100_000;
 

@@ -2,9 +2,9 @@
 // names every wrong field (cross-field rules run even when other fields are wrong).
 import { z } from 'zod';
 import { fitsInteger, safeText } from '../../validation/fields.ts';
-import { ACTIVITIES, ALCOHOL_LEVELS, AUDIENCE_GROUPS, SITES } from '../../domain/risicoscan/model';
-import { KENNEMERLAND } from '../../domain/region';
-import { DECISIONS, DOCUMENT_KINDS, EVENT_TYPES } from '../../domain/events/application';
+import { ACTIVITIES, ALCOHOL_LEVELS, AUDIENCE_GROUPS, SITES } from '../../domain/risicoscan/model.ts';
+import { KENNEMERLAND } from '../../domain/region.ts';
+import { DECISIONS, DOCUMENT_KINDS, EVENT_TYPES } from '../../domain/events/application.ts';
 
 const MAX_VISITORS = 5_000_000;
 const MAX_AREA_M2 = 100_000_000; // 100 km²

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fitsInteger, safeText } from '../../validation/fields.ts';
-import { INCIDENT_KINDS, INCIDENT_STATUSES } from '../../domain/incidents';
-import { KENNEMERLAND } from '../../domain/region';
+import { INCIDENT_KINDS, INCIDENT_STATUSES } from '../../domain/incidents.ts';
+import { KENNEMERLAND } from '../../domain/region.ts';
 
 const MUNICIPALITY_CODES = KENNEMERLAND.map((m) => m.code) as [string, ...string[]];
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fitsInteger, safeText } from '../../validation/fields.ts';
-import { LOG_DISCIPLINES } from '../../domain/logbook';
-import { DEFAULT_INJECT_SOURCE, MAX_INJECT_MINUTES } from '../../domain/injects';
+import { LOG_DISCIPLINES } from '../../domain/logbook.ts';
+import { DEFAULT_INJECT_SOURCE, MAX_INJECT_MINUTES } from '../../domain/injects.ts';
 
 export const newInjectInput = z.object({
 	text: safeText({ error: 'Vul de tekst van de inject in.' })

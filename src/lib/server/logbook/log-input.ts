@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fitsInteger, safeText } from '../../validation/fields.ts';
-import { LOG_DISCIPLINES, LOG_KINDS } from '../../domain/logbook';
-import { PICTURE_SECTIONS } from '../../domain/situation';
+import { LOG_DISCIPLINES, LOG_KINDS } from '../../domain/logbook.ts';
+import { PICTURE_SECTIONS } from '../../domain/situation.ts';
 
 const kind = z.enum(LOG_KINDS, { error: `Onbekend soort logregel; kies uit ${LOG_KINDS.join(', ')}.` });
 const discipline = z.enum(LOG_DISCIPLINES, { error: `Onbekende discipline; kies uit ${LOG_DISCIPLINES.join(', ')}.` });

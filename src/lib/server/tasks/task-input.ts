@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fitsInteger, safeText } from '../../validation/fields.ts';
-import { PRIORITIES, PROCESSES, TASK_STATUSES } from '../../domain/bevolkingszorg';
-import { KENNEMERLAND } from '../../domain/region';
+import { PRIORITIES, PROCESSES, TASK_STATUSES } from '../../domain/bevolkingszorg.ts';
+import { KENNEMERLAND } from '../../domain/region.ts';
 
 const MUNICIPALITY_CODES = KENNEMERLAND.map((m) => m.code) as [string, ...string[]];
 

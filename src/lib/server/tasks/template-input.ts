@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fitsInteger, safeText } from '../../validation/fields.ts';
-import { PRIORITIES, PROCESSES } from '../../domain/bevolkingszorg';
+import { PRIORITIES, PROCESSES } from '../../domain/bevolkingszorg.ts';
 
 export const templateInput = z.object({
 	process: z.enum(PROCESSES, { error: 'Kies een van de vijf processen.' }),
