@@ -2,7 +2,7 @@
 // never the organiser's contact details), built from the advice query's application row.
 import type { Category, RisicoscanModel, RisicoscanResult } from '../../domain/risicoscan';
 import { risicoscanInputOf, routeAdvice, type AdviceRequestRecord, type AdviceRouting } from '../../domain/advice';
-import type { AdviceApplicationRow } from './advice-queries';
+import type { AdviceApplicationRow } from '../advice-access/advice-queries';
 
 /** The application as an adviser needs it: the event, not the organiser's contact details. */
 export interface ApplicationForAdviser {

@@ -6,8 +6,8 @@ import type { Capability } from '../capability/capability.ts';
 import { allowTopic, forbiddenTopic, unknownTopic } from '../realtime/topics.ts';
 import { isUuid } from '../ids.ts';
 import { municipalityExists } from '../region/municipality-queries.ts';
-import { findApplicationForAdvice } from './advice-queries.ts';
-import { adviserDisciplines, mayReadApplicationAdvice, parseInboxTopic } from './advice-access.ts';
+import { findApplicationForAdvice } from '../advice-access/advice-queries.ts';
+import { adviserDisciplines, mayReadApplicationAdvice, parseInboxTopic } from '../advice-access/advice-access.ts';
 import { advicePaths, adviceSchemas } from './advice-openapi.ts';
 
 export const adviceCapability: Capability = {

@@ -10,8 +10,8 @@ import { forbidden, notFound } from '../errors';
 import { currentModel } from '../events/settings-queries';
 import { NEAR_DUE_WORKING_DAYS, localDateOf, type AdviceRequestRecord } from '../../domain/advice';
 import { addWorkingDays, type LocalDate } from '../../domain/working-days';
-import { findAdviceRequest, findApplicationForAdvice, listAdviceOfApplication, listInbox, listOpenDueBy, type AdviceApplicationRow } from './advice-queries';
-import { answeringDiscipline, inboxScopes, mayReadApplicationAdvice } from './advice-access';
+import { findAdviceRequest, findApplicationForAdvice, listAdviceOfApplication, listInbox, listOpenDueBy, type AdviceApplicationRow } from '../advice-access/advice-queries';
+import { answeringDiscipline, inboxScopes, mayReadApplicationAdvice } from '../advice-access/advice-access';
 import { applicationForAdviser, routingOf, scanSummary, type AdviceRequestDetail } from './advice-adviser-view';
 import type { AdviceCtx } from './advice-context';
 

@@ -8,4 +8,4 @@ export { adviceDueSoon, adviceInbox, adviceOfApplication, adviceRequestDetail } 
 export { applicationForAdviser, routingOf, scanSummary, type AdviceRequestDetail, type ApplicationForAdviser, type ScanSummary } from './advice-adviser-view';
 export { ADVICE_FROM_STATUSES, recordAdviceRequests, requestAdvice } from './advice-requests';
 export { AdviceConflictError, answerAdvice, withdrawAdvice } from './advice-answers';
-export { isApplicationOfficer } from './advice-access';
+export { isApplicationOfficer } from '../advice-access/advice-access';

@@ -7,7 +7,7 @@ import type { SessionUser } from '../auth/roles';
 import { can } from '../auth/permissions';
 import { writeAudit } from '../audit/audit';
 import { ServiceError, forbidden, notFound } from '../errors';
-import { adviceSettingsOf, saveAdviceSettings, type AdviceSettingsRecord } from './advice-settings-queries';
+import { adviceSettingsOf, saveAdviceSettings, type AdviceSettingsRecord } from '../advice-access/advice-settings-queries';
 import type { AdviceSettingsInput } from './advice-input';
 import { municipalityExists } from '../region/municipality-queries';
 

@@ -24,8 +24,8 @@ import {
 	type PlannedRequest
 } from '../../domain/advice';
 import type { Advice, Category } from '../../domain/risicoscan';
-import { findApplicationForAdvice, type AdviceApplicationRow } from '../advice/advice-queries';
-import { adviceSettingsOf } from '../advice/advice-settings-queries';
+import { findApplicationForAdvice, type AdviceApplicationRow } from '../advice-access/advice-queries';
+import { adviceSettingsOf } from '../advice-access/advice-settings-queries';
 import { answerAdvice, recordAdviceRequests, routingOf } from '../advice/advice-service';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -39,7 +39,7 @@ import {
 } from './application-queries';
 import { assess, assessmentColumns } from './application-assessment';
 import { applicationView, viewOf, type ApplicationView } from './application-view';
-import { closeOpenAdvice, requestsOf, requiredAdviceKinds, rerouteAdvice } from '../advice/advice-follow';
+import { closeOpenAdvice, requestsOf, requiredAdviceKinds, rerouteAdvice } from './advice-follow';
 import { decisionGaps, despiteNote, guardDecision, type DecisionGap } from '../../domain/events/decision-guard';
 import type { AdviceKind } from '../../domain/advice/vocabulary';
 import {

@@ -8,7 +8,7 @@ import { KENNEMERLAND } from '../../domain/region.ts';
 import { ROLES, type Discipline, type Role } from '../auth/roles.ts';
 import { hashPassword } from '../auth/password.ts';
 import { seedEventSettings } from '../events/settings-queries.ts';
-import { seedAdviceSettings } from '../advice/advice-settings-queries.ts';
+import { seedAdviceSettings } from '../advice-access/advice-settings-queries.ts';
 import { DEMO_TOTP_SECRET, secretFromBase32 } from '../auth/second-factor.ts';
 import { sealSecret } from '../auth/secret-box.ts';
 
