@@ -4,7 +4,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { withSessionLock } from '../db/advisory-lock';
-import { applicationNamed, demoOfficerIds } from './demo-queries';
+import { applicationNamed, demoAccountIds } from './demo-queries';
 import { transact } from '../db/transaction';
 import { logger } from '../log';
 import { DEMO_GRAND_PRIX, demoEventPlan } from './demo-event-plan';
@@ -16,7 +16,7 @@ import { attachDemoDocuments } from './demo-documents';
 export async function seedDemoEvents(pool: Kysely<DB>, now: Date = new Date()): Promise<number> {
 	return withSessionLock(pool, 'paraat-demo-events', async (db) => {
 		if (await applicationNamed(db, DEMO_GRAND_PRIX)) return 0;
-		const byMunicipality = await demoOfficerIds(db);
+		const byMunicipality = await demoAccountIds(db, 'vergunningverlener');
 		const plan = demoEventPlan(now);
 		const inserted = await transact(db, async (trx) => {
 			const ids = await insertDemoApplications(trx, plan, byMunicipality);

@@ -3,6 +3,7 @@
 // events in the past, through demo-event-queries.ts).
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
+import type { Role } from '../auth/roles';
 
 type Db = Kysely<DB>;
 
@@ -10,16 +11,16 @@ export async function demoUserRow(db: Db, email: string) {
 	return db.selectFrom('appUser').select(['id', 'email', 'name']).where('email', '=', email).executeTakeFirst();
 }
 
-/** Each municipality's demo vergunningverlener, by municipality code. */
-export async function demoOfficerIds(db: Db): Promise<Map<string, string>> {
-	const officers = await db
+/** Each municipality's demo account of the role (`<role>.<municipality>@paraat.test`), by municipality code. */
+export async function demoAccountIds(db: Db, role: Role): Promise<Map<string, string>> {
+	const accounts = await db
 		.selectFrom('appUser')
 		.innerJoin('roleGrant', 'roleGrant.userId', 'appUser.id')
 		.select(['roleGrant.municipalityCode', 'appUser.id'])
-		.where('roleGrant.role', '=', 'vergunningverlener')
-		.where('appUser.email', 'like', 'vergunningverlener.%@paraat.test')
+		.where('roleGrant.role', '=', role)
+		.where('appUser.email', 'like', `${role}.%@paraat.test`)
 		.execute();
-	return new Map(officers.filter((o) => o.municipalityCode).map((o) => [o.municipalityCode!, o.id]));
+	return new Map(accounts.filter((a) => a.municipalityCode).map((a) => [a.municipalityCode!, a.id]));
 }
 
 export async function incidentTitled(db: Db, title: string): Promise<boolean> {
