@@ -2,16 +2,17 @@ import { randomUUID } from 'node:crypto';
 import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { dev } from '$app/environment';
 import { getDb } from '$lib/server/db';
-import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
+import { SESSION_COOKIE } from '$lib/server/auth/session';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { isForeignStateChange } from '$lib/server/http/origin';
 import { applySecurityHeaders } from '$lib/server/http/security-headers';
-import { apiError, apiErrorFor } from '$lib/server/http/api';
+import { apiError, apiErrorFor, clientAddress } from '$lib/server/http/api';
 import { refuseCrossSiteForm, refuseFormBody, refuseQuery } from '$lib/server/http/request-guard';
 import { isApiPath, refusalResponse } from '$lib/server/http/refusal';
 import { finishApiAnswer } from '$lib/server/http/api-answer';
 import { defaultDetail } from '$lib/server/http/problem';
 import { logger } from '$lib/server/log';
+import { createRequestServices } from '$lib/server/app/request-services';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '$lib/server/db/unavailable';
 import { databaseUnavailableResponse } from '$lib/server/http/database-unavailable';
 import { observeRequest } from '$lib/server/runtime/metrics';
@@ -50,11 +51,16 @@ export const init: ServerInit = async () => {
 	}
 };
 
+/** Built once: the services look the database up on each call, so nothing here touches it. */
+const services = createRequestServices(getDb);
+
 export const handle: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
 	event.locals.requestId = event.request.headers.get('x-request-id')?.slice(0, 64) || randomUUID();
 	// Assigned as a whole, so TypeScript does not narrow `user` to null for the log line below.
 	Object.assign(event.locals, { user: null, session: null });
+	event.locals.services = services;
+	event.locals.ctx = Object.freeze({ ip: clientAddress(() => event.getClientAddress()) });
 
 	let response: Response;
 	try {
@@ -97,7 +103,7 @@ async function authenticatedResponse(event: RequestEvent, resolve: Parameters<Ha
 	try {
 		const token = event.cookies.get(SESSION_COOKIE);
 		if (token) {
-			const { session, user } = await validateSessionToken(getDb(), token);
+			const { session, user } = await services.auth.validateSessionToken(token);
 			if (session) {
 				setSessionCookie(event.cookies, event.url, token, session.expiresAt);
 				event.locals.session = session;

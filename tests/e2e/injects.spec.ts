@@ -106,6 +106,56 @@ test.describe('injects', () => {
 		expect((await expectApiError(del, 409, 'already_delivered')).error.message).toContain('al in het logboek afgeleverd');
 	});
 
+	test('de oefenleider ziet een afgeleverde inject live als inject, de speler als gewoon bericht van de bron, ook na verificatie', async ({ browser }) => {
+		const incident = await newExercise(leader.context.request, 'Injectmarkering live', { creator: LEADER, startedAt: startedAgo(9, 55) });
+		await Promise.all([openLogbook(leader.page, incident), openLogbook(player.page, incident)]);
+		const leaderUnchanged = await markDocument(leader.page);
+		const playerUnchanged = await markDocument(player.page);
+
+		const text = uniqueText('Burger meldt brandende auto op de parkeerplaats bij de sluis');
+		const scheduled = await leader.context.request.post(`/api/v1/incidents/${incident.id}/injects`, {
+			data: { text, source: 'Burger via 112', discipline: 'brandweer', dueMinutes: 10 }
+		});
+		expect(scheduled.status(), await scheduled.text()).toBe(201);
+
+		// The oefenleider's open logbook gets it live, marked as an inject, as a reload would show it.
+		const leaderEntry = leader.page.locator('li[data-number]').filter({ hasText: text });
+		await expect(leaderEntry).toHaveCount(1, { timeout: 45_000 });
+		await expect(leaderEntry.getByText('Inject', { exact: true })).toBeVisible();
+		await expect(leaderEntry).toContainText('bron: Burger via 112');
+		await expect(leaderEntry).not.toContainText('door Burger via 112');
+		// The player's, at the same time: an ordinary message of its stated source.
+		const playerEntry = player.page.locator('li[data-number]').filter({ hasText: text });
+		await expect(playerEntry).toHaveCount(1, { timeout: 15_000 });
+		await expect(playerEntry.getByText('Inject', { exact: true })).toHaveCount(0);
+		await expect(playerEntry).toContainText('door Burger via 112');
+
+		// The information manager verifies it: the players still cannot tell it was staged.
+		const team = await loggedInContext(browser, demoEmail('crisisteam'));
+		try {
+			const [entry] = (await apiGetLog(team.context.request, incident.id)).entries;
+			expect(entry).toEqual(expect.objectContaining({ text, injectId: null, author: { id: '', name: 'Burger via 112' } }));
+			const verified = await team.context.request.post(`/api/v1/incidents/${incident.id}/log/${entry!.id}/verify`);
+			expect(verified.status(), await verified.text()).toBe(200);
+			expect(await verified.json()).toEqual(expect.objectContaining({ injectId: null, author: { id: '', name: 'Burger via 112' } }));
+		} finally {
+			await team.context.close();
+		}
+		await expect(playerEntry).toContainText('Geverifieerd door');
+		await expect(playerEntry.getByText('Inject', { exact: true })).toHaveCount(0);
+		await expect(playerEntry).toContainText('door Burger via 112');
+		await expect(leaderEntry).toContainText('Geverifieerd door');
+		await expect(leaderEntry.getByText('Inject', { exact: true })).toBeVisible();
+		expect(await leaderUnchanged(), 'de oefenleider zag de inject live, zonder herladen').toBe(true);
+		expect(await playerUnchanged(), 'de speler zag het bericht live, zonder herladen').toBe(true);
+
+		// After a reload both views are the same as they were live.
+		await leader.page.reload();
+		await expect(leader.page.locator('li[data-number]').filter({ hasText: text }).getByText('Inject', { exact: true })).toBeVisible();
+		await player.page.reload();
+		await expect(player.page.locator('li[data-number]').filter({ hasText: text }).getByText('Inject', { exact: true })).toHaveCount(0);
+	});
+
 	test('een inject in het verleden wordt geweigerd met een Nederlandse melding', async () => {
 		// Started 30 min 40 s ago: T+30 min lay 40 seconds ago, longer than the allowed slack.
 		const started = startedAgo(30, 40);

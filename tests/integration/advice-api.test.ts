@@ -5,6 +5,7 @@ import type { SessionUser } from '../../src/lib/server/auth/roles.ts';
 import { closeSharedDb } from '../../src/lib/server/db/index.ts';
 import { openApiDocument } from '../../src/lib/server/http/openapi.ts';
 import { createTestDatabase, createUser, type TestDatabase } from '../support/test-db.ts';
+import { requestLocals } from '../support/request-locals.ts';
 import { SCANS, insertApplication } from '../support/inserted-applications.ts';
 import * as eventAdviceRoute from '../../src/routes/api/v1/events/[id=uuid]/advice/+server.ts';
 import * as inboxRoute from '../../src/routes/api/v1/advice/+server.ts';
@@ -43,7 +44,7 @@ async function call(handler: Handler | undefined, options: { user: SessionUser |
 		init.headers = { 'content-type': options.contentType ?? 'application/json' };
 	}
 	const event = {
-		locals: { user: options.user },
+		locals: { ...requestLocals(t.db), user: options.user },
 		params: options.params ?? {},
 		request: new Request('http://paraat.test/api', init),
 		url: new URL('http://paraat.test/api'),

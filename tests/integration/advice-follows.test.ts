@@ -76,8 +76,8 @@ describe('a decision guards itself', () => {
 		expect((await adviceInbox(t.db, ghor)).filter((r) => r.status === 'gevraagd' && r.applicationId === app.id)).toEqual([]);
 		// Audited as a decision despite gaps, and per closed request.
 		const audit = await t.db.selectFrom('auditLog').select(['action', 'details']).where('entityId', 'in', [app.id, ...asked.map((r) => r.id)]).execute();
-		expect(audit.filter((a) => a.action === 'advies.ingetrokken')).toHaveLength(2);
-		expect(audit.find((a) => a.action === 'evenement.besluit')?.details).toMatchObject({ despiteMissing: 'Evenement over drie dagen; advies mondeling ontvangen' });
+		expect(audit.filter((a) => a.action === 'advice.withdrawn')).toHaveLength(2);
+		expect(audit.find((a) => a.action === 'application.decided')?.details).toMatchObject({ despiteMissing: 'Evenement over drie dagen; advies mondeling ontvangen' });
 	});
 });
 

@@ -21,6 +21,7 @@ import { answerAdviceInput, adviceSettingsInput, requestAdviceInput } from '../.
 import { authoriseTopic } from '../../src/lib/server/realtime/topics.ts';
 import { JOINT_C, POLITIE_ALWAYS_B, VOLUNTARY } from '../../src/lib/domain/advice/index.ts';
 import type { AdviceRequestRecord } from '../../src/lib/domain/advice/index.ts';
+import { dutchDateTime } from '../../src/lib/domain/wording/values.ts';
 
 let t: TestDatabase;
 const u = {} as Record<
@@ -103,7 +104,7 @@ describe('asking advice', () => {
 		expect(after).toEqual({ status: 'advies_gevraagd', version: before.version + 1 });
 
 		const audit = await t.db.selectFrom('auditLog').select(['action', 'details']).where('entityId', 'in', [app.id, joint.id]).orderBy('id').execute();
-		expect(audit.map((a) => a.action)).toEqual(['advies.gevraagd']);
+		expect(audit.map((a) => a.action)).toEqual(['advice.requested']);
 		// The step is the application's own status history (events capability), with who asked.
 		const step = await t.db.selectFrom('eventStatusChange').select(['fromStatus', 'toStatus', 'changedBy', 'note']).where('applicationId', '=', app.id).orderBy('id', 'desc').executeTakeFirstOrThrow();
 		expect(step).toMatchObject({ fromStatus: 'in_behandeling', toStatus: 'advies_gevraagd', changedBy: u.officer.id });
@@ -247,7 +248,7 @@ describe('answering advice', () => {
 		expect((await eventsOn('adviceinbox:haarlem-brandweer')).at(-1)).toMatchObject({ type: 'advice.answered', data: { id: answered.id } });
 		expect((await eventsOn('adviceinbox:haarlem-ghor')).some((e) => e.type === 'advice.answered' && (e.data as unknown as AdviceRequestRecord).id === answered.id)).toBe(false);
 		const audit = await t.db.selectFrom('auditLog').select(['action', 'details']).where('entityId', '=', answered.id).orderBy('id').execute();
-		expect(audit.map((a) => a.action)).toEqual(['advies.gevraagd', 'advies.uitgebracht']);
+		expect(audit.map((a) => a.action)).toEqual(['advice.requested', 'advice.answered']);
 	});
 
 	it('a stale version gets 409 with the current request; an answered request cannot be answered again', async () => {
@@ -256,7 +257,7 @@ describe('answering advice', () => {
 		await answerAdvice(t.db, u.brandweerRegion, brandweer!.id, answer(1));
 		const err = await expectServiceError(answerAdvice(t.db, u.brandweer, brandweer!.id, answer(1)), 409, 'version_conflict');
 		expect(err.extra.current).toMatchObject({ id: brandweer!.id, status: 'uitgebracht', version: 2, answeredBy: { name: 'Roos Regio' } });
-		expect(err.message).toMatch(/Roos Regio heeft dit advies net uitgebracht/);
+		expect(err.message).toMatch(/^Roos Regio heeft dit advies om \d{1,2}-\d{1,2}-\d{4} \d{2}:\d{2} uitgebracht\./);
 		await expectServiceError(answerAdvice(t.db, u.brandweer, brandweer!.id, answer(2)), 409, 'version_conflict');
 	});
 
@@ -265,6 +266,53 @@ describe('answering advice', () => {
 		const [brandweer] = await requestAdvice(t.db, u.officer, app.id);
 		const results = await Promise.allSettled([answerAdvice(t.db, u.brandweer, brandweer!.id, answer(1)), answerAdvice(t.db, u.brandweerRegion, brandweer!.id, answer(1))]);
 		expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+	});
+
+	it('while the request is still gevraagd, a version that is not the current one gets 409 naming who changed it last and when; nothing is written', async () => {
+		const app = await insertApplication(t.db, { scan: SCANS.B_POLITIE });
+		const [politie] = await requestAdvice(t.db, u.officer, app.id);
+		const asked = await t.db.selectFrom('auditLog').select('at').where('entityId', '=', politie!.id).executeTakeFirstOrThrow();
+		const eventsBefore = (await eventsOn(`advice:${app.id}`)).length;
+		const stamp = dutchDateTime(asked.at.toISOString());
+		for (const attempt of [() => answerAdvice(t.db, u.politie, politie!.id, answer(2)), () => withdrawAdvice(t.db, u.officer, politie!.id, { version: 7, reason: 'Dubbel gevraagd' })]) {
+			const err = await expectServiceError(attempt(), 409, 'version_conflict');
+			expect(err.message).toBe(`Vera Vergunning heeft deze adviesaanvraag om ${stamp} gewijzigd. Bekijk de nieuwe stand en probeer het opnieuw.`);
+			expect(err.extra.current).toMatchObject({ id: politie!.id, status: 'gevraagd', version: 1, advice: null, withdrawnAt: null });
+		}
+		const row = await t.db.selectFrom('adviceRequest').select(['status', 'version', 'advice', 'withdrawnReason']).where('id', '=', politie!.id).executeTakeFirstOrThrow();
+		expect(row).toEqual({ status: 'gevraagd', version: 1, advice: null, withdrawnReason: null });
+		expect((await t.db.selectFrom('auditLog').select('action').where('entityId', '=', politie!.id).execute()).map((a) => a.action)).toEqual(['advies.gevraagd']);
+		expect(await eventsOn(`advice:${app.id}`)).toHaveLength(eventsBefore);
+		// The current version still works.
+		expect(await answerAdvice(t.db, u.politie, politie!.id, answer(1))).toMatchObject({ status: 'uitgebracht', version: 2 });
+	});
+
+	it('an answer and a withdrawal of the same open request at once: one wins, the other gets 409 naming who and when, never both', async () => {
+		for (let round = 0; round < 4; round++) {
+			const app = await insertApplication(t.db, { scan: SCANS.B_POLITIE });
+			const [politie] = await requestAdvice(t.db, u.officer, app.id);
+			const [answered, withdrawn] = await Promise.allSettled([
+				answerAdvice(t.db, u.politie, politie!.id, answer(1)),
+				withdrawAdvice(t.db, u.officer, politie!.id, { version: 1, reason: 'Evenement afgelast' })
+			]);
+			expect([answered.status, withdrawn.status].sort()).toEqual(['fulfilled', 'rejected']);
+			const row = await t.db.selectFrom('adviceRequest').select(['status', 'version', 'advice', 'answeredAt', 'withdrawnAt', 'withdrawnReason']).where('id', '=', politie!.id).executeTakeFirstOrThrow();
+			const audit = (await t.db.selectFrom('auditLog').select('action').where('entityId', '=', politie!.id).orderBy('id').execute()).map((a) => a.action);
+			expect(row.version).toBe(2);
+			if (answered.status === 'fulfilled') {
+				const loser = (withdrawn as PromiseRejectedResult).reason as { status: number; code: string; message: string };
+				expect(loser).toMatchObject({ status: 409, code: 'version_conflict' });
+				expect(loser.message).toBe(`Paul Politie heeft dit advies om ${dutchDateTime(row.answeredAt!.toISOString())} uitgebracht. Bekijk het uitgebrachte advies hieronder.`);
+				expect(row).toMatchObject({ status: 'uitgebracht', withdrawnAt: null, withdrawnReason: null });
+				expect(audit).toEqual(['advies.gevraagd', 'advies.uitgebracht']);
+			} else {
+				const loser = answered.reason as { status: number; code: string; message: string };
+				expect(loser).toMatchObject({ status: 409, code: 'version_conflict' });
+				expect(loser.message).toBe(`Vera Vergunning heeft deze adviesaanvraag om ${dutchDateTime(row.withdrawnAt!.toISOString())} ingetrokken; een advies is niet meer nodig.`);
+				expect(row).toMatchObject({ status: 'ingetrokken', advice: null, answeredAt: null, withdrawnReason: 'Evenement afgelast' });
+				expect(audit).toEqual(['advies.gevraagd', 'advies.ingetrokken']);
+			}
+		}
 	});
 
 	it('class C: any of the three submits the one joint advice, recorded as their discipline', async () => {

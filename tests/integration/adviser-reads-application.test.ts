@@ -6,6 +6,7 @@ import type { SessionUser } from '../../src/lib/server/auth/roles.ts';
 import { closeSharedDb } from '../../src/lib/server/db/index.ts';
 import { insertDocument } from '../../src/lib/server/events/document-queries.ts';
 import { createTestDatabase, createUser, type TestDatabase } from '../support/test-db.ts';
+import { requestLocals } from '../support/request-locals.ts';
 import { SCANS, insertApplication } from '../support/inserted-applications.ts';
 import * as eventAdviceRoute from '../../src/routes/api/v1/events/[id=uuid]/advice/+server.ts';
 import * as eventRoute from '../../src/routes/api/v1/events/[id=uuid]/+server.ts';
@@ -27,7 +28,7 @@ type Handler = (event: never) => Promise<Response> | Response;
 
 async function call(handler: Handler, user: SessionUser, params: Record<string, string>, init: { method?: string; body?: unknown } = {}) {
 	const event = {
-		locals: { user },
+		locals: { ...requestLocals(t.db), user },
 		params,
 		request: new Request('http://paraat.test/api', {
 			method: init.method ?? 'GET',

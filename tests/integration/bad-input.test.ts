@@ -14,6 +14,7 @@ import * as sectionRoute from '../../src/routes/api/v1/incidents/[id=uuid]/pictu
 import * as notesRoute from '../../src/routes/api/v1/tasks/[id=uuid]/notes/+server.ts';
 import * as waterRoute from '../../src/routes/api/v1/bluswater/incidents/[id=uuid]/requests/+server.ts';
 import { createTestDatabase, createUser, type TestDatabase } from '../support/test-db.ts';
+import { requestLocals } from '../support/request-locals.ts';
 import { makeIncident } from '../support/incident-fixtures.ts';
 import { englishIn } from '../support/english.ts';
 
@@ -52,7 +53,7 @@ type Handler = (event: never) => Response | Promise<Response>;
 async function post(handler: Handler | undefined, params: Record<string, string>, rawBody: string, method = 'POST') {
 	const url = new URL('http://localhost/api/v1/test');
 	const request = new Request(url, { method, headers: { 'content-type': 'application/json' }, body: rawBody });
-	const event = { locals: { user: crisis, session: null, requestId: 'test' }, params, url, request, getClientAddress: () => '192.0.2.7' };
+	const event = { locals: { ...requestLocals(t.db), user: crisis, session: null, requestId: 'test' }, params, url, request, getClientAddress: () => '192.0.2.7' };
 	const response = await handler!(event as never);
 	return { status: response.status, type: response.headers.get('content-type') ?? '', body: (await response.json()) as Record<string, unknown> };
 }

@@ -55,7 +55,7 @@ async function refused(promise: Promise<unknown>): Promise<ServiceError> {
 const reads = async (userId: string) =>
 	t.db.selectFrom('bibobAccessLog').select(['channel', 'part']).where('fileId', '=', fileId).where('userId', '=', userId).orderBy('id').execute();
 const refusals = async (userId: string) =>
-	t.db.selectFrom('auditLog').select(['entityId', 'municipalityCode', 'details']).where('action', '=', 'bibob.toegang_geweigerd').where('actorId', '=', userId).execute();
+	t.db.selectFrom('auditLog').select(['entityId', 'municipalityCode', 'details']).where('action', '=', 'bibob.access_refused').where('actorId', '=', userId).execute();
 
 describe('who can see a Bibob file', () => {
 	it('only the Bibob officer of the file’s own municipality: every role × every municipality and the region', async () => {

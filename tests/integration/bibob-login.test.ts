@@ -110,7 +110,7 @@ describe('login with a second factor', () => {
 		expect(replay).toMatchObject({ status: 401, code: 'invalid_second_factor' });
 		expect((await attempt('bibob-b@paraat.test', { totp: code(0) })).token).toBeTruthy();
 		const audit = await t.db.selectFrom('auditLog').select(['action', 'details']).where('entityId', '=', validated.user!.id).execute();
-		expect(audit).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'sessie.ingelogd', details: { tweedeFactor: 'totp' } }), expect.objectContaining({ action: 'sessie.tweede_factor_mislukt' })]));
+		expect(audit).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'session.created', details: { tweedeFactor: 'totp' } }), expect.objectContaining({ action: 'session.second_factor_failed' })]));
 	});
 
 	it('accepts each recovery code once, stored only as a hash', async () => {

@@ -6,6 +6,7 @@ import type { IncidentRecord } from '../../src/lib/server/incidents/incident-que
 import { closeSharedDb } from '../../src/lib/server/db/index.ts';
 import { openApiDocument } from '../../src/lib/server/http/openapi.ts';
 import { createTestDatabase, createUser, type TestDatabase } from '../support/test-db.ts';
+import { requestLocals } from '../support/request-locals.ts';
 import { makeIncident } from '../support/incident-fixtures.ts';
 import { unitByCode } from '../support/bluswater-fixtures.ts';
 import * as unitsRoute from '../../src/routes/api/v1/bluswater/units/+server.ts';
@@ -44,7 +45,7 @@ async function call(handler: Handler | undefined, options: { user?: SessionUser 
 		init.headers = { 'content-type': options.contentType ?? 'application/json' };
 	}
 	const event = {
-		locals: { user: options.user === undefined ? brandweer : options.user },
+		locals: { ...requestLocals(t.db), user: options.user === undefined ? brandweer : options.user },
 		params: options.params ?? {},
 		request: new Request('http://paraat.test/api', init),
 		url: new URL('http://paraat.test/api'),

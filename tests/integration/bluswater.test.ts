@@ -146,7 +146,7 @@ describe('assignments', () => {
 		expect(Date.parse(assigned.statusChangedAt)).toBeGreaterThan(Date.parse(unit.statusChangedAt));
 		expect((await unitHistory(t.db, unit.id))[0]).toMatchObject({ from: 'beschikbaar', to: 'gealarmeerd', incidentId: crisis.id, by: brandweer.name });
 		const audit = await t.db.selectFrom('auditLog').select(['action', 'details']).where('entityId', '=', request.id).orderBy('id', 'desc').executeTakeFirstOrThrow();
-		expect(audit).toMatchObject({ action: 'bluswater.eenheid_ingezet', details: { unit: 'WTW 12-2' } });
+		expect(audit).toMatchObject({ action: 'bluswater.assignment.created', details: { unit: 'WTW 12-2' } });
 		const board = await eventsSince(t.db, 'bluswater', seqBoard);
 		expect(board.map((e) => [e.type, e.exercise])).toEqual([
 			['bluswater.unit.updated', false],

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../src/lib/server/auth/roles.ts';
 import { closeSharedDb } from '../../src/lib/server/db/index.ts';
 import { createTestDatabase, createUser, type TestDatabase } from '../support/test-db.ts';
+import { requestLocals } from '../support/request-locals.ts';
 import { insertApplication, SECRET_ORGANISER } from '../support/calendar-fixtures.ts';
 import { feedKeyState, issueFeedKey, revokeFeedKey } from '../../src/lib/server/calendar/feed-key-service.ts';
 import * as icsRoute from '../../src/routes/api/v1/calendar.ics/+server.ts';
@@ -28,7 +29,7 @@ afterAll(async () => {
 /** The feed as an agenda app asks for it: no session, only the query string. */
 async function feed(query: string) {
 	const url = new URL(`http://paraat.test/api/v1/calendar.ics${query}`);
-	const event = { locals: { user: null }, params: {}, url, request: new Request(url), getClientAddress: () => '192.0.2.1' };
+	const event = { locals: { ...requestLocals(t.db), user: null }, params: {}, url, request: new Request(url), getClientAddress: () => '192.0.2.1' };
 	const response = await (icsRoute.GET as (e: never) => Promise<Response>)(event as never);
 	return { status: response.status, text: await response.text() };
 }
@@ -69,7 +70,7 @@ describe('agenda link (calendar feed key)', () => {
 		expect(gone.status).toBe(401);
 		expect(JSON.parse(gone.text).error).toEqual({ code: 'invalid_feed_key', message: expect.stringContaining('agendasleutel') });
 		const audit = await t.db.selectFrom('auditLog').select('action').where('actorId', '=', officer.id).orderBy('id').execute();
-		expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['kalender.feedsleutel_gemaakt', 'kalender.feedsleutel_ingetrokken']));
+		expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['calendar.feed_key.created', 'calendar.feed_key.revoked']));
 	});
 
 	it('stops when the account is deactivated; nonsense keys and no key are refused', async () => {

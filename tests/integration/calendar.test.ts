@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../src/lib/server/auth/roles.ts';
 import { closeSharedDb } from '../../src/lib/server/db/index.ts';
 import { createTestDatabase, createUser, type TestDatabase } from '../support/test-db.ts';
+import { requestLocals } from '../support/request-locals.ts';
 import { insertApplication, SECRET_ORGANISER } from '../support/calendar-fixtures.ts';
 import { calendarView, warningsForApplication, yearLoads } from '../../src/lib/server/calendar/calendar-service.ts';
 import { nextReferenceNumber } from '../../src/lib/server/events/application-queries.ts';
@@ -120,7 +121,7 @@ type Handler = (event: never) => Promise<Response> | Response;
 
 async function get(handler: Handler | undefined, query: string, user: SessionUser | null = reader) {
 	const url = new URL(`http://paraat.test/api/v1/calendar${query}`);
-	const event = { locals: { user }, params: {}, url, request: new Request(url), getClientAddress: () => '192.0.2.1' };
+	const event = { locals: { ...requestLocals(t.db), user }, params: {}, url, request: new Request(url), getClientAddress: () => '192.0.2.1' };
 	const response = await handler!(event as never);
 	return { status: response.status, headers: response.headers, text: await response.text() };
 }

@@ -67,7 +67,7 @@ describe('event log', () => {
 		// Each stored event belongs to the writer that got that seq; rolled-back writers left nothing.
 		const bySeq = new Map(committed.map((c) => [c.seq, c.writer]));
 		for (const e of events) expect(e.data).toEqual({ writer: bySeq.get(e.seq) });
-		expect(events.some((e) => (e.data as { writer: number }).writer % 7 === 3)).toBe(false);
+		expect(events.some((e) => (e.data as unknown as { writer: number }).writer % 7 === 3)).toBe(false);
 		expect(await currentSeq(t.db, topic)).toBe(n);
 	});
 

@@ -19,6 +19,7 @@ import {
 } from '../../src/lib/server/events/application-service.ts';
 import { downloadDocument, uploadDocument } from '../../src/lib/server/events/document-service.ts';
 import { createTestDatabase, createUser, type TestDatabase } from '../support/test-db.ts';
+import { requestLocals } from '../support/request-locals.ts';
 import { ctx, parse } from '../support/incident-fixtures.ts';
 import { PDF, festivalBody, makeApplication } from '../support/event-fixtures.ts';
 import * as eventsRoute from '../../src/routes/api/v1/events/+server.ts';
@@ -126,7 +127,7 @@ async function call(handler: Handler | undefined, options: { user: SessionUser; 
 		if (!(options.body instanceof FormData)) init.headers = { 'content-type': options.contentType ?? 'application/json' };
 	}
 	const url = new URL(`http://paraat.test/api${options.search ?? ''}`);
-	const event = { locals: { user: options.user }, params: options.params ?? {}, request: new Request(url, init), url, getClientAddress: () => '127.0.0.1' };
+	const event = { locals: { ...requestLocals(t.db), user: options.user }, params: options.params ?? {}, request: new Request(url, init), url, getClientAddress: () => '127.0.0.1' };
 	return (handler as unknown as (e: typeof event) => Promise<Response>)(event);
 }
 

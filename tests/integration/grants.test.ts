@@ -66,7 +66,7 @@ describe('grants', () => {
 		await confirmGrant(t.db, haarlem2, pending.id, ctx);
 		expect(await sessionRoles(clerk)).toContain('bibob@haarlem');
 		await expectServiceError(confirmGrant(t.db, regional, pending.id, ctx), 404, 'not_found');
-		expect(await auditActions(clerk.id)).toEqual(['rol.toegekend', 'rol.toegekend', 'rol.bevestigd']);
+		expect(await auditActions(clerk.id)).toEqual(['grant.created', 'grant.created', 'grant.confirmed']);
 	});
 
 	it('never withdraws the own beheerder role, and hides grants of other municipalities', async () => {
@@ -76,6 +76,6 @@ describe('grants', () => {
 		const theirs = await t.db.selectFrom('roleGrant').select('id').where('userId', '=', elsewhere.id).executeTakeFirstOrThrow();
 		await expectServiceError(removeGrant(t.db, haarlem, theirs.id, ctx), 404, 'not_found');
 		await removeGrant(t.db, regional, theirs.id, ctx);
-		expect(await auditActions(elsewhere.id)).toEqual(['rol.ingetrokken']);
+		expect(await auditActions(elsewhere.id)).toEqual(['grant.revoked']);
 	});
 });

@@ -225,8 +225,8 @@ describe('audit and realtime', () => {
 		await changeGrip(t.db, crisisRegio, incident.id, gripInput(4, 'Over gemeentegrenzen', 1), ctx);
 		const rows = await auditOf(incident.id);
 		expect(rows.map((r) => ({ action: r.action, actorId: r.actorId, ip: r.ip, details: r.details }))).toEqual([
-			{ action: 'incident.aangemaakt', actorId: crisis.id, ip: ctx.ip, details: { kind: 'crisis', grip: 1, municipalities: ['heemstede', 'haarlem'] } },
-			{ action: 'incident.grip_gewijzigd', actorId: crisisRegio.id, ip: ctx.ip, details: { from: 1, to: 4, reason: 'Over gemeentegrenzen' } }
+			{ action: 'incident.created', actorId: crisis.id, ip: ctx.ip, details: { kind: 'crisis', grip: 1, municipalities: ['heemstede', 'haarlem'] } },
+			{ action: 'incident.grip_changed', actorId: crisisRegio.id, ip: ctx.ip, details: { from: 1, to: 4, reason: 'Over gemeentegrenzen' } }
 		]);
 	});
 

@@ -13,7 +13,7 @@ import { canManageInjects, createInject, deleteInject, injectsOf } from '../../s
 import { findInject } from '../../src/lib/server/injects/inject-queries.ts';
 import { deliverDueInjects, startInjectScheduler } from '../../src/lib/server/injects/inject-scheduler.ts';
 import { listEntries } from '../../src/lib/server/logbook/log-queries.ts';
-import { logbookOf } from '../../src/lib/server/logbook/log-service.ts';
+import { logbookOf, verifyLogEntry } from '../../src/lib/server/logbook/log-service.ts';
 import { authoriseTopic } from '../../src/lib/server/realtime/topics.ts';
 import { createTestDatabase, createUser, waitFor, type TestDatabase } from '../support/test-db.ts';
 import { ctx, expectServiceError, installEventFault, makeIncident, parse, schemaFields, withEventFault } from '../support/incident-fixtures.ts';
@@ -76,7 +76,7 @@ describe('scripting injects', () => {
 		const playerEvents = await t.db.selectFrom('realtimeEvent').select('type').where('topic', '=', `incident:${oefening.id}`).execute();
 		expect(playerEvents.map((e) => e.type).filter((type) => type.startsWith('inject'))).toEqual([]);
 		const audit = await t.db.selectFrom('auditLog').select(['action', 'actorId']).where('entityId', '=', created.id).execute();
-		expect(audit).toEqual([{ action: 'inject.aangemaakt', actorId: oefenleider.id }]);
+		expect(audit).toEqual([{ action: 'inject.created', actorId: oefenleider.id }]);
 	});
 
 	it('refuses an inject in the past, without text, in a real incident or by anyone else, in Dutch and with nothing written', async () => {
@@ -167,14 +167,29 @@ describe('delivering injects', () => {
 		const leaderEvent = (await eventsOfType(t.db, `injects:${oefening.id}`, 'inject.delivered')).find((e) => (e.data as { id: string }).id === scripted.id);
 		expect(leaderEvent).toMatchObject({ exercise: true, data: delivered });
 		expect(await t.db.selectFrom('auditLog').select('action').where('entityId', '=', scripted.id).execute()).toEqual([
-			{ action: 'inject.aangemaakt' },
-			{ action: 'inject.afgeleverd' }
+			{ action: 'inject.created' },
+			{ action: 'inject.delivered' }
 		]);
 
 		// Delivered once: later ticks find nothing.
 		expect(await deliverDueInjects(t.db)).toBe(0);
 		// A player sees it as unread, like any entry by someone else.
 		expect((await logbookOf(t.db, crisis, oefening.id)).unread).toContain(entry.number);
+	});
+
+	it('keeps an inject an ordinary message when the information manager verifies it: on the players’ topic and in the answer', async () => {
+		const scripted = await inject(oefenleider, oefening.id, { text: 'Gaslucht bij de sluiswachterswoning', source: 'Burger via 112', discipline: 'brandweer', dueMinutes: 31 });
+		await makeDue(scripted.id);
+		expect(await deliverDueInjects(t.db)).toBe(1);
+		const entry = (await listEntries(t.db, oefening.id)).find((e) => e.injectId === scripted.id)!;
+		const verified = await verifyLogEntry(t.db, crisis, oefening.id, entry.id, ctx);
+		expect(verified).toMatchObject({ id: entry.id, injectId: null, author: { id: '', name: 'Burger via 112' }, verified: { by: { id: crisis.id } } });
+		const event = (await eventsOfType(t.db, `incident:${oefening.id}`, 'log.verified')).find((e) => (e.data as { id: string }).id === entry.id);
+		expect(event).toMatchObject({ actor: { id: crisis.id }, data: { injectId: null, author: { id: '', name: 'Burger via 112' }, verified: { by: { id: crisis.id } } } });
+		expect(JSON.stringify(event)).not.toContain(oefenleider.id);
+		expect(JSON.stringify(event)).not.toContain(scripted.id);
+		// The oefenleiding still reads it as its inject.
+		expect((await logbookOf(t.db, oefenleider, oefening.id)).entries.find((e) => e.id === entry.id)).toMatchObject({ injectId: scripted.id, verified: { by: { id: crisis.id } } });
 	});
 
 	it('numbers injected entries in line with entries written by people', async () => {

@@ -19,6 +19,7 @@ import * as timelineRoute from '../../src/routes/api/v1/incidents/[id=uuid]/time
 import * as timelineCsvRoute from '../../src/routes/api/v1/incidents/[id=uuid]/timeline/csv/+server.ts';
 import * as timelinePdfRoute from '../../src/routes/api/v1/incidents/[id=uuid]/timeline/pdf/+server.ts';
 import { createTestDatabase, createUser, type TestDatabase } from '../support/test-db.ts';
+import { requestLocals } from '../support/request-locals.ts';
 import { makeIncident } from '../support/incident-fixtures.ts';
 
 let t: TestDatabase;
@@ -55,7 +56,7 @@ async function call(handler: Handler | undefined, user: SessionUser | null, para
 		headers: init.body === undefined ? {} : { 'content-type': 'application/json' },
 		body: init.body === undefined ? undefined : JSON.stringify(init.body)
 	});
-	const event = { locals: { user, session: null, requestId: 'test' }, params, url, request, getClientAddress: () => '192.0.2.7' };
+	const event = { locals: { ...requestLocals(t.db), user, session: null, requestId: 'test' }, params, url, request, getClientAddress: () => '192.0.2.7' };
 	const response = await handler!(event as never);
 	const type = response.headers.get('content-type') ?? '';
 	const body = type.includes('json') ? await response.json() : Buffer.from(await response.arrayBuffer());
@@ -177,7 +178,7 @@ describe('inject and timeline API', () => {
 		const pdf = await call(timelinePdfRoute.GET, oefenleider, { id });
 		expect(pdf).toMatchObject({ status: 200, type: 'application/pdf' });
 		expect((await call(timelineRoute.GET, waarnemer, { id })).status).toBe(403);
-		const audit = await t.db.selectFrom('auditLog').select('details').where('action', '=', 'tijdlijn.geexporteerd').execute();
+		const audit = await t.db.selectFrom('auditLog').select('details').where('action', '=', 'timeline.exported').execute();
 		expect(audit.map((a) => a.details)).toEqual([
 			{ format: 'csv', exercise: true },
 			{ format: 'pdf', exercise: true }

@@ -76,7 +76,7 @@ describe('adding entries', () => {
 		expect(event).toMatchObject({ exercise: false, actor: { id: crisis.id, name: 'Chris Crisis' } });
 		expect(event!.data).toEqual(entry);
 		const audit = await t.db.selectFrom('auditLog').selectAll().where('entityId', '=', entry.id).execute();
-		expect(audit).toMatchObject([{ action: 'logregel.toegevoegd', actorId: crisis.id, entityType: 'logregel', ip: ctx.ip }]);
+		expect(audit).toMatchObject([{ action: 'log.created', actorId: crisis.id, entityType: 'logregel', ip: ctx.ip }]);
 	});
 
 	it('defaults the time of happening to now and the source to empty', async () => {
@@ -167,7 +167,7 @@ describe('corrections', () => {
 		const old = (await findEntry(t.db, original.id))!;
 		expect(old).toEqual({ ...original, correctedBy: { id: correction.id, number: correction.number } });
 		const audit = await t.db.selectFrom('auditLog').select(['action', 'details']).where('entityId', '=', correction.id).executeTakeFirstOrThrow();
-		expect(audit).toMatchObject({ action: 'logregel.gecorrigeerd', details: { corrects: original.number } });
+		expect(audit).toMatchObject({ action: 'log.corrected', details: { corrects: original.number } });
 
 		// Once corrected, an entry is not corrected again; the correction itself may be.
 		const again = await expectServiceError(logEntry(t.db, crisis, incident.id, { text: 'Nog anders', correctsId: original.id }), 409, 'already_corrected');

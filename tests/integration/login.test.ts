@@ -44,7 +44,7 @@ describe('login', () => {
 		expect(result.userId).toBe(user.id);
 		const validated = await validateSessionToken(t.db, result.token);
 		expect(validated.user?.id).toBe(user.id);
-		const audit = (await auditFor('sessie.ingelogd')).filter((a) => a.actorId === user.id);
+		const audit = (await auditFor('session.created')).filter((a) => a.actorId === user.id);
 		expect(audit).toHaveLength(1);
 		expect(audit[0]).toMatchObject({ entityType: 'gebruiker', entityId: user.id, ip: '192.0.2.10' });
 	});
@@ -55,7 +55,7 @@ describe('login', () => {
 		expect(err).not.toBeInstanceOf(RateLimitedError);
 		expect(err.status).toBe(401);
 		expect(err.code).toBe('invalid_credentials');
-		const audit = (await auditFor('sessie.inloggen_mislukt')).filter((a) => a.entityId === user.id);
+		const audit = (await auditFor('session.login_failed')).filter((a) => a.entityId === user.id);
 		expect(audit).toHaveLength(1);
 		expect(audit[0]).toMatchObject({ actorId: null, details: { email: 'fout@paraat.test' } });
 		const sessions = await t.db.selectFrom('userSession').select('id').where('userId', '=', user.id).execute();

@@ -12,6 +12,7 @@ import { createTask } from '../../src/lib/server/tasks/task-service.ts';
 import { newTaskInput } from '../../src/lib/server/tasks/task-input.ts';
 import { requestAdvice } from '../../src/lib/server/advice/advice-service.ts';
 import { loadMyWork } from '../../src/lib/server/home/my-work.ts';
+import { myWorkLists } from '../../src/lib/domain/my-work.ts';
 
 let t: TestDatabase;
 let crisis: SessionUser, officer: SessionUser, adviser: SessionUser;
@@ -37,16 +38,23 @@ describe('mijn werk', () => {
 		await t.db.updateTable('task').set({ assigneeId: crisis.id }).where('id', '=', task.id).execute();
 
 		const mine = await loadMyWork(t.db, crisis);
-		expect(mine.incidents.map((i) => i.title)).toEqual(['Duinbrand']);
-		expect(mine.tasks.map((x) => x.title)).toEqual(['Opvang regelen']);
+		expect(myWorkLists(mine).incidents.map((i) => i.title)).toEqual(['Duinbrand']);
+		expect(myWorkLists(mine).tasks.map((x) => x.title)).toEqual(['Opvang regelen']);
 		expect(mine.shows).toEqual({ incidents: true, advice: false });
+		// Live: the list of incidents and the user's own topic, from the positions the records reflect.
+		expect(Object.keys(mine.topics).sort()).toEqual(['incidents', `user:${crisis.id}`]);
+		expect(mine.topics[`user:${crisis.id}`]).toBe(0);
+		expect(mine.topics.incidents).toBeGreaterThan(0);
 
 		const app = await insertApplication(t.db, { scan: SCANS.B, status: 'in_behandeling', name: 'Havenfestival' });
 		await requestAdvice(t.db, officer, app.id, {}, ctx);
 		const advice = await loadMyWork(t.db, adviser);
-		expect(advice.advice.map((a) => [a.name, a.discipline])).toEqual([['Havenfestival', 'brandweer']]);
+		expect(myWorkLists(advice).advice.map((a) => [a.application.name, a.discipline])).toEqual([['Havenfestival', 'brandweer']]);
 		expect(advice.shows.incidents).toBe(false);
 		expect(advice.incidents).toEqual([]);
-		expect((await loadMyWork(t.db, officer)).shows).toEqual({ incidents: false, advice: true });
+		expect(advice.topics).toEqual({ 'adviceinbox:haarlem-brandweer': 1 });
+		const officerWork = await loadMyWork(t.db, officer);
+		expect(officerWork.shows).toEqual({ incidents: false, advice: true });
+		expect(officerWork.adviceRule).toBe('due');
 	});
 });

@@ -45,7 +45,7 @@ describe('the urgent notice banner', () => {
 		expect((await noticeBanner(t.db, other)).notices.map((n) => n.id)).toEqual([second.id, first.id]);
 		const news = await eventsSince(t.db, `user:${reader.id}`, before);
 		expect(news.map((e) => [e.type, (e.data as { id: string }).id])).toEqual([['notice.read', first.id]]);
-		const reads = await t.db.selectFrom('auditLog').select('action').where('entityId', '=', first.id).where('action', '=', 'bericht.gelezen').execute();
+		const reads = await t.db.selectFrom('auditLog').select('action').where('entityId', '=', first.id).where('action', '=', 'notice.read').execute();
 		expect(reads).toHaveLength(1);
 
 		// Withdrawn: gone for everyone, announced on region, a second time is a conflict.

@@ -17,6 +17,7 @@ import * as sitrapsRoute from '../../src/routes/api/v1/incidents/[id=uuid]/sitra
 import * as unitsRoute from '../../src/routes/api/v1/bluswater/units/+server.ts';
 import * as bibobFileRoute from '../../src/routes/api/v1/bibob/files/[id=uuid]/+server.ts';
 import { createTestDatabase, createUser, loginAs, type TestDatabase } from '../support/test-db.ts';
+import { requestLocals } from '../support/request-locals.ts';
 import { connectClient, startRealtimeServer, type ClientSocket, type TestRealtimeNode } from '../support/realtime-server.ts';
 import { makeIncident } from '../support/incident-fixtures.ts';
 import { openOtherScreening } from '../support/bibob-fixtures.ts';
@@ -79,7 +80,7 @@ async function call(handler: Handler, user: SessionUser, params: Record<string, 
 		headers: init.body === undefined ? {} : { 'content-type': 'application/json' },
 		body: init.body === undefined ? undefined : JSON.stringify(init.body)
 	});
-	const event = { locals: { user, session: null, requestId: 'matrix' }, params, url, request, getClientAddress: () => '192.0.2.15' };
+	const event = { locals: { ...requestLocals(t.db), user, session: null, requestId: 'matrix' }, params, url, request, getClientAddress: () => '192.0.2.15' };
 	const response = await handler(event as never);
 	return { status: response.status };
 }

@@ -82,7 +82,7 @@ describe('the situation picture', () => {
 		expect(picture.sections.find((s) => s.section === 'samenvatting')).toEqual(second);
 		const events = await eventsOfType(t.db, `incident:${incident.id}`, 'picture.updated');
 		expect(events.map((e) => e.data)).toEqual([first, second]);
-		const audit = await t.db.selectFrom('auditLog').select(['action', 'details']).where('action', '=', 'beeld.gewijzigd').execute();
+		const audit = await t.db.selectFrom('auditLog').select(['action', 'details']).where('action', '=', 'picture.updated').execute();
 		expect(audit.map((a) => a.details)).toEqual([
 			{ section: 'samenvatting', version: 1, exercise: false },
 			{ section: 'samenvatting', version: 2, exercise: false }

@@ -141,8 +141,8 @@ describe('changing tasks (PATCH semantics)', () => {
 		expect(history[1]).toEqual({ version: 2, changedBy: bzZandvoort.id, changes: { status: 'in_uitvoering', priority: 'hoog' } });
 		const audit = await t.db.selectFrom('auditLog').select(['action', 'actorId']).where('entityId', '=', task.id).orderBy('id').execute();
 		expect(audit).toEqual([
-			{ action: 'taak.aangemaakt', actorId: crisisteam.id },
-			{ action: 'taak.gewijzigd', actorId: bzZandvoort.id }
+			{ action: 'task.created', actorId: crisisteam.id },
+			{ action: 'task.updated', actorId: bzZandvoort.id }
 		]);
 	});
 

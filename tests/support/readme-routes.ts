@@ -1,11 +1,12 @@
 // Reads the addresses a README names and matches them against SvelteKit's route folders.
 // README placeholders (`<id>`, `:id`) stand for a route parameter (`[id=uuid]`); a trailing `…`
 // or `/` means "something under here". The API's catch-all (`[...path]`, the 404 in problem+json)
-// is no route of its own, so nothing matches it.
+// is no route of its own, so nothing matches it. A SvelteKit route id (`/api/v1/incidents/[id]/tasks`,
+// as the metrics label it) is read up to its first bracket: the folder above it must exist.
 
 const FIRST_SEGMENTS = ['api', 'advies', 'beheer', 'berichten', 'bibob', 'bluswater', 'crisis', 'evenementen', 'inloggen', 'kalender', 'mijn-taken', 'uitloggen', 'healthz', 'readyz', 'metrics', 'socket.io'];
 
-const ADDRESS = new RegExp(`(?<![\\w./-])/(?:${FIRST_SEGMENTS.map((s) => s.replace('.', '\\.')).join('|')})(?![\\w-])[^\\s\`'")\\],;*]*`, 'g');
+const ADDRESS = new RegExp(`(?<![\\w./-])/(?:${FIRST_SEGMENTS.map((s) => s.replace('.', '\\.')).join('|')})(?![\\w-])[^\\s\`'")[\\],;*]*`, 'g');
 
 /** The distinct addresses in a text, without query strings or sentence punctuation. */
 export function readmeAddresses(text: string): string[] {

@@ -1,5 +1,6 @@
-// The README's "Configuration" table and the schema in src/lib/server/config.ts describe the same
-// variables with the same defaults; a wrong value stops the start with one Dutch sentence.
+// The "Configuration" table (docs/configuration.md, linked from the README) and the schema in
+// src/lib/server/config.ts describe the same variables with the same defaults; a wrong value
+// stops the start with one Dutch sentence.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,11 +12,11 @@ interface Row {
 	meaning: string;
 }
 
-/** The rows of the table under "## Configuration" in README.md. */
+/** The rows of the table under "## Variables" in docs/configuration.md. */
 function readmeRows(): Row[] {
-	const readme = readFileSync(path.resolve(import.meta.dirname, '../../README.md'), 'utf8');
-	const section = readme.split(/^## /m).find((part) => part.startsWith('Configuration\n'));
-	if (!section) throw new Error('README.md heeft geen sectie "## Configuration"');
+	const doc = readFileSync(path.resolve(import.meta.dirname, '../../docs/configuration.md'), 'utf8');
+	const section = doc.split(/^## /m).find((part) => part.startsWith('Variables\n'));
+	if (!section) throw new Error('docs/configuration.md heeft geen sectie "## Variables"');
 	const table = section.split('\n').filter((line) => line.startsWith('|'));
 	expect(table[0]).toMatch(/^\| variable \| default \| meaning \|$/);
 	return table.slice(2).map((line) => {
@@ -36,7 +37,7 @@ function schemaDefault(variable: string): string | undefined {
 	return parsed.data === undefined ? undefined : `\`${String(parsed.data)}\``;
 }
 
-describe('configuration table in the README', () => {
+describe('configuration table in docs/configuration.md', () => {
 	const rows = readmeRows();
 	const documented = rows.map((row) => row.variable);
 	const variables = Object.keys(configSchema.shape);

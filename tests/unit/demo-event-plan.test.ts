@@ -2,7 +2,8 @@
 // events the calendar is meant to show, references in the agreed format, and classes from the
 // real risicoscan.
 import { describe, expect, it } from 'vitest';
-import { DEMO_GRAND_PRIX, demoEventPlan, demoPlanEntries } from '../../src/lib/server/demo/demo-event-plan.ts';
+import { demoEventPlan, demoPlanEntries } from '../../src/lib/server/demo/demo-event-plan.ts';
+import { DEMO_GRAND_PRIX } from '../../src/lib/server/demo/demo-yearly-events.ts';
 import { dayLoads, localDateOf, localDaysOf, parseEventReference, samenlopend } from '../../src/lib/domain/calendar/index.ts';
 import { isOnCalendar } from '../../src/lib/server/calendar/calendar-entry.ts';
 import { DEFAULT_RISICOSCAN_MODEL, scoreRisicoscan } from '../../src/lib/domain/risicoscan/index.ts';

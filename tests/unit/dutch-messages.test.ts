@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { englishIn } from '../support/english.ts';
 
-const modules = import.meta.glob<Record<string, unknown>>(['../../src/lib/server/**/*-input.ts', '../../src/lib/server/**/*-forms.ts', '../../src/lib/domain/**/input-schema.ts'], { eager: true });
+const modules = import.meta.glob<Record<string, unknown>>(['../../src/lib/contracts/*-input.ts', '../../src/lib/server/**/*-input.ts', '../../src/lib/server/**/*-forms.ts', '../../src/lib/domain/**/input-schema.ts'], { eager: true });
 
 const schemas = Object.entries(modules).flatMap(([file, exports]) =>
 	Object.entries(exports)

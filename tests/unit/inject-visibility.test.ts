@@ -1,7 +1,7 @@
 // An inject reaches players as an ordinary message of its stated source; only the oefenleiding
 // sees that it was staged.
 import { describe, expect, it } from 'vitest';
-import { entryAsSeenBy } from '../../src/lib/domain/injects.ts';
+import { entryAsInject, entryAsSeenBy } from '../../src/lib/domain/injects.ts';
 
 const entry = (injectId: string | null) => ({ number: 3, text: 'Rook in flatgebouw', source: 'Burger via 112', injectId, author: { id: 'u-oefenleider', name: 'Olga Oefenleider' } });
 
@@ -19,4 +19,13 @@ describe('entryAsSeenBy', () => {
 			expect(seen).toMatchObject({ number: 3, text: 'Rook in flatgebouw', source: 'Burger via 112' });
 		});
 	}
+});
+
+describe('entryAsInject', () => {
+	it('gives the oefenleiding back what the players’ view took away: the mark and the oefenleider as author', () => {
+		const asPlayer = entryAsSeenBy(entry('i1'), false);
+		const marked = entryAsInject(asPlayer, { id: 'i1', createdBy: { id: 'u-oefenleider', name: 'Olga Oefenleider' } });
+		expect(marked).toEqual(entry('i1'));
+		expect(marked).toEqual(entryAsSeenBy(entry('i1'), true));
+	});
 });

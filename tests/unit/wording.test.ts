@@ -19,13 +19,40 @@ const SOURCES = sourceFiles('src/lib/server').map((f) => readFileSync(f, 'utf8')
 /** English (or any) key that would show through: camelCase, snake_case or a known English word. */
 const CODE_LIKE = /\b[a-z]+[A-Z][A-Za-z]*\b|\b[a-z]+_[a-z_]+\b|\b(?:applicationId|incidentId|fields|version|category|discipline|reason)\b/;
 
+/** Words of the Dutch action codes migration 0019 renamed: none may come back. */
+const DUTCH_CODE_WORD = /(^|[._])(sessie|gebruiker|rol|bericht|oefening|taak|taken|taakkaart|logregel|beeld|tijdlijn|eenheid|verzoek|inzet|evenement|aanvraag|advies|kalender|dossier|toegang|ge[a-z]+[dt]|[a-z]*ingediend|toegevoegd|ingetrokken|vastgelegd)([._]|$)/;
+
+/** Every audit action code the services write: literal, chosen by a ternary, or built from a Bibob step. */
+function auditActionsWritten(): Set<string> {
+	const actions = new Set<string>();
+	const code = "'([a-z_]+(?:\\.[a-z_]+)+)'";
+	for (const s of SOURCES) {
+		// (not a type such as `action: 'bibob.read' | 'bibob.write'`, which names permissions)
+		for (const m of s.matchAll(new RegExp(`action: ${code}(?! \\|)`, 'g'))) actions.add(m[1]!);
+		for (const m of s.matchAll(new RegExp(`${code} : ${code}`, 'g'))) actions.add(m[1]!).add(m[2]!);
+		// Actions handed to a helper that writes the audit row (finishCreate(trx, …, 'application.created', …)).
+		for (const m of s.matchAll(new RegExp(`finishCreate\\([^)]*?${code}`, 'g'))) actions.add(m[1]!);
+		if (s.includes('action: `bibob.file.${options.audit}`')) for (const m of s.matchAll(/audit: '([a-z_]+)'/g)) actions.add(`bibob.file.${m[1]!}`);
+	}
+	return actions;
+}
+
 describe('audit log in Dutch', () => {
 	it('names every action code a service writes', () => {
-		const actions = new Set(SOURCES.flatMap((s) => [...s.matchAll(/action: '([a-z_]+\.[a-z_]+)'/g)].map((m) => m[1]!)));
-		for (const s of SOURCES) for (const m of s.matchAll(/'([a-z]+\.[a-z_]+)' : '([a-z]+\.[a-z_]+)'/g)) actions.add(m[1]!).add(m[2]!);
-		expect(actions.size).toBeGreaterThan(40);
+		const actions = auditActionsWritten();
+		expect(actions.size).toBeGreaterThan(60);
 		const missing = [...actions].filter((a) => !(a in AUDIT_ACTION_LABELS));
 		expect(missing).toEqual([]);
+	});
+
+	it('stores action codes in the event types\' vocabulary (English, dotted), never the old Dutch codes', () => {
+		const codes = [...auditActionsWritten(), ...Object.keys(AUDIT_ACTION_LABELS)];
+		expect(codes.filter((code) => !/^[a-z_]+(\.[a-z_]+)+$/.test(code))).toEqual([]);
+		expect(codes.filter((code) => DUTCH_CODE_WORD.test(code))).toEqual([]);
+		// Where a change has a realtime event type, its audit action is that same name.
+		for (const shared of ['task.created', 'task.updated', 'task.note', 'incident.created', 'notice.created', 'notice.read', 'notice.withdrawn', 'log.created', 'log.verified', 'picture.updated', 'sitrap.published', 'inject.created', 'inject.deleted', 'inject.delivered', 'advice.requested', 'advice.answered', 'advice.withdrawn', 'bluswater.unit.created', 'bluswater.unit.updated', 'bluswater.request.created', 'bluswater.request.updated', 'bluswater.request.ended', 'bluswater.assignment.created', 'bluswater.assignment.ended', 'bibob.file.opened', 'bibob.file.destroyed', 'bibob.settings.changed']) {
+			expect(codes, shared).toContain(shared);
+		}
 	});
 
 	it('has a Dutch name (or a deliberate silence) for every detail key a service writes', () => {
@@ -42,16 +69,16 @@ describe('audit log in Dutch', () => {
 
 	it('writes the demo rows as sentences without codes or ids', () => {
 		const rows = [
-			{ action: 'incident.grip_gewijzigd', details: { to: 2, from: 1, reason: 'Rookpluim trekt over Zandvoort.' } },
-			{ action: 'taak.gewijzigd', details: { fields: ['status', 'description', 'municipalityCode', 'assigneeId'], version: 2 } },
+			{ action: 'incident.grip_changed', details: { to: 2, from: 1, reason: 'Rookpluim trekt over Zandvoort.' } },
+			{ action: 'task.updated', details: { fields: ['status', 'description', 'municipalityCode', 'assigneeId'], version: 2 } },
 			{
-				action: 'advies.gevraagd',
+				action: 'advice.requested',
 				details: { dueDate: '2026-09-07', category: 'B', reference: 'BVW-2026-0001', voluntary: false, discipline: 'joint', applicationId: 'a0ffcd36-adfe-4ae4-8067-9ccbd468fc53' }
 			},
-			{ action: 'advies.uitgebracht', details: { answeredAs: 'ghor', conclusion: 'positief_met_voorwaarden', conditions: 4 } },
-			{ action: 'incident.aangemaakt', details: { grip: 1, kind: 'oefening', municipalities: ['bloemendaal', 'zandvoort'] } },
-			{ action: 'advies.termijnen_gewijzigd', details: { from: { termDaysB: 21, termDaysC: 28 }, to: { termDaysB: 14, termDaysC: 28 } } },
-			{ action: 'bluswater.status_gewijzigd', details: { unit: 'WTW 12-4', from: 'beschikbaar', to: 'ter_plaatse', litresLeft: 17000, incidentId: null } }
+			{ action: 'advice.answered', details: { answeredAs: 'ghor', conclusion: 'positief_met_voorwaarden', conditions: 4 } },
+			{ action: 'incident.created', details: { grip: 1, kind: 'oefening', municipalities: ['bloemendaal', 'zandvoort'] } },
+			{ action: 'advice_settings.updated', details: { from: { termDaysB: 21, termDaysC: 28 }, to: { termDaysB: 14, termDaysC: 28 } } },
+			{ action: 'bluswater.unit.status_changed', details: { unit: 'WTW 12-4', from: 'beschikbaar', to: 'ter_plaatse', litresLeft: 17000, incidentId: null } }
 		];
 		const texts = rows.map((r) => auditWording(r));
 		expect(texts.map((t) => t.action)).toEqual([
@@ -78,13 +105,13 @@ describe('audit log in Dutch', () => {
 	});
 
 	it('marks exercise rows and words an action nobody labelled yet', () => {
-		expect(auditWording({ action: 'inject.afgeleverd', details: { incidentId: 'a0ffcd36-adfe-4ae4-8067-9ccbd468fc53', number: 4, exercise: true } })).toEqual({
+		expect(auditWording({ action: 'inject.delivered', details: { incidentId: 'a0ffcd36-adfe-4ae4-8067-9ccbd468fc53', number: 4, exercise: true } })).toEqual({
 			action: 'Inject afgeleverd',
 			details: 'Logregel: 4.',
 			exercise: true
 		});
-		expect(auditActionLabel('bibob.betrokkene_toegevoegd')).toBe('Bibob: betrokkene toegevoegd');
-		expect(auditWording({ action: 'sessie.ingelogd', details: {} }).details).toBe('');
+		expect(auditActionLabel('bibob.file.party_added')).toBe('Bibob: betrokkene toegevoegd');
+		expect(auditWording({ action: 'session.created', details: {} }).details).toBe('');
 		expect(auditWording({ action: 'x.y', details: null }).details).toBe('');
 	});
 });

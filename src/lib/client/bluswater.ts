@@ -1,20 +1,4 @@
-// Browser helpers for the bluswater board: keep the newest record per id, and say numbers the
-// Dutch way.
-
-/** Keeps the newest version of each record: events may arrive after a fresher page load. */
-export function mergeByVersion<T extends { id: string; version: number }>(records: Record<string, T>, incoming: T): Record<string, T> {
-	const known = records[incoming.id];
-	if (known && known.version >= incoming.version) return records;
-	return { ...records, [incoming.id]: incoming };
-}
-
-/** The loaded list overlaid with live records, newest version of each. */
-export function overlay<T extends { id: string; version: number }>(loaded: T[], live: Record<string, T>): T[] {
-	let byId: Record<string, T> = {};
-	for (const record of loaded) byId = mergeByVersion(byId, record);
-	for (const record of Object.values(live)) byId = mergeByVersion(byId, record);
-	return Object.values(byId);
-}
+// Browser helpers for the bluswater board: numbers, durations and moments the Dutch way.
 
 const number = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });

@@ -1,22 +1,23 @@
 // The browser's side of the live calendar: news on `calendar` applied to what the page loaded.
-import type { CalendarEntry } from '$lib/server/calendar/calendar-entry';
-import type { RealtimeEvent } from '$lib/realtime/protocol';
+import type { CalendarEntry } from '$lib/contracts/calendar';
+import type { RealtimeEvent } from '$lib/contracts/events';
 import { localDaysOf, type DateWindow } from '$lib/domain/calendar';
 
 /** Changes since the load: an entry as it is now, or null once it left the calendar (or the window). */
 export type LiveEntries = Record<string, CalendarEntry | null>;
 
 export function applyCalendarEvent(live: LiveEntries, event: RealtimeEvent, window: DateWindow): LiveEntries {
-	if (event.type === 'event.changed') {
-		const entry = event.data as CalendarEntry;
-		const shown = localDaysOf(entry.startsAt, entry.endsAt, window).length > 0;
-		return { ...live, [entry.id]: shown ? entry : null };
+	switch (event.type) {
+		case 'event.changed': {
+			const entry = event.data;
+			const shown = localDaysOf(entry.startsAt, entry.endsAt, window).length > 0;
+			return { ...live, [entry.id]: shown ? entry : null };
+		}
+		case 'event.removed':
+			return { ...live, [event.data.id]: null };
+		default:
+			return live;
 	}
-	if (event.type === 'event.removed') {
-		const { id } = event.data as { id: string };
-		return { ...live, [id]: null };
-	}
-	return live;
 }
 
 /** The loaded entries with the live changes over them, by start. */

@@ -1,11 +1,8 @@
-// Logbook, situation picture, SITRAPs and injects as the API returns them
-// (src/lib/server/logbook/*-queries.ts, src/lib/server/injects/inject-queries.ts).
+// Logbook, situation picture, SITRAPs and injects as the API returns them (the wire contract).
 
-import type { LogEntryRecord } from '$lib/server/logbook/log-queries';
-import type { SectionRecord, SitrapSummary as SitrapSummaryRecord } from '$lib/server/logbook/picture-queries';
-import type { InjectRecord } from '$lib/server/injects/inject-queries';
+import type { LogEntryRecord, SectionRecord, SitrapSummary as SitrapSummaryRecord } from '$lib/contracts/logbook';
+import type { InjectRecord } from '$lib/contracts/inject';
 
-// One definition each, shared with the server (types only; erased from the browser bundle).
 export type LogEntry = LogEntryRecord;
 export type Section = SectionRecord;
 export type SitrapSummary = SitrapSummaryRecord;
@@ -24,13 +21,6 @@ export function mergeEntry(entries: Record<string, LogEntry>, incoming: LogEntry
 	const corrected = incoming.corrects ? next[incoming.corrects.id] : undefined;
 	if (corrected && !corrected.correctedBy) next[corrected.id] = { ...corrected, correctedBy: { id: incoming.id, number: incoming.number } };
 	return next;
-}
-
-/** Keeps the newest version of each section. */
-export function mergeSection(sections: Record<string, Section>, incoming: Section): Record<string, Section> {
-	const known = sections[incoming.section];
-	if (known && known.version >= incoming.version) return sections;
-	return { ...sections, [incoming.section]: incoming };
 }
 
 export const when = (iso: string) =>

@@ -49,3 +49,12 @@ export function entryAsSeenBy<T extends { injectId: string | null; source: strin
 	if (seesInjects || entry.injectId === null) return entry;
 	return { ...entry, injectId: null, author: { id: '', name: entry.source } };
 }
+
+/**
+ * The oefenleiding's view of a delivered inject's log entry, from the inject (`inject.delivered` on
+ * `injects:<id>`, which names its entry): the reverse of `entryAsSeenBy`, so a logbook open during
+ * the exercise marks it live as the page load would.
+ */
+export function entryAsInject<T extends { injectId: string | null; author: { id: string; name: string } }>(entry: T, inject: { id: string; createdBy: { id: string; name: string } }): T {
+	return { ...entry, injectId: inject.id, author: inject.createdBy };
+}

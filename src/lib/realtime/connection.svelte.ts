@@ -8,7 +8,7 @@ import type {
 	ServerToClientEvents,
 	SubscribeAck,
 	ViewersUpdate
-} from './protocol';
+} from '$lib/contracts/realtime';
 
 export type ConnectionState = 'verbinden' | 'verbonden' | 'opnieuw verbinden' | 'offline' | 'afgemeld';
 

@@ -2,7 +2,7 @@
 // default. Framework-free (relative imports only): the production entry, the dev plugin, the CLIs and
 // the SvelteKit bundle all read it. A bad value stops the start with one Dutch sentence per variable.
 //
-// The README's "Configuration" table lists the same variables; `tests/unit/config.test.ts` checks
+// The "Configuration" table in docs/configuration.md lists the same variables; `tests/unit/config.test.ts` checks
 // that the two agree.
 import { z } from 'zod';
 

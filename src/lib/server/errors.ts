@@ -22,6 +22,19 @@ export class ServiceError extends Error {
 	}
 }
 
+/**
+ * A write refused because someone else saved first: 409 `version_conflict` with the record as it
+ * is now in `current` (the API body's `current` member), so the client can show what changed and
+ * let the person apply their change again. The message (who, when) is the capability's wording.
+ */
+export class VersionConflictError<T = unknown> extends ServiceError {
+	readonly current: T;
+	constructor(current: T, message: string) {
+		super(409, 'version_conflict', message, undefined, { current });
+		this.current = current;
+	}
+}
+
 export const forbidden = (message = 'Je hebt geen toegang tot deze handeling.') => new ServiceError(403, 'forbidden', message);
 export const notFound = (message = 'Niet gevonden.') => new ServiceError(404, 'not_found', message);
 export const invalid = (fields: FieldError[], message = 'De invoer is niet geldig.') =>

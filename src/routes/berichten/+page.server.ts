@@ -1,15 +1,12 @@
 import type { Actions, PageServerLoad } from './$types';
-import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/http/guards';
-import { loadNoticeBoard, postNoticeFromForm } from '$lib/server/notices/notice-page';
-import { clientAddress } from '$lib/server/http/api';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, url);
-	return { board: await loadNoticeBoard(getDb(), user, 200) };
+	return { board: await locals.services.notices.loadNoticeBoard(user, 200) };
 };
 
 export const actions: Actions = {
-	bericht: async ({ locals, url, request, getClientAddress }) =>
-		postNoticeFromForm(getDb(), requireUser(locals, url), await request.formData(), clientAddress(getClientAddress))
+	bericht: async ({ locals, url, request }) =>
+		locals.services.notices.postNoticeFromForm(requireUser(locals, url), await request.formData(), locals.ctx.ip)
 };

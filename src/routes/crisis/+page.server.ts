@@ -2,24 +2,21 @@ import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { fitsInteger } from '../../lib/validation/fields.ts';
 import type { Actions, PageServerLoad } from './$types';
-import { clientAddress, zodFieldErrors } from '$lib/server/http/api';
+import { zodFieldErrors } from '$lib/server/http/api';
 import { formValues, runFormAction } from '$lib/server/http/form-action';
 import { invalid } from '$lib/server/errors';
 import { newIncidentInput } from '$lib/server/incidents/incident-input';
-import { getDb } from '$lib/server/db';
 import { fromLocalInput } from '$lib/domain/events/event-time';
 import { requirePermission } from '$lib/server/http/guards';
-import { currentSeq } from '$lib/server/realtime/event-log';
-import { canCreateIncident, createIncident, incidentsFor } from '$lib/server/incidents/incident-service';
+import { canCreateIncident } from '$lib/server/incidents/incident-service';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requirePermission(locals, url, 'incident.read');
-	const db = getDb();
-	const seq = await currentSeq(db, 'incidents');
+	const seq = await locals.services.realtime.currentSeq('incidents');
 	const includeClosed = url.searchParams.get('gesloten') === '1';
 	const archived = url.searchParams.get('archief') === '1';
 	return {
-		incidents: await incidentsFor(db, user, includeClosed, archived),
+		incidents: await locals.services.incidents.incidentsFor(user, includeClosed, archived),
 		includeClosed,
 		archived,
 		seq,
@@ -53,7 +50,7 @@ function placeAndTime(values: Record<string, string>): { position?: { lat: numbe
 }
 
 export const actions: Actions = {
-	aanmaken: async ({ locals, url, request, getClientAddress }) => {
+	aanmaken: async ({ locals, url, request }) => {
 		const user = requirePermission(locals, url, 'incident.read');
 		const form = await request.formData();
 		const values = formValues(form, ['title', 'kind', 'grip', 'type', 'location', 'affectedPeople', 'lat', 'lon', 'startedAt']);
@@ -69,7 +66,7 @@ export const actions: Actions = {
 				const { position, startedAt } = placeAndTime(values);
 				const parsed = newIncidentInput.safeParse({ ...input, municipalities, type: input.type || undefined, location: input.location || undefined, position, startedAt });
 				if (!parsed.success) throw invalid(zodFieldErrors(parsed.error), 'Controleer de gemarkeerde velden.');
-				created = await createIncident(getDb(), user, parsed.data, { ip: clientAddress(getClientAddress) });
+				created = await locals.services.incidents.createIncident(user, parsed.data, locals.ctx);
 			}
 		);
 		if (created) redirect(303, `/crisis/${created.id}`);

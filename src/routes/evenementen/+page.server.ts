@@ -1,19 +1,16 @@
 import type { PageServerLoad } from './$types';
-import { getDb } from '$lib/server/db';
 import { requirePermission } from '$lib/server/http/guards';
 import { can } from '$lib/server/auth/permissions';
 import { statusFilterInput } from '$lib/server/events/application-input';
-import { listApplications } from '$lib/server/events/application-service';
 import { dueItems } from '$lib/domain/events/due';
 import { localDate } from '$lib/domain/events/event-time';
 import { addDays } from '$lib/domain/working-days';
-import { loadAdviceDue } from '$lib/server/advice/advice-page';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requirePermission(locals, url, 'event.read');
 	const parsed = statusFilterInput.safeParse(url.searchParams.get('status') || undefined);
 	const status = parsed.success ? parsed.data : undefined;
-	const [all, adviceDue] = await Promise.all([listApplications(getDb(), user), loadAdviceDue(getDb(), user)]);
+	const [all, adviceDue] = await Promise.all([locals.services.events.listApplications(user), locals.services.advice.loadAdviceDue(user)]);
 	const today = localDate(new Date());
 	return {
 		status: status ?? '',

@@ -1,12 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb } from '$lib/server/db';
-import { login, RateLimitedError, SecondFactorError } from '$lib/server/auth/login';
+import { RateLimitedError, SecondFactorError } from '$lib/server/auth/login';
 import { loginInput } from '$lib/server/auth/login-input';
 import { setChallengeCookie, setSessionCookie } from '$lib/server/auth/cookie';
-import { createChallenge } from '$lib/server/auth/login-challenge';
 import { ServiceError } from '$lib/server/errors';
-import { clientAddress } from '$lib/server/http/api';
 
 import { safeTarget } from '$lib/server/http/safe-target';
 
@@ -16,7 +13,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url, getClientAddress }) => {
+	default: async ({ request, cookies, url, locals }) => {
 		const form = await request.formData();
 		const email = String(form.get('email') ?? '');
 		const parsed = loginInput.pick({ email: true, password: true }).safeParse({ email, password: String(form.get('password') ?? '') });
@@ -24,9 +21,9 @@ export const actions: Actions = {
 			return fail(400, { email, message: parsed.error.issues[0]?.message ?? 'Vul je e-mailadres en wachtwoord in.' });
 		}
 		try {
-			const { token, session } = await login(getDb(), {
+			const { token, session } = await locals.services.auth.login({
 				...parsed.data,
-				ip: clientAddress(getClientAddress),
+				ip: locals.ctx.ip,
 				userAgent: request.headers.get('user-agent')
 			});
 			setSessionCookie(cookies, url, token, session.expiresAt);
@@ -34,7 +31,7 @@ export const actions: Actions = {
 			if (err instanceof SecondFactorError) {
 				// Password right, second factor still to come: a challenge, not a session.
 				const purpose = err.code === 'second_factor_required' ? 'verifieren' : 'instellen';
-				const challenge = await createChallenge(getDb(), err.userId, purpose);
+				const challenge = await locals.services.auth.createChallenge(err.userId, purpose);
 				setChallengeCookie(cookies, url, challenge.token, challenge.expiresAt);
 				const next = url.searchParams.get('naar');
 				const query = next ? `?naar=${encodeURIComponent(safeTarget(next))}` : '';

@@ -1,12 +1,8 @@
 import type { PageServerLoad } from './$types';
-import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/http/guards';
-import { currentSeq } from '$lib/server/realtime/event-log';
-import { myTasks } from '$lib/server/tasks/task-service';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, url);
-	const db = getDb();
-	const seq = await currentSeq(db, `user:${user.id}`);
-	return { tasks: await myTasks(db, user), seq, userId: user.id };
+	const seq = await locals.services.realtime.currentSeq(`user:${user.id}`);
+	return { tasks: await locals.services.tasks.myTasks(user), seq, userId: user.id };
 };

@@ -46,13 +46,6 @@ export interface AdviceRequestRecord {
 	version: number;
 }
 
-/** Keeps the newest version of each request: events may arrive after a fresher page load. */
-export function mergeAdvice(records: Record<string, AdviceRequestRecord>, incoming: AdviceRequestRecord): Record<string, AdviceRequestRecord> {
-	const known = records[incoming.id];
-	if (known && known.version >= incoming.version) return records;
-	return { ...records, [incoming.id]: incoming };
-}
-
 /** Open requests first by due date, then the rest newest first. */
 export function byDueDate(a: AdviceRequestRecord, b: AdviceRequestRecord): number {
 	const openA = a.status === 'gevraagd' ? 0 : 1;

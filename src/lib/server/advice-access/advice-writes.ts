@@ -14,7 +14,7 @@ import { adviceTopic, inboxTopicsFor } from './advice-access';
 
 const actorOf = (user: SessionUser) => ({ id: user.id, name: user.name });
 
-export async function announce(trx: Transaction<DB>, user: SessionUser, request: AdviceRequestRecord, type: string): Promise<void> {
+export async function announce(trx: Transaction<DB>, user: SessionUser, request: AdviceRequestRecord, type: 'advice.requested' | 'advice.answered' | 'advice.withdrawn'): Promise<void> {
 	const event = { type, data: request, actor: actorOf(user), exercise: false };
 	await publish(trx, { topic: adviceTopic(request.applicationId), ...event });
 	for (const topic of inboxTopicsFor(request.application.municipality, request.discipline)) await publish(trx, { topic, ...event });
@@ -45,7 +45,7 @@ export async function insertRequests(
 		});
 		await writeAudit(trx, {
 			actorId: user.id,
-			action: 'advies.gevraagd',
+			action: 'advice.requested',
 			entityType: 'adviesaanvraag',
 			entityId: id,
 			municipality: application.municipalityCode,

@@ -8,7 +8,8 @@ import { can } from '../auth/permissions';
 import { writeAudit } from '../audit/audit';
 import { lastChangeOf, type LastChange } from '../audit/last-change';
 import { overtakenSentence } from '../../domain/wording/changes';
-import { ServiceError, forbidden, notFound } from '../errors';
+import { dutchDateTime } from '../../domain/wording/values';
+import { VersionConflictError, forbidden, notFound } from '../errors';
 import { ADVICE_KIND_LABELS, type AdviceRequestRecord } from '../../domain/advice';
 import { findAdviceRequest, lockAdviceRequest, saveAnswer, saveWithdrawal } from '../advice-access/advice-queries';
 import { announce } from '../advice-access/advice-writes';
@@ -17,19 +18,22 @@ import { requireRequest } from './advice-reads';
 import type { AdviceCtx } from './advice-context';
 import type { AnswerAdviceInput, WithdrawAdviceInput } from './advice-input';
 
-export class AdviceConflictError extends ServiceError {
-	readonly current: AdviceRequestRecord;
-	constructor(current: AdviceRequestRecord, message: string) {
-		super(409, 'version_conflict', message, undefined, { current });
-		this.current = current;
-	}
-}
+/** The name this module used before there was one conflict error; same (current, message). */
+export { VersionConflictError as AdviceConflictError };
 
+/**
+ * Why an answer or withdrawal came too late, naming who got there first and when: the request's
+ * own answer, or the audit log's last change (a withdrawal, or whatever changed the version the
+ * user saw while the request is still open). Nothing is written after this.
+ */
 function staleMessage(current: AdviceRequestRecord, last: LastChange | null): string {
+	const at = (iso: string | null | undefined) => (iso ? ` om ${dutchDateTime(iso)}` : '');
 	if (current.status === 'uitgebracht') {
-		return `${current.answeredBy?.name ?? 'Iemand anders'} heeft dit advies net uitgebracht. Bekijk het uitgebrachte advies hieronder.`;
+		return `${current.answeredBy?.name ?? last?.by ?? 'Iemand anders'} heeft dit advies${at(current.answeredAt ?? last?.at)} uitgebracht. Bekijk het uitgebrachte advies hieronder.`;
 	}
-	if (current.status === 'ingetrokken') return 'De gemeente heeft deze adviesaanvraag ingetrokken; een advies is niet meer nodig.';
+	if (current.status === 'ingetrokken') {
+		return `${last?.by ?? 'De gemeente'} heeft deze adviesaanvraag${at(current.withdrawnAt ?? last?.at)} ingetrokken; een advies is niet meer nodig.`;
+	}
 	return `${overtakenSentence('deze adviesaanvraag', last?.by ?? null, last?.at ?? null)} Bekijk de nieuwe stand en probeer het opnieuw.`;
 }
 
@@ -54,7 +58,7 @@ export async function answerAdvice(
 		const locked = await lockAdviceRequest(trx, requestId);
 		if (!locked) throw notFound('Deze adviesaanvraag bestaat niet meer.');
 		const current = (await findAdviceRequest(trx, requestId))!;
-		if (locked.version !== input.version || locked.status !== 'gevraagd') throw new AdviceConflictError(current, staleMessage(current, await lastChangeOf(trx, 'adviesaanvraag', requestId)));
+		if (locked.version !== input.version || locked.status !== 'gevraagd') throw new VersionConflictError(current, staleMessage(current, await lastChangeOf(trx, 'adviesaanvraag', requestId)));
 		await saveAnswer(trx, requestId, {
 			advice: input.advice,
 			conditions: input.conditions,
@@ -66,7 +70,7 @@ export async function answerAdvice(
 		const answered = (await findAdviceRequest(trx, requestId))!;
 		await writeAudit(trx, {
 			actorId: user.id,
-			action: 'advies.uitgebracht',
+			action: 'advice.answered',
 			entityType: 'adviesaanvraag',
 			entityId: requestId,
 			municipality: answered.application.municipality,
@@ -100,12 +104,12 @@ export async function withdrawAdvice(
 		const locked = await lockAdviceRequest(trx, requestId);
 		if (!locked) throw notFound('Deze adviesaanvraag bestaat niet meer.');
 		const current = (await findAdviceRequest(trx, requestId))!;
-		if (locked.version !== input.version || locked.status !== 'gevraagd') throw new AdviceConflictError(current, staleMessage(current, await lastChangeOf(trx, 'adviesaanvraag', requestId)));
+		if (locked.version !== input.version || locked.status !== 'gevraagd') throw new VersionConflictError(current, staleMessage(current, await lastChangeOf(trx, 'adviesaanvraag', requestId)));
 		await saveWithdrawal(trx, requestId, { withdrawnBy: user.id, reason: input.reason });
 		const withdrawn = (await findAdviceRequest(trx, requestId))!;
 		await writeAudit(trx, {
 			actorId: user.id,
-			action: 'advies.ingetrokken',
+			action: 'advice.withdrawn',
 			entityType: 'adviesaanvraag',
 			entityId: requestId,
 			municipality: withdrawn.application.municipality,

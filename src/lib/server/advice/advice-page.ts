@@ -8,9 +8,7 @@ import type { DB } from '../db/schema';
 import type { SessionUser } from '../auth/roles';
 import { can } from '../auth/permissions';
 import { currentSeq } from '../realtime/event-log';
-import { getDb } from '../db';
 import { requireUser } from '../http/guards';
-import { clientAddress } from '../http/api';
 import { formValues, runFormAction } from '../http/form-action';
 import { KENNEMERLAND } from '../../domain/region';
 import {
@@ -29,10 +27,7 @@ import {
 	adviceInbox,
 	adviceOfApplication,
 	adviceRequestDetail,
-	answerAdvice,
-	requestAdvice,
 	routingOf,
-	withdrawAdvice,
 	type AdviceRequestDetail
 } from './advice-service';
 import { answerAdviceForm, requestAdviceForm, withdrawAdviceForm } from './advice-forms';
@@ -114,28 +109,28 @@ export async function loadAdviceDue(db: Kysely<DB>, user: SessionUser) {
 
 type Event = RequestEvent;
 
-export async function requestAdviceAction({ locals, url, request, getClientAddress }: Event) {
+export async function requestAdviceAction({ locals, url, request }: Event) {
 	const user = requireUser(locals, url);
 	const form = await request.formData();
 	const values = { ...formValues(form, ['applicationId']), disciplines: form.getAll('disciplines').map(String).join(',') };
 	return runFormAction('advies-vragen', values, requestAdviceForm, ({ applicationId, ...input }) =>
-		requestAdvice(getDb(), user, applicationId, input, { ip: clientAddress(getClientAddress) })
+		locals.services.advice.requestAdvice(user, applicationId, input, locals.ctx)
 	);
 }
 
-export async function withdrawAdviceAction({ locals, url, request, getClientAddress }: Event) {
+export async function withdrawAdviceAction({ locals, url, request }: Event) {
 	const user = requireUser(locals, url);
 	const values = formValues(await request.formData(), ['requestId', 'version', 'reason']);
 	return runFormAction(`advies-intrekken-${values.requestId}`, values, withdrawAdviceForm, ({ requestId, ...input }) =>
-		withdrawAdvice(getDb(), user, requestId, input, { ip: clientAddress(getClientAddress) })
+		locals.services.advice.withdrawAdvice(user, requestId, input, locals.ctx)
 	);
 }
 
-export async function answerAdviceAction({ locals, url, request, getClientAddress }: Event) {
+export async function answerAdviceAction({ locals, url, request }: Event) {
 	const user = requireUser(locals, url);
 	const values = formValues(await request.formData(), ['requestId', 'version', 'advice', 'conditions', 'conclusion']);
 	return runFormAction('advies-uitbrengen', values, answerAdviceForm, ({ requestId, ...input }) =>
-		answerAdvice(getDb(), user, requestId, input, { ip: clientAddress(getClientAddress) })
+		locals.services.advice.answerAdvice(user, requestId, input, locals.ctx)
 	);
 }
 

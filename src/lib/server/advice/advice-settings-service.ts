@@ -41,7 +41,7 @@ export async function changeAdviceSettings(
 		}
 		await writeAudit(trx, {
 			actorId: user.id,
-			action: 'advies.termijnen_gewijzigd',
+			action: 'advice_settings.updated',
 			entityType: 'adviesinstellingen',
 			entityId: null,
 			municipality,

@@ -38,7 +38,7 @@ export async function newestChangeRow(db: Kysely<DB>, entityType: string, entity
 		.select(['appUser.name', 'auditLog.at'])
 		.where('auditLog.entityType', '=', entityType)
 		.where('auditLog.entityId', '=', entityId)
-		.where('auditLog.action', 'not like', '%geweigerd%')
+		.where('auditLog.action', 'not like', '%refused%')
 		.orderBy('auditLog.id', 'desc')
 		.limit(1)
 		.executeTakeFirst();

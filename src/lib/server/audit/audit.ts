@@ -11,6 +11,8 @@ export interface AuditEntry {
 	municipality?: string | null;
 	ip?: string | null;
 	details?: Record<string, unknown>;
+	/** When it happened; absent: now (only the demo seeder backdates, see clock.ts). */
+	at?: Date;
 }
 
 export async function writeAudit(db: Kysely<DB>, entry: AuditEntry): Promise<void> {
@@ -21,7 +23,8 @@ export async function writeAudit(db: Kysely<DB>, entry: AuditEntry): Promise<voi
 		entityId: entry.entityId ?? null,
 		municipalityCode: entry.municipality ?? null,
 		ip: entry.ip ?? null,
-		details: JSON.stringify(entry.details ?? {})
+		details: JSON.stringify(entry.details ?? {}),
+		at: entry.at
 	});
 }
 

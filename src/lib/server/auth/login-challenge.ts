@@ -97,7 +97,7 @@ export async function completeEnrolment(
 	if (attempt.count > SECOND_FACTOR_LIMIT.max) throw new RateLimitedError(attempt.retryAfter);
 	const step = matchingStep(challenge.pendingSecret, code.replace(/\s+/g, ''));
 	if (step === null) {
-		await writeAudit(db, { actorId: null, action: 'sessie.tweede_factor_mislukt', entityType: 'gebruiker', entityId: challenge.userId, ip: meta.ip });
+		await writeAudit(db, { actorId: null, action: 'session.second_factor_failed', entityType: 'gebruiker', entityId: challenge.userId, ip: meta.ip });
 		throw invalidSecondFactor();
 	}
 	const secret = challenge.pendingSecret;
@@ -105,7 +105,7 @@ export async function completeEnrolment(
 		await saveTotp(trx, challenge.userId, secret, step);
 		const codes = await replaceRecoveryCodes(trx, challenge.userId);
 		await deleteChallenge(trx, challenge.id);
-		await writeAudit(trx, { actorId: challenge.userId, action: 'sessie.tweede_factor_ingesteld', entityType: 'gebruiker', entityId: challenge.userId, ip: meta.ip });
+		await writeAudit(trx, { actorId: challenge.userId, action: 'session.second_factor_enrolled', entityType: 'gebruiker', entityId: challenge.userId, ip: meta.ip });
 		return codes;
 	});
 	await clearLimit(db, key);

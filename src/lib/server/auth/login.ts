@@ -57,7 +57,7 @@ export async function verifySecondFactor(
 	if (input.totp && (await acceptTotp(db, userId, input.totp))) used = 'totp';
 	else if (input.recoveryCode && (await useRecoveryCode(db, userId, input.recoveryCode))) used = 'herstelcode';
 	if (!used) {
-		await writeAudit(db, { actorId: null, action: 'sessie.tweede_factor_mislukt', entityType: 'gebruiker', entityId: userId, ip: input.ip });
+		await writeAudit(db, { actorId: null, action: 'session.second_factor_failed', entityType: 'gebruiker', entityId: userId, ip: input.ip });
 		throw invalidSecondFactor();
 	}
 	await clearLimit(db, key);
@@ -75,7 +75,7 @@ export async function openSession(
 		const created = await createSession(trx, token, userId, { ip: meta.ip, userAgent: meta.userAgent, secondFactor: meta.secondFactor !== null });
 		await writeAudit(trx, {
 			actorId: userId,
-			action: 'sessie.ingelogd',
+			action: 'session.created',
 			entityType: 'gebruiker',
 			entityId: userId,
 			ip: meta.ip,
@@ -112,7 +112,7 @@ export async function login(db: Kysely<DB>, input: LoginInput): Promise<{ token:
 		await countAttempt(db, addressKey, LOGIN_LIMITS.address);
 		await writeAudit(db, {
 			actorId: null,
-			action: 'sessie.inloggen_mislukt',
+			action: 'session.login_failed',
 			entityType: 'gebruiker',
 			entityId: user?.id ?? null,
 			ip: input.ip,

@@ -6,5 +6,5 @@ import { writeAudit } from '../audit/audit';
 /** Ends the session, disconnects its sockets on every node, and records it. */
 export async function logout(db: Kysely<DB>, session: Session, ip: string | null): Promise<void> {
 	await invalidateSession(db, session.id);
-	await writeAudit(db, { actorId: session.userId, action: 'sessie.uitgelogd', entityType: 'gebruiker', entityId: session.userId, ip });
+	await writeAudit(db, { actorId: session.userId, action: 'session.ended', entityType: 'gebruiker', entityId: session.userId, ip });
 }

@@ -45,7 +45,7 @@ export async function requireFileAccess(
 	if (header && mayBibob(user, action, header.municipalityCode)) return header;
 	await writeAudit(db, {
 		actorId: user.id,
-		action: 'bibob.toegang_geweigerd',
+		action: 'bibob.access_refused',
 		entityType: 'bibob_dossier',
 		entityId: id.slice(0, 64),
 		// Never the file's municipality: the audit must not tell whether the file exists.

@@ -95,7 +95,7 @@ export async function refusalsOf(db: Db, fileId: string) {
 		.selectFrom('auditLog')
 		.leftJoin('appUser', 'appUser.id', 'auditLog.actorId')
 		.select(['auditLog.id', 'auditLog.at', 'auditLog.details', 'auditLog.ip', 'appUser.name as userName', 'appUser.email as userEmail'])
-		.where('auditLog.action', '=', 'bibob.toegang_geweigerd')
+		.where('auditLog.action', '=', 'bibob.access_refused')
 		.where('auditLog.entityId', '=', fileId)
 		.orderBy('auditLog.id', 'desc')
 		.execute();

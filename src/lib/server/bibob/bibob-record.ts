@@ -3,10 +3,12 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { DEFAULT_SETTINGS, type Decision, type FileStatus, type Intention, type LbbConclusion, type OwnConclusion, type PermitKind } from '../../domain/bibob/catalog.ts';
-import { fileStage, type ProcedureState, type Stage } from '../../domain/bibob/procedure.ts';
+import { fileStage, type ProcedureState } from '../../domain/bibob/procedure.ts';
 import { decisionTerm, lbbAdviceDue, pastRetention, retentionEnds, type DecisionTerm } from '../../domain/bibob/terms.ts';
 import { municipalityName } from '../../domain/region.ts';
 import { applicationSummary, extraQuestionsOf, fileChildren, settingsOf, userName, type FileRow } from './bibob-queries.ts';
+import type { BibobFileRecord, BibobOverviewRecord as OverviewRow } from '../../contracts/bibob.ts';
+export type { BibobFileRecord, OverviewRow };
 
 export interface BibobSettings {
 	municipality: string;
@@ -61,25 +63,6 @@ function termOf(row: FileRow, extra: ExtraQuestionRow[], settings: BibobSettings
 	});
 }
 
-export interface OverviewRow {
-	id: string;
-	municipality: string;
-	permitKind: PermitKind;
-	permit: string;
-	status: FileStatus;
-	stage: Stage;
-	openedOn: string;
-	closedOn: string | null;
-	destroyedAt: string | null;
-	term: Pick<DecisionTerm, 'deadline' | 'state' | 'daysLeft' | 'warning' | 'suspendedDays'> | null;
-	lbbDueOn: string | null;
-	zienswijzeDueOn: string | null;
-	answerDueOn: string | null;
-	retentionEndsOn: string | null;
-	pastRetention: boolean;
-	version: number;
-}
-
 /** What the overview lists: the permit and the procedure's state, never the screening's content. */
 export async function overviewRows(db: Kysely<DB>, rows: FileRow[], settings: BibobSettings, today: string): Promise<OverviewRow[]> {
 	const extra = await extraQuestionsOf(
@@ -113,29 +96,6 @@ export async function overviewRows(db: Kysely<DB>, rows: FileRow[], settings: Bi
 			version: r.version
 		};
 	});
-}
-
-export interface BibobFileRecord extends OverviewRow {
-	municipalityName: string;
-	eventApplication: { id: string; reference: string; name: string } | null;
-	permitReference: string | null;
-	permitDescription: string | null;
-	applicantName: string | null;
-	originalDeadline: string | null;
-	termDetail: DecisionTerm | null;
-	questionnaire: { sentOn: string; dueOn: string | null; receivedOn: string | null } | null;
-	ownConclusion: { conclusion: OwnConclusion; text: string; concludedOn: string | null } | null;
-	lbb: { requestedOn: string; dueOn: string; extendedOn: string | null; receivedOn: string | null; conclusion: LbbConclusion | null; summary: string | null } | null;
-	intention: { intention: Intention; intentionOn: string; zienswijzeDueOn: string | null; zienswijzeReceivedOn: string | null; zienswijzeSummary: string | null } | null;
-	decision: { decision: Decision; decidedOn: string; reasoning: string; proportionality: string; conditions: string | null; decidedBy: string | null } | null;
-	closeReason: string | null;
-	destroyedBy: string | null;
-	parties: { id: string; kind: 'organisatie' | 'persoon'; name: string; kvk: string | null; role: string | null; note: string }[];
-	answers: { id: string; section: string; formReference: string; summary: string }[];
-	findings: { id: string; indicator: string; description: string; source: string; foundOn: string }[];
-	extraQuestions: { id: string; subject: string; sentOn: string; answeredOn: string | null }[];
-	disclosures: { id: string; recipientKind: string; recipient: string; ground: string; groundNote: string; disclosedOn: string; shared: string; recordedBy: string | null; recordedAt: string }[];
-	updatedAt: string;
 }
 
 export async function fileRecord(db: Kysely<DB>, row: FileRow, today: string): Promise<BibobFileRecord> {

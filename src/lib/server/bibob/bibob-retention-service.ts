@@ -15,7 +15,7 @@ import { localDateOf, pastRetention, retentionEnds } from '../../domain/bibob/te
 import { mayBibob, requireFileAccess } from './bibob-access.ts';
 import { destroyFileContents, lockFile, settingsOf, upsertSettings } from './bibob-queries.ts';
 import { loadSettings, type BibobSettings } from './bibob-record.ts';
-import { FileConflictError, type Ctx } from './bibob-service.ts';
+import { fileConflict, type Ctx } from './bibob-service.ts';
 import { fileRecord } from './bibob-record.ts';
 import type { SettingsInput } from './bibob-input.ts';
 
@@ -37,7 +37,7 @@ export async function saveSettings(db: Kysely<DB>, user: SessionUser, municipali
 		}
 		const values = { retentionYears: input.retentionYears, zienswijzeWeeks: input.zienswijzeWeeks, answerWeeks: input.answerWeeks, warningDays: input.warningDays, updatedBy: user.id, updatedAt: new Date() };
 		await upsertSettings(trx, municipality, values);
-		await writeAudit(trx, { actorId: user.id, action: 'bibob.instellingen_gewijzigd', entityType: 'bibob_instellingen', entityId: municipality, municipality, ip: ctx.ip, details: { ...values, updatedAt: undefined, updatedBy: undefined } });
+		await writeAudit(trx, { actorId: user.id, action: 'bibob.settings.changed', entityType: 'bibob_instellingen', entityId: municipality, municipality, ip: ctx.ip, details: { ...values, updatedAt: undefined, updatedBy: undefined } });
 		await publish(trx, { topic: `bibob:${municipality}`, type: 'bibob.settings.changed', data: { municipality }, actor: { id: user.id, name: user.name }, exercise: false });
 		return loadSettings(trx, municipality);
 	});
@@ -49,7 +49,7 @@ export async function destroyFile(db: Kysely<DB>, user: SessionUser, id: string,
 	return transact(db, async (trx) => {
 		const row = await lockFile(trx, id);
 		if (!row) throw notFound();
-		if (row.version !== input.version) throw new FileConflictError(await fileRecord(trx, row, today), await lastChangeOf(trx, 'bibob_dossier', row.id));
+		if (row.version !== input.version) throw fileConflict(await fileRecord(trx, row, today), await lastChangeOf(trx, 'bibob_dossier', row.id));
 		if (row.status === 'vernietigd') throw new ServiceError(409, 'file_destroyed', 'Dit dossier is al vernietigd.');
 		if (row.status !== 'afgerond' || !row.closedOn) throw new ServiceError(409, 'file_open', 'Een lopend dossier kan niet worden vernietigd; rond het eerst af.');
 		const settings = await loadSettings(trx, row.municipalityCode);
@@ -60,7 +60,7 @@ export async function destroyFile(db: Kysely<DB>, user: SessionUser, id: string,
 		await destroyFileContents(trx, id, { by: user.id, at: destroyedAt });
 		await writeAudit(trx, {
 			actorId: user.id,
-			action: 'bibob.dossier_vernietigd',
+			action: 'bibob.file.destroyed',
 			entityType: 'bibob_dossier',
 			entityId: id,
 			municipality: row.municipalityCode,

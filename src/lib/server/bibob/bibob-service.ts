@@ -10,7 +10,7 @@ import { writeAudit } from '../audit/audit.ts';
 import { lastChangeOf, type LastChange } from '../audit/last-change.ts';
 import { overtakenSentence } from '../../domain/wording/changes.ts';
 import { publish } from '../realtime/event-log.ts';
-import { ServiceError, forbidden, notFound } from '../errors.ts';
+import { ServiceError, VersionConflictError, forbidden, notFound } from '../errors.ts';
 import { isUuid } from '../ids.ts';
 import { isOnCalendar, publishCalendarChange } from '../calendar/calendar-entry.ts';
 import { groundAllows, RECIPIENT_KIND_LABELS, type DisclosureGround, type RecipientKind } from '../../domain/bibob/catalog.ts';
@@ -77,16 +77,9 @@ export interface Ctx {
 const todayOf = (ctx: Ctx) => ctx.today ?? localDateOf(new Date());
 const actorOf = (user: SessionUser) => ({ id: user.id, name: user.name });
 
-export class FileConflictError extends ServiceError {
-	constructor(current: BibobFileRecord, last: LastChange | null) {
-		super(
-			409,
-			'version_conflict',
-			`${overtakenSentence('dit dossier', last?.by ?? null, last?.at ?? null)} Bekijk de nieuwe stand en probeer het opnieuw.`,
-			undefined,
-			{ current }
-		);
-	}
+/** The 409 for a stale Bibob file: the file as it is now, and who changed it last and when. */
+export function fileConflict(current: BibobFileRecord, last: LastChange | null): VersionConflictError<BibobFileRecord> {
+	return new VersionConflictError(current, `${overtakenSentence('dit dossier', last?.by ?? null, last?.at ?? null)} Bekijk de nieuwe stand en probeer het opnieuw.`);
 }
 
 function refuse(refusal: Refusal | null): void {
@@ -95,7 +88,7 @@ function refuse(refusal: Refusal | null): void {
 }
 
 /** The news for colleagues: which file changed and where it stands — no content (it stays in the event log). */
-async function announce(trx: Transaction<DB>, user: SessionUser, row: FileRow, type: string): Promise<void> {
+async function announce(trx: Transaction<DB>, user: SessionUser, row: FileRow, type: 'bibob.file.opened' | 'bibob.file.changed'): Promise<void> {
 	await publish(trx, {
 		topic: `bibob:${row.municipalityCode}`,
 		type,
@@ -138,13 +131,13 @@ async function changeFile(
 	return transact(db, async (trx) => {
 		const row = await lockFile(trx, id);
 		if (!row) throw notFound();
-		if (options.version !== undefined && row.version !== options.version) throw new FileConflictError(await fileRecord(trx, row, today), await lastChangeOf(trx, 'bibob_dossier', id));
+		if (options.version !== undefined && row.version !== options.version) throw fileConflict(await fileRecord(trx, row, today), await lastChangeOf(trx, 'bibob_dossier', id));
 		const values = (await run(trx, row, today)) ?? {};
 		await updateFile(trx, id, values);
 		const after = (await lockFile(trx, id))!;
 		await writeAudit(trx, {
 			actorId: user.id,
-			action: `bibob.${options.audit}`,
+			action: `bibob.file.${options.audit}`,
 			entityType: 'bibob_dossier',
 			entityId: id,
 			municipality: row.municipalityCode,
@@ -196,7 +189,7 @@ export async function openFile(db: Kysely<DB>, user: SessionUser, input: OpenFil
 			const row = (await lockFile(trx, id))!;
 			await writeAudit(trx, {
 				actorId: user.id,
-				action: 'bibob.dossier_geopend',
+				action: 'bibob.file.opened',
 				entityType: 'bibob_dossier',
 				entityId: id,
 				municipality: input.municipality,
@@ -216,14 +209,14 @@ export async function openFile(db: Kysely<DB>, user: SessionUser, input: OpenFil
 }
 
 export async function addParty(db: Kysely<DB>, user: SessionUser, id: string, input: PartyInput, ctx: Ctx) {
-	return changeFile(db, user, id, ctx, { audit: 'betrokkene_toegevoegd', details: { soort: input.kind, rol: input.role } }, async (trx, row) => {
+	return changeFile(db, user, id, ctx, { audit: 'party_added', details: { soort: input.kind, rol: input.role } }, async (trx, row) => {
 		refuse(requireOpen(procedureState(row)));
 		await insertParty(trx, { fileId: id, kind: input.kind, name: input.name, kvk: input.kvk, role: input.role, note: input.note, createdBy: user.id });
 	});
 }
 
 export async function setQuestionnaire(db: Kysely<DB>, user: SessionUser, id: string, input: z.output<typeof questionnaireInput>, ctx: Ctx) {
-	return changeFile(db, user, id, { ...ctx }, { version: input.version, audit: 'vragenlijst_vastgelegd', details: { verstuurd: input.sentOn, ontvangen: input.receivedOn } }, async (trx, row, today) => {
+	return changeFile(db, user, id, { ...ctx }, { version: input.version, audit: 'questionnaire_recorded', details: { verstuurd: input.sentOn, ontvangen: input.receivedOn } }, async (trx, row, today) => {
 		refuse(checkQuestionnaire(procedureState(row), input, today));
 		const settings = await loadSettings(trx, row.municipalityCode);
 		return { questionnaireSentOn: input.sentOn, questionnaireDueOn: answerDue(input.sentOn, input.answerWeeks ?? settings.answerWeeks), questionnaireReceivedOn: input.receivedOn };
@@ -231,14 +224,14 @@ export async function setQuestionnaire(db: Kysely<DB>, user: SessionUser, id: st
 }
 
 export async function addAnswer(db: Kysely<DB>, user: SessionUser, id: string, input: z.output<typeof answerInput>, ctx: Ctx) {
-	return changeFile(db, user, id, ctx, { audit: 'antwoord_vastgelegd', details: { onderdeel: input.section, vraag: input.formReference } }, async (trx, row) => {
+	return changeFile(db, user, id, ctx, { audit: 'answer_recorded', details: { onderdeel: input.section, vraag: input.formReference } }, async (trx, row) => {
 		refuse(requireOpen(procedureState(row)));
 		await insertAnswer(trx, { fileId: id, section: input.section, formReference: input.formReference, summary: input.summary, createdBy: user.id });
 	});
 }
 
 export async function addFinding(db: Kysely<DB>, user: SessionUser, id: string, input: z.output<typeof findingInput>, ctx: Ctx) {
-	return changeFile(db, user, id, ctx, { audit: 'bevinding_vastgelegd', details: { indicator: input.indicator } }, async (trx, row, today) => {
+	return changeFile(db, user, id, ctx, { audit: 'finding_recorded', details: { indicator: input.indicator } }, async (trx, row, today) => {
 		// A finding may predate the file (an RIEC signal often does), never today.
 		refuse(requireOpen(procedureState(row)));
 		if (input.foundOn > today) refuse({ status: 400, code: 'date_order', field: 'foundOn', message: 'De datum van de bevinding ligt in de toekomst.' });
@@ -247,21 +240,21 @@ export async function addFinding(db: Kysely<DB>, user: SessionUser, id: string, 
 }
 
 export async function setConclusion(db: Kysely<DB>, user: SessionUser, id: string, input: z.output<typeof conclusionInput>, ctx: Ctx) {
-	return changeFile(db, user, id, ctx, { version: input.version, audit: 'conclusie_vastgelegd', details: { conclusie: input.conclusion } }, async (_trx, row, today) => {
+	return changeFile(db, user, id, ctx, { version: input.version, audit: 'conclusion_recorded', details: { conclusie: input.conclusion } }, async (_trx, row, today) => {
 		refuse(checkDated(procedureState(row), 'concludedOn', input.concludedOn, today));
 		return { ownConclusion: input.conclusion, ownConclusionText: input.text, ownConcludedOn: input.concludedOn };
 	});
 }
 
 export async function addExtraQuestion(db: Kysely<DB>, user: SessionUser, id: string, input: z.output<typeof extraQuestionInput>, ctx: Ctx) {
-	return changeFile(db, user, id, ctx, { audit: 'aanvullende_vragen', details: { verstuurd: input.sentOn, beantwoord: input.answeredOn } }, async (trx, row, today) => {
+	return changeFile(db, user, id, ctx, { audit: 'extra_questions_sent', details: { verstuurd: input.sentOn, beantwoord: input.answeredOn } }, async (trx, row, today) => {
 		refuse(checkExtraQuestion(procedureState(row), input, today));
 		await insertExtraQuestion(trx, { fileId: id, subject: input.subject, sentOn: input.sentOn, answeredOn: input.answeredOn, createdBy: user.id });
 	});
 }
 
 export async function answerExtraQuestion(db: Kysely<DB>, user: SessionUser, id: string, questionId: string, input: z.output<typeof extraAnswerInput>, ctx: Ctx) {
-	return changeFile(db, user, id, ctx, { audit: 'aanvullende_vragen_beantwoord', details: { beantwoord: input.answeredOn } }, async (trx, row, today) => {
+	return changeFile(db, user, id, ctx, { audit: 'extra_questions_answered', details: { beantwoord: input.answeredOn } }, async (trx, row, today) => {
 		refuse(requireOpen(procedureState(row)));
 		const question = isUuid(questionId) ? await lockExtraQuestion(trx, id, questionId) : undefined;
 		if (!question) throw notFound('Deze aanvullende vraag bestaat niet in dit dossier.');
@@ -272,28 +265,28 @@ export async function answerExtraQuestion(db: Kysely<DB>, user: SessionUser, id:
 }
 
 export async function requestLbbAdvice(db: Kysely<DB>, user: SessionUser, id: string, input: z.output<typeof lbbRequestInput>, ctx: Ctx) {
-	return changeFile(db, user, id, ctx, { version: input.version, audit: 'lbb_advies_gevraagd', details: { gevraagd: input.requestedOn } }, async (_trx, row, today) => {
+	return changeFile(db, user, id, ctx, { version: input.version, audit: 'lbb_advice_requested', details: { gevraagd: input.requestedOn } }, async (_trx, row, today) => {
 		refuse(checkLbbRequest(procedureState(row), input.requestedOn, today));
 		return { lbbRequestedOn: input.requestedOn };
 	});
 }
 
 export async function extendLbbTerm(db: Kysely<DB>, user: SessionUser, id: string, input: z.output<typeof lbbExtensionInput>, ctx: Ctx) {
-	return changeFile(db, user, id, ctx, { version: input.version, audit: 'lbb_termijn_verlengd', details: { verlengd: input.extendedOn } }, async (_trx, row, today) => {
+	return changeFile(db, user, id, ctx, { version: input.version, audit: 'lbb_term_extended', details: { verlengd: input.extendedOn } }, async (_trx, row, today) => {
 		refuse(checkLbbExtension(procedureState(row), input.extendedOn, today));
 		return { lbbExtendedOn: input.extendedOn };
 	});
 }
 
 export async function recordLbbAdvice(db: Kysely<DB>, user: SessionUser, id: string, input: z.output<typeof lbbAdviceInput>, ctx: Ctx) {
-	return changeFile(db, user, id, ctx, { version: input.version, audit: 'lbb_advies_ontvangen', details: { ontvangen: input.receivedOn, conclusie: input.conclusion } }, async (_trx, row, today) => {
+	return changeFile(db, user, id, ctx, { version: input.version, audit: 'lbb_advice_received', details: { ontvangen: input.receivedOn, conclusie: input.conclusion } }, async (_trx, row, today) => {
 		refuse(checkLbbAdvice(procedureState(row), input.receivedOn, today));
 		return { lbbReceivedOn: input.receivedOn, lbbConclusion: input.conclusion, lbbSummary: input.summary };
 	});
 }
 
 export async function recordIntention(db: Kysely<DB>, user: SessionUser, id: string, input: z.output<typeof intentionInput>, ctx: Ctx) {
-	return changeFile(db, user, id, ctx, { version: input.version, audit: 'voornemen_verstuurd', details: { voornemen: input.intention, datum: input.intentionOn } }, async (trx, row, today) => {
+	return changeFile(db, user, id, ctx, { version: input.version, audit: 'intention_sent', details: { voornemen: input.intention, datum: input.intentionOn } }, async (trx, row, today) => {
 		refuse(checkIntention(procedureState(row), input.intentionOn, today));
 		const settings = await loadSettings(trx, row.municipalityCode);
 		return {
@@ -307,14 +300,14 @@ export async function recordIntention(db: Kysely<DB>, user: SessionUser, id: str
 }
 
 export async function recordZienswijze(db: Kysely<DB>, user: SessionUser, id: string, input: z.output<typeof zienswijzeInput>, ctx: Ctx) {
-	return changeFile(db, user, id, ctx, { version: input.version, audit: 'zienswijze_ontvangen', details: { ontvangen: input.receivedOn } }, async (_trx, row, today) => {
+	return changeFile(db, user, id, ctx, { version: input.version, audit: 'hearing_received', details: { ontvangen: input.receivedOn } }, async (_trx, row, today) => {
 		refuse(checkZienswijze(procedureState(row), input.receivedOn, today));
 		return { zienswijzeReceivedOn: input.receivedOn, zienswijzeSummary: input.summary };
 	});
 }
 
 export async function decide(db: Kysely<DB>, user: SessionUser, id: string, input: z.output<typeof decisionInput>, ctx: Ctx) {
-	return changeFile(db, user, id, ctx, { version: input.version, audit: 'besluit_genomen', details: { besluit: input.decision, datum: input.decidedOn } }, async (trx, row, today) => {
+	return changeFile(db, user, id, ctx, { version: input.version, audit: 'decided', details: { besluit: input.decision, datum: input.decidedOn } }, async (trx, row, today) => {
 		refuse(checkDecision(procedureState(row), input, today));
 		await linkPermit(trx, user, row.eventApplicationId, 'afgerond');
 		return {
@@ -332,7 +325,7 @@ export async function decide(db: Kysely<DB>, user: SessionUser, id: string, inpu
 
 /** Closing without a decision, e.g. when the application is withdrawn. */
 export async function closeFile(db: Kysely<DB>, user: SessionUser, id: string, input: z.output<typeof closeInput>, ctx: Ctx) {
-	return changeFile(db, user, id, ctx, { version: input.version, audit: 'dossier_gesloten', details: { datum: input.closedOn } }, async (trx, row, today) => {
+	return changeFile(db, user, id, ctx, { version: input.version, audit: 'closed', details: { datum: input.closedOn } }, async (trx, row, today) => {
 		refuse(checkDated(procedureState(row), 'closedOn', input.closedOn, today));
 		await linkPermit(trx, user, row.eventApplicationId, 'afgerond');
 		return { status: 'afgerond', closedOn: input.closedOn, closeReason: input.reason };
@@ -344,7 +337,7 @@ export async function closeFile(db: Kysely<DB>, user: SessionUser, id: string, i
  * what was shared. Allowed on closed files too: objection and appeal come after the decision.
  */
 export async function recordDisclosure(db: Kysely<DB>, user: SessionUser, id: string, input: z.output<typeof disclosureInput>, ctx: Ctx) {
-	return changeFile(db, user, id, ctx, { audit: 'verstrekking_vastgelegd', details: { ontvanger: input.recipientKind, grondslag: input.ground, datum: input.disclosedOn } }, async (trx, row, today) => {
+	return changeFile(db, user, id, ctx, { audit: 'disclosure_recorded', details: { ontvanger: input.recipientKind, grondslag: input.ground, datum: input.disclosedOn } }, async (trx, row, today) => {
 		if (row.status === 'vernietigd') throw new ServiceError(409, 'file_destroyed', 'Dit dossier is vernietigd.');
 		if (!groundAllows(input.ground as DisclosureGround, input.recipientKind as RecipientKind)) {
 			const message = `Deze grondslag staat verstrekking aan ${RECIPIENT_KIND_LABELS[input.recipientKind as RecipientKind].toLowerCase()} niet toe; kies de grondslag die bij de ontvanger hoort.`;

@@ -4,7 +4,7 @@ import type { DB } from '../db/schema';
 import type { SessionUser } from '../auth/roles';
 import { can } from '../auth/permissions';
 import { publish } from '../realtime/event-log';
-import { ServiceError, forbidden } from '../errors';
+import { VersionConflictError, forbidden } from '../errors';
 import type { UnitRecord, WaterRequestRecord } from '../../domain/bluswater-board';
 import { UNIT_STATUS_LABELS } from '../../domain/bluswater';
 import { dutchDateTime } from '../../domain/wording/values';
@@ -28,44 +28,31 @@ export function requireFleetEdit(user: SessionUser): void {
 	if (!can(user, 'fleet.edit')) throw forbidden('Alleen een regionale beheerder wijzigt het regionale wagenpark.');
 }
 
-export class UnitConflictError extends ServiceError {
-	readonly current: UnitRecord;
-	constructor(current: UnitRecord) {
-		super(
-			409,
-			'version_conflict',
-			`Iemand anders heeft ${current.code} net gewijzigd (nu: ${UNIT_STATUS_LABELS[current.status].toLowerCase()}, sinds ${dutchDateTime(current.statusChangedAt)}). Bekijk de nieuwe stand en probeer het opnieuw.`,
-			undefined,
-			{ current }
-		);
-		this.current = current;
-	}
+/** The wording of a stale unit's 409: its status now and since when. */
+export function unitConflictMessage(current: UnitRecord): string {
+	return `Iemand anders heeft ${current.code} net gewijzigd (nu: ${UNIT_STATUS_LABELS[current.status].toLowerCase()}, sinds ${dutchDateTime(current.statusChangedAt)}). Bekijk de nieuwe stand en probeer het opnieuw.`;
 }
 
-export class RequestConflictError extends ServiceError {
-	readonly current: WaterRequestRecord;
-	constructor(current: WaterRequestRecord) {
-		super(
-			409,
-			'version_conflict',
-			`Iemand anders heeft het waterverzoek voor ${current.place} net gewijzigd (nu ${current.demandLpm} l/min${current.endedAt ? `, beëindigd ${dutchDateTime(current.endedAt)}` : ''}). Bekijk de nieuwe stand en probeer het opnieuw.`,
-			undefined,
-			{ current }
-		);
-		this.current = current;
-	}
+/** The wording of a stale water request's 409: its demand now, and when it ended. */
+export function requestConflictMessage(current: WaterRequestRecord): string {
+	return `Iemand anders heeft het waterverzoek voor ${current.place} net gewijzigd (nu ${current.demandLpm} l/min${current.endedAt ? `, beëindigd ${dutchDateTime(current.endedAt)}` : ''}). Bekijk de nieuwe stand en probeer het opnieuw.`;
 }
+
+/** The names callers and tests used before there was one conflict error. */
+export { VersionConflictError as UnitConflictError, VersionConflictError as RequestConflictError };
 
 const actorOf = (user: SessionUser) => ({ id: user.id, name: user.name });
 
 /** A unit change goes to the regional board; it carries the exercise mark of the fire it works for. */
-export async function announceUnit(trx: Transaction<DB>, user: SessionUser, unit: UnitRecord, type: string, exercise = unit.exercise) {
-	await publish(trx, { topic: 'bluswater', type, data: unit, actor: actorOf(user), exercise });
+export async function announceUnit(trx: Transaction<DB>, user: SessionUser, unit: UnitRecord, type: 'bluswater.unit.created' | 'bluswater.unit.updated', exercise = unit.exercise, at?: Date) {
+	await publish(trx, { topic: 'bluswater', type, data: unit, actor: actorOf(user), exercise, at });
 }
 
+type RequestEventType = 'bluswater.request.created' | 'bluswater.request.updated' | 'bluswater.request.ended' | 'bluswater.assignment.created' | 'bluswater.assignment.ended';
+
 /** A request (with its assignments) goes to the board and to the incident's own topic. */
-export async function announceRequest(trx: Transaction<DB>, user: SessionUser, request: WaterRequestRecord, type: string) {
-	const event = { type, data: request, actor: actorOf(user), exercise: request.exercise };
+export async function announceRequest(trx: Transaction<DB>, user: SessionUser, request: WaterRequestRecord, type: RequestEventType, at?: Date) {
+	const event = { type, data: request, actor: actorOf(user), exercise: request.exercise, at };
 	await publish(trx, { topic: 'bluswater', ...event });
 	await publish(trx, { topic: `incident:${request.incident.id}`, ...event });
 }

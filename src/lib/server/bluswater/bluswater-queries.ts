@@ -1,6 +1,7 @@
 // SQL for the bluswater board. Every function takes `db` or a transaction first.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
+import { stampOrNow } from '../db/now.ts';
 import type { AssignmentRecord, RefillPointRecord, UnitRecord, WaterRequestRecord } from '../../domain/bluswater-board';
 import type { CrewType, RefillKind, UnitKind, UnitStatus } from '../../domain/bluswater';
 
@@ -108,14 +109,14 @@ export interface UnitStateValues {
 }
 
 /** Changes a unit and bumps its version; a new status also stamps its time. */
-export async function updateUnit(db: Db, id: string, values: Partial<UnitValues> & UnitStateValues): Promise<void> {
+export async function updateUnit(db: Db, id: string, values: Partial<UnitValues> & UnitStateValues, at?: Date): Promise<void> {
 	await db
 		.updateTable('waterUnit')
 		.set({
 			...values,
-			...(values.status !== undefined ? { statusChangedAt: sql<Date>`now()` } : {}),
+			...(values.status !== undefined ? { statusChangedAt: stampOrNow(at) } : {}),
 			version: sql`version + 1`,
-			updatedAt: sql`now()`
+			updatedAt: stampOrNow(at)
 		})
 		.where('id', '=', id)
 		.execute();
@@ -123,7 +124,7 @@ export async function updateUnit(db: Db, id: string, values: Partial<UnitValues>
 
 export async function insertStatusChange(
 	db: Db,
-	values: { unitId: string; fromStatus: string | null; toStatus: string; incidentId: string | null; changedBy: string | null }
+	values: { unitId: string; fromStatus: string | null; toStatus: string; incidentId: string | null; changedBy: string | null; changedAt?: Date }
 ): Promise<void> {
 	await db.insertInto('waterUnitStatusChange').values(values).execute();
 }
@@ -296,7 +297,7 @@ export async function lockRequest(db: Db, id: string) {
 
 export async function insertRequest(
 	db: Db,
-	values: { incidentId: string; place: string; lat: number | null; lon: number | null; demandLpm: number; createdBy: string }
+	values: { incidentId: string; place: string; lat: number | null; lon: number | null; demandLpm: number; createdBy: string; startedAt?: Date }
 ): Promise<string> {
 	const { id } = await db.insertInto('waterRequest').values(values).returning('id').executeTakeFirstOrThrow();
 	return id;
@@ -315,7 +316,7 @@ export async function findAssignment(db: Db, id: string) {
 	return db.selectFrom('waterAssignment').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function insertAssignment(db: Db, values: { requestId: string; unitId: string; assignedBy: string }): Promise<string> {
+export async function insertAssignment(db: Db, values: { requestId: string; unitId: string; assignedBy: string; assignedAt?: Date }): Promise<string> {
 	const { id } = await db.insertInto('waterAssignment').values(values).returning('id').executeTakeFirstOrThrow();
 	return id;
 }

@@ -5,16 +5,17 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import { transact } from '../db/transaction';
 import { isUuid } from '../ids';
+import type { Clocked } from '../clock';
 import type { SessionUser } from '../auth/roles';
 import { writeAudit } from '../audit/audit';
-import { ServiceError, invalid, notFound } from '../errors';
+import { ServiceError, VersionConflictError, invalid, notFound } from '../errors';
 import { incidentIsOpen } from '../../domain/incidents';
 import { RELEASING_STATUSES, UNIT_STATUS_LABELS, type UnitStatus } from '../../domain/bluswater';
 import { requestView, type UnitRecord, type WaterRequestRecord } from '../../domain/bluswater-board';
 import { requireReadableIncident } from '../incident-access/incident-access';
 import {
-	RequestConflictError,
-	UnitConflictError,
+	requestConflictMessage,
+	unitConflictMessage,
 	announceRequest,
 	announceUnit,
 	isUniqueViolation,
@@ -44,7 +45,7 @@ import {
 } from './bluswater-queries';
 import type { AssignmentInput, NewWaterRequestInput, UnitStatusChangeInput, WaterRequestChangeInput } from './bluswater-input';
 
-interface Ctx {
+interface Ctx extends Clocked {
 	ip: string | null;
 }
 
@@ -112,18 +113,20 @@ export async function createWaterRequest(db: Kysely<DB>, user: SessionUser, inci
 			lat: input.position?.lat ?? null,
 			lon: input.position?.lon ?? null,
 			demandLpm: input.demandLpm,
-			createdBy: user.id
+			createdBy: user.id,
+			startedAt: ctx.now
 		});
 		const request = (await findRequest(trx, id))!;
 		await writeAudit(trx, {
 			actorId: user.id,
-			action: 'bluswater.verzoek_aangemaakt',
+			action: 'bluswater.request.created',
 			entityType: 'waterverzoek',
 			entityId: id,
 			ip: ctx.ip,
+			at: ctx.now,
 			details: { incidentId, place: input.place, demandLpm: input.demandLpm }
 		});
-		await announceRequest(trx, user, request, 'bluswater.request.created');
+		await announceRequest(trx, user, request, 'bluswater.request.created', ctx.now);
 		return request;
 	});
 }
@@ -137,7 +140,7 @@ export async function changeWaterRequest(db: Kysely<DB>, user: SessionUser, requ
 		const locked = await lockRequest(trx, requestId);
 		if (!locked) throw notFound('Dit waterverzoek bestaat niet meer.');
 		const current = (await findRequest(trx, requestId))!;
-		if (locked.version !== input.version) throw new RequestConflictError(current);
+		if (locked.version !== input.version) throw new VersionConflictError(current, requestConflictMessage(current));
 		// The policy asked again on the record as it is under the lock.
 		requireManage(user, current.exercise);
 		requireOpenRequest(current);
@@ -168,7 +171,7 @@ export async function changeWaterRequest(db: Kysely<DB>, user: SessionUser, requ
 		const request = (await findRequest(trx, requestId))!;
 		await writeAudit(trx, {
 			actorId: user.id,
-			action: input.ended ? 'bluswater.verzoek_beeindigd' : 'bluswater.verzoek_gewijzigd',
+			action: input.ended ? 'bluswater.request.ended' : 'bluswater.request.updated',
 			entityType: 'waterverzoek',
 			entityId: requestId,
 			ip: ctx.ip,
@@ -210,24 +213,25 @@ export async function assignUnit(db: Kysely<DB>, user: SessionUser, requestId: s
 
 		let assignmentId: string;
 		try {
-			assignmentId = await insertAssignment(trx, { requestId, unitId: unit.id, assignedBy: user.id });
+			assignmentId = await insertAssignment(trx, { requestId, unitId: unit.id, assignedBy: user.id, assignedAt: ctx.now });
 		} catch (err) {
 			if (isUniqueViolation(err, 'water_assignment_one_open_per_unit')) throw new ServiceError(409, 'unit_busy', `${unit.code} is net door iemand anders ingezet.`);
 			throw err;
 		}
-		await setUnitState(trx, user, unit, { status: 'gealarmeerd', incidentId: request.incident.id });
+		await setUnitState(trx, user, unit, { status: 'gealarmeerd', incidentId: request.incident.id }, ctx.now);
 		await touchRequest(trx, requestId);
 		const after = (await findRequest(trx, requestId))!;
 		await writeAudit(trx, {
 			actorId: user.id,
-			action: 'bluswater.eenheid_ingezet',
+			action: 'bluswater.assignment.created',
 			entityType: 'waterverzoek',
 			entityId: requestId,
 			ip: ctx.ip,
+			at: ctx.now,
 			details: { incidentId: request.incident.id, assignmentId, unitId: unit.id, unit: unit.code }
 		});
-		await announceUnit(trx, user, (await findUnit(trx, unit.id))!, 'bluswater.unit.updated', request.exercise);
-		await announceRequest(trx, user, after, 'bluswater.assignment.created');
+		await announceUnit(trx, user, (await findUnit(trx, unit.id))!, 'bluswater.unit.updated', request.exercise, ctx.now);
+		await announceRequest(trx, user, after, 'bluswater.assignment.created', ctx.now);
 		return after;
 	});
 }
@@ -253,7 +257,7 @@ export async function endAssignment(db: Kysely<DB>, user: SessionUser, assignmen
 		const after = (await findRequest(trx, request.id))!;
 		await writeAudit(trx, {
 			actorId: user.id,
-			action: 'bluswater.inzet_beeindigd',
+			action: 'bluswater.assignment.ended',
 			entityType: 'waterverzoek',
 			entityId: request.id,
 			ip: ctx.ip,
@@ -280,38 +284,39 @@ export async function changeUnitStatus(db: Kysely<DB>, user: SessionUser, unitId
 		const locked = await lockUnit(trx, unitId);
 		if (!locked) throw notFound('Deze eenheid bestaat niet meer.');
 		const unit = (await findUnit(trx, unitId))!;
-		if (locked.version !== input.version) throw new UnitConflictError(unit);
+		if (locked.version !== input.version) throw new VersionConflictError(unit, unitConflictMessage(unit));
 		requireManage(user, unit.incident?.exercise ?? false);
 		const assignment = await openAssignmentOfUnit(trx, unitId);
 		// Assigned elsewhere since we looked: the request we locked is not the one to change.
-		if ((assignment?.requestId ?? null) !== before.requestId) throw new UnitConflictError(unit);
+		if ((assignment?.requestId ?? null) !== before.requestId) throw new VersionConflictError(unit, unitConflictMessage(unit));
 		const request = assignment ? (await findRequest(trx, assignment.requestId))! : undefined;
 		checkStatusChange(unit, input, !!assignment);
 
-		const now = await dbNow(trx);
+		const now = ctx.now ?? (await dbNow(trx));
 		const levels = request ? await sceneLevelsNow(trx, request, now) : {};
 		const released = !!assignment && RELEASING_STATUSES.includes(input.status);
 		if (assignment && request && released) {
-			await releaseUnit(trx, user, { assignment, unit, request, now, status: input.status, position: input.position }, levels);
+			await releaseUnit(trx, user, { assignment, unit, request, now, status: input.status, position: input.position }, levels, ctx.now);
 		} else {
 			if (assignment && request) await recordLoad(trx, { assignment, unit, request, now, status: input.status, litresLeft: input.litresLeft }, levels);
 			const arriving = input.status === 'ter_plaatse' && unit.status !== 'ter_plaatse';
 			const position = input.position ?? (arriving ? request?.target : undefined) ?? (input.status === 'beschikbaar' ? unit.home : undefined);
-			await setUnitState(trx, user, unit, { status: input.status, lat: position?.lat, lon: position?.lon });
+			await setUnitState(trx, user, unit, { status: input.status, lat: position?.lat, lon: position?.lon }, ctx.now);
 		}
 		if (request) await touchRequest(trx, request.id);
 
 		const after = (await findUnit(trx, unitId))!;
 		await writeAudit(trx, {
 			actorId: user.id,
-			action: 'bluswater.status_gewijzigd',
+			action: 'bluswater.unit.status_changed',
 			entityType: 'eenheid',
 			entityId: unitId,
 			ip: ctx.ip,
+			at: ctx.now,
 			details: { unit: unit.code, from: unit.status, to: input.status, litresLeft: input.litresLeft, incidentId: unit.incident?.id ?? null }
 		});
-		await announceUnit(trx, user, after, 'bluswater.unit.updated', unit.exercise || after.exercise);
-		if (request) await announceRequest(trx, user, (await findRequest(trx, request.id))!, released ? 'bluswater.assignment.ended' : 'bluswater.request.updated');
+		await announceUnit(trx, user, after, 'bluswater.unit.updated', unit.exercise || after.exercise, ctx.now);
+		if (request) await announceRequest(trx, user, (await findRequest(trx, request.id))!, released ? 'bluswater.assignment.ended' : 'bluswater.request.updated', ctx.now);
 		return after;
 	});
 }
@@ -336,14 +341,14 @@ function checkStatusChange(unit: UnitRecord, input: UnitStatusChangeInput, assig
 }
 
 /** Writes a unit's new state and, when the status changes, its history row. */
-async function setUnitState(trx: Transaction<DB>, user: SessionUser, unit: UnitRecord, next: UnitStateValues): Promise<void> {
+async function setUnitState(trx: Transaction<DB>, user: SessionUser, unit: UnitRecord, next: UnitStateValues, at?: Date): Promise<void> {
 	const changed = next.status !== undefined && next.status !== unit.status;
 	// Kysely leaves undefined values out of the update.
-	await updateUnit(trx, unit.id, { ...next, status: changed ? next.status : undefined });
+	await updateUnit(trx, unit.id, { ...next, status: changed ? next.status : undefined }, at);
 	if (changed) {
 		// On release the row names the incident the unit leaves; on assignment the one it joins.
 		const incidentId = next.incidentId ?? unit.incident?.id ?? null;
-		await insertStatusChange(trx, { unitId: unit.id, fromStatus: unit.status, toStatus: next.status!, incidentId, changedBy: user.id });
+		await insertStatusChange(trx, { unitId: unit.id, fromStatus: unit.status, toStatus: next.status!, incidentId, changedBy: user.id, changedAt: at });
 	}
 }
 
@@ -387,10 +392,11 @@ async function releaseUnit(
 	trx: Transaction<DB>,
 	user: SessionUser,
 	change: LoadChange & { position?: { lat: number; lon: number } },
-	levels: Record<string, number>
+	levels: Record<string, number>,
+	at?: Date
 ): Promise<void> {
 	const delivered = deliveredSinceArrival(change, levels);
 	await updateAssignment(trx, change.assignment.id, { endedAt: change.now, litresDelivered: change.assignment.litresDelivered + delivered });
 	const position = change.position ?? (change.status === 'beschikbaar' ? change.unit.home : undefined);
-	await setUnitState(trx, user, change.unit, { status: change.status, incidentId: null, lat: position?.lat, lon: position?.lon });
+	await setUnitState(trx, user, change.unit, { status: change.status, incidentId: null, lat: position?.lat, lon: position?.lon }, at);
 }

@@ -6,9 +6,9 @@ import { transact } from '../db/transaction';
 import { isUuid } from '../ids';
 import type { SessionUser } from '../auth/roles';
 import { writeAudit } from '../audit/audit';
-import { ServiceError, invalid, notFound } from '../errors';
+import { ServiceError, VersionConflictError, invalid, notFound } from '../errors';
 import type { UnitRecord } from '../../domain/bluswater-board';
-import { UnitConflictError, announceUnit, isUniqueViolation, requireFleetEdit } from './bluswater-access';
+import { announceUnit, unitConflictMessage, isUniqueViolation, requireFleetEdit } from './bluswater-access';
 import { findUnit, insertStatusChange, insertUnit, lockUnit, openAssignmentOfUnit, unitCodeTaken, updateUnit, type UnitStateValues, type UnitValues } from './bluswater-queries';
 import type { NewUnitInput, UnitEditInput } from './bluswater-input';
 
@@ -45,7 +45,7 @@ export async function createUnit(db: Kysely<DB>, user: SessionUser, input: NewUn
 		const id = await insertUnit(trx, values);
 		await insertStatusChange(trx, { unitId: id, fromStatus: null, toStatus: 'beschikbaar', incidentId: null, changedBy: user.id });
 		const unit = (await findUnit(trx, id))!;
-		await writeAudit(trx, { actorId: user.id, action: 'bluswater.eenheid_toegevoegd', entityType: 'eenheid', entityId: id, ip: ctx.ip, details: { ...input } });
+		await writeAudit(trx, { actorId: user.id, action: 'bluswater.unit.created', entityType: 'eenheid', entityId: id, ip: ctx.ip, details: { ...input } });
 		await announceUnit(trx, user, unit, 'bluswater.unit.created');
 		return unit;
 	});
@@ -61,7 +61,7 @@ export async function editUnit(db: Kysely<DB>, user: SessionUser, unitId: string
 		const locked = await lockUnit(trx, unitId);
 		if (!locked) throw notFound('Deze eenheid bestaat niet meer.');
 		const unit = (await findUnit(trx, unitId))!;
-		if (locked.version !== input.version) throw new UnitConflictError(unit);
+		if (locked.version !== input.version) throw new VersionConflictError(unit, unitConflictMessage(unit));
 
 		const changes: Partial<UnitValues> & UnitStateValues = {};
 		if (input.code !== undefined && input.code !== unit.code) changes.code = input.code;
@@ -95,7 +95,7 @@ export async function editUnit(db: Kysely<DB>, user: SessionUser, unitId: string
 		await updateUnit(trx, unitId, changes);
 		if (changes.status) await insertStatusChange(trx, { unitId, fromStatus: unit.status, toStatus: changes.status, incidentId: null, changedBy: user.id });
 		const after = (await findUnit(trx, unitId))!;
-		await writeAudit(trx, { actorId: user.id, action: 'bluswater.eenheid_gewijzigd', entityType: 'eenheid', entityId: unitId, ip: ctx.ip, details: { unit: after.code, ...changes } });
+		await writeAudit(trx, { actorId: user.id, action: 'bluswater.unit.updated', entityType: 'eenheid', entityId: unitId, ip: ctx.ip, details: { unit: after.code, ...changes } });
 		await announceUnit(trx, user, after, 'bluswater.unit.updated');
 		return after;
 	});

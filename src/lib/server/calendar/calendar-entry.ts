@@ -4,24 +4,8 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { publish } from '../realtime/event-log.ts';
 import { calendarRow, type CalendarRow } from './calendar-queries.ts';
-
-export type CalendarCategory = 'A' | 'B' | 'C';
-
-/** One event on the regional calendar; the shape of the API and of `calendar` topic events. */
-export interface CalendarEntry {
-	id: string;
-	reference: string;
-	name: string;
-	municipality: string;
-	category: CalendarCategory | null;
-	procedure: 'melding' | 'vergunning' | null;
-	status: string;
-	startsAt: string;
-	endsAt: string;
-	peakVisitors: number;
-	totalVisitors: number | null;
-	bibob: 'geen' | 'loopt' | 'afgerond';
-}
+import type { CalendarEntry, CalendarCategory } from '../../contracts/calendar.ts';
+export type { CalendarEntry, CalendarCategory };
 
 /**
  * An application is on the calendar from submission on, until it is withdrawn or refused.

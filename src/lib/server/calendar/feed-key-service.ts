@@ -29,7 +29,7 @@ export async function issueFeedKey(db: Kysely<DB>, user: SessionUser, ctx: { ip?
 	const key = generateSessionToken();
 	await transact(db, async (trx) => {
 		await replaceFeedKey(trx, user.id, sessionIdFromToken(key));
-		await writeAudit(trx, { actorId: user.id, action: 'kalender.feedsleutel_gemaakt', entityType: 'kalenderfeed', entityId: user.id, municipality: null, ip: ctx.ip ?? null, details: {} });
+		await writeAudit(trx, { actorId: user.id, action: 'calendar.feed_key.created', entityType: 'kalenderfeed', entityId: user.id, municipality: null, ip: ctx.ip ?? null, details: {} });
 	});
 	return key;
 }
@@ -38,7 +38,7 @@ export async function revokeFeedKey(db: Kysely<DB>, user: SessionUser, ctx: { ip
 	return transact(db, async (trx) => {
 		const removed = (await deleteFeedKey(trx, user.id)) > 0;
 		if (removed) {
-			await writeAudit(trx, { actorId: user.id, action: 'kalender.feedsleutel_ingetrokken', entityType: 'kalenderfeed', entityId: user.id, municipality: null, ip: ctx.ip ?? null, details: {} });
+			await writeAudit(trx, { actorId: user.id, action: 'calendar.feed_key.revoked', entityType: 'kalenderfeed', entityId: user.id, municipality: null, ip: ctx.ip ?? null, details: {} });
 		}
 		return removed;
 	});

@@ -1,7 +1,7 @@
 // Writes the demo applications (one multi-row insert in the caller's transaction); their ids.
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema';
-import type { DemoApplication } from './demo-event-plan';
+import type { DemoApplication } from './demo-event-spec';
 
 export async function insertDemoApplications(
 	trx: Transaction<DB>,

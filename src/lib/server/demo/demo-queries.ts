@@ -35,8 +35,8 @@ export async function bibobFileOfApplicant(db: Db, applicantName: string): Promi
 	return !!(await db.selectFrom('bibobFile').select('id').where('applicantName', '=', applicantName).executeTakeFirst());
 }
 
-export async function waterUnitId(db: Db, code: string): Promise<string | undefined> {
-	return (await db.selectFrom('waterUnit').select('id').where('code', '=', code).executeTakeFirst())?.id;
+export async function waterUnitByCode(db: Db, code: string) {
+	return db.selectFrom('waterUnit').select(['id', 'version']).where('code', '=', code).executeTakeFirst();
 }
 
 export async function bibobFileVersion(db: Db, id: string): Promise<number> {

@@ -53,7 +53,7 @@ async function withdrawOpen(trx: Transaction<DB>, user: SessionUser, id: string,
 	const withdrawn = (await findAdviceRequest(trx, id))!;
 	await writeAudit(trx, {
 		actorId: user.id,
-		action: 'advies.ingetrokken',
+		action: 'advice.withdrawn',
 		entityType: 'adviesaanvraag',
 		entityId: id,
 		municipality: withdrawn.application.municipality,

@@ -6,7 +6,7 @@ import type { DB } from '../db/schema';
 import type { SessionUser } from '../auth/roles';
 import { can } from '../auth/permissions';
 import { isUuid } from '../ids';
-import { ServiceError, forbidden, notFound } from '../errors';
+import { ServiceError, VersionConflictError, forbidden, notFound } from '../errors';
 import { overtakenSentence } from '../../domain/wording/changes';
 import type { LastChange } from '../audit/last-change';
 import { publish } from '../realtime/event-log';
@@ -35,16 +35,9 @@ export async function writableApplication(db: Kysely<DB>, user: SessionUser, id:
 	return row;
 }
 
-export class ApplicationConflictError extends ServiceError {
-	constructor(current: ApplicationView, last: LastChange | null) {
-		super(
-			409,
-			'version_conflict',
-			`${overtakenSentence('deze aanvraag', last?.by ?? null, last?.at ?? null)} Bekijk de nieuwe stand en probeer het opnieuw.`,
-			undefined,
-			{ current }
-		);
-	}
+/** The 409 for a stale application: the view as it is now, and who changed it last and when. */
+export function applicationConflict(current: ApplicationView, last: LastChange | null): VersionConflictError<ApplicationView> {
+	return new VersionConflictError(current, `${overtakenSentence('deze aanvraag', last?.by ?? null, last?.at ?? null)} Bekijk de nieuwe stand en probeer het opnieuw.`);
 }
 
 export const closedError = () =>
@@ -53,6 +46,6 @@ export const closedError = () =>
 export const actorOf = (user: SessionUser) => ({ id: user.id, name: user.name });
 
 /** The detail page's news: the whole view, on the application's own topic. */
-export async function announceApplication(trx: Transaction<DB>, user: SessionUser | null, view: ApplicationView, type = 'application.changed'): Promise<void> {
+export async function announceApplication(trx: Transaction<DB>, user: SessionUser | null, view: ApplicationView, type: 'application.changed' = 'application.changed'): Promise<void> {
 	await publish(trx, { topic: `application:${view.id}`, type, data: view, actor: user ? actorOf(user) : null, exercise: false });
 }

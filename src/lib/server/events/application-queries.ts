@@ -2,13 +2,15 @@
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
 import type { DB, EventApplication } from '../db/schema';
 import type { RisicoscanResult } from '../../domain/risicoscan/model';
-import { completeAnswers, type ScanAnswers } from '../../domain/events/scan-answers';
+import { completeAnswers } from '../../domain/events/scan-answers';
 import type { ApplicationStatus, Decision, Procedure } from '../../domain/events/application';
 import type { DecisionGap } from '../../domain/events/decision-guard';
 import type { MeldingReason } from '../../domain/events/melding';
 import type { Category } from '../../domain/risicoscan/model';
 import type { LocalDate } from '../../domain/working-days';
 import { referencePrefix } from '../../domain/calendar/reference';
+import type { ApplicationDto, StatusChangeDto } from '../../contracts/application.ts';
+export type { ApplicationDto, StatusChangeDto };
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -29,55 +31,6 @@ export async function applicationById(db: Db, id: string): Promise<ApplicationRo
 		.select(['ov.name as overrideByName', 'dc.name as decidedByName', 'cr.name as createdByName'])
 		.where('a.id', '=', id)
 		.executeTakeFirst();
-}
-
-/** The API's shape of an application. Editable fields carry the names the API accepts. */
-export interface ApplicationDto extends ScanAnswers {
-	id: string;
-	reference: string;
-	municipality: string;
-	status: ApplicationStatus;
-	procedure: Procedure | null;
-	procedureReasons: MeldingReason[];
-	organiserName: string;
-	organiserOrganisation: string;
-	organiserKvk: string;
-	organiserEmail: string;
-	organiserPhone: string;
-	name: string;
-	description: string;
-	eventType: string;
-	address: string;
-	lat: number | null;
-	lon: number | null;
-	startsAt: string;
-	endsAt: string;
-	totalVisitors: number | null;
-	peakVisitors: number;
-	areaM2: number | null;
-	isNewEvent: boolean;
-	scan: { result: RisicoscanResult | null; modelVersion: number | null; computedCategory: Category | null };
-	override: { category: Category; reason: string; by: { id: string; name: string } | null; at: string } | null;
-	/** The class that counts: the override where given, else the computed one. */
-	category: Category | null;
-	deadlineDate: LocalDate | null;
-	submittedAt: string | null;
-	late: boolean;
-	decision: {
-		decision: Decision;
-		conditions: string;
-		reason: string;
-		decidedAt: string;
-		decidedBy: { id: string; name: string } | null;
-		/** Taken although advice or documents were missing: the officer's reason and what was missing. */
-		despite: { reason: string; gaps: DecisionGap[] } | null;
-	} | null;
-	bibobStatus: 'geen' | 'loopt' | 'afgerond';
-	copiedFrom: string | null;
-	createdBy: { id: string; name: string } | null;
-	createdAt: string;
-	updatedAt: string;
-	version: number;
 }
 
 function localDateOf(value: Date | string | null): LocalDate | null {
@@ -212,14 +165,6 @@ export async function insertStatusChange(
 		.insertInto('eventStatusChange')
 		.values({ applicationId: change.applicationId, fromStatus: change.fromStatus, toStatus: change.toStatus, note: change.note ?? '', changedBy: change.changedBy })
 		.execute();
-}
-
-export interface StatusChangeDto {
-	fromStatus: ApplicationStatus | null;
-	toStatus: ApplicationStatus;
-	note: string;
-	by: { id: string; name: string } | null;
-	at: string;
 }
 
 export async function statusHistory(db: Db, applicationId: string): Promise<StatusChangeDto[]> {

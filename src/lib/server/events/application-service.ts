@@ -43,7 +43,7 @@ import { closeOpenAdvice, requestsOf, requiredAdviceKinds, rerouteAdvice } from 
 import { decisionGaps, despiteNote, guardDecision, type DecisionGap } from '../../domain/events/decision-guard';
 import type { AdviceKind } from '../../domain/advice/vocabulary';
 import {
-	ApplicationConflictError,
+	applicationConflict,
 	actorOf,
 	announceApplication,
 	closedError,
@@ -195,7 +195,7 @@ export async function createApplication(db: Kysely<DB>, user: SessionUser, input
 	const answers = answersOf(input, EMPTY_SCAN_ANSWERS);
 	return transact(db, async (trx) => {
 		const id = await insertApplication(trx, user, input.municipality, values, answers, null);
-		return finishCreate(trx, user, id, ctx, 'evenement.aanvraag_aangemaakt', { name: input.name });
+		return finishCreate(trx, user, id, ctx, 'application.created', { name: input.name });
 	});
 }
 
@@ -228,7 +228,7 @@ export async function copyApplication(db: Kysely<DB>, user: SessionUser, sourceI
 	const answers = { ...completeAnswers(source.scanAnswers), preannounced: false };
 	return transact(db, async (trx) => {
 		const id = await insertApplication(trx, user, source.municipalityCode, values, answers, source.id);
-		return finishCreate(trx, user, id, ctx, 'evenement.aanvraag_gekopieerd', { from: source.reference });
+		return finishCreate(trx, user, id, ctx, 'application.copied', { from: source.reference });
 	});
 }
 
@@ -262,7 +262,7 @@ async function changeApplication(
 	return transact(db, async (trx) => {
 		const locked = await lockApplication(trx, before.id);
 		if (!locked) throw notFound('Deze aanvraag bestaat niet meer.');
-		if (locked.version !== version) throw new ApplicationConflictError((await applicationView(trx, before.id))!, await lastChangeOf(trx, 'evenementaanvraag', before.id));
+		if (locked.version !== version) throw applicationConflict((await applicationView(trx, before.id))!, await lastChangeOf(trx, 'evenementaanvraag', before.id));
 		const row = (await applicationById(trx, before.id))!;
 		const wasOnCalendar = isOnCalendar(row);
 		const change = await work(trx, row);
@@ -336,7 +336,7 @@ export async function updateApplication(db: Kysely<DB>, user: SessionUser, id: s
 		const assessment = await reassessed(trx, row, set, answers, row.overrideCategory as Category | null);
 		return {
 			set: { ...set, scanAnswers: JSON.stringify(answers), ...assessment },
-			audit: { action: 'evenement.aanvraag_gewijzigd', details: { fields: Object.keys(fields) } }
+			audit: { action: 'application.updated', details: { fields: Object.keys(fields) } }
 		};
 	});
 }
@@ -362,7 +362,7 @@ export async function submitApplication(db: Kysely<DB>, user: SessionUser, id: s
 		return {
 			set: { ...assessment, submittedAt: now, late },
 			status: { to: 'ingediend', note: note || (late ? `Te laat ingediend (uiterlijk ${assessment.deadlineDate})` : '') },
-			audit: { action: 'evenement.aanvraag_ingediend', details: { late, deadline: assessment.deadlineDate } }
+			audit: { action: 'application.submitted', details: { late, deadline: assessment.deadlineDate } }
 		};
 	});
 }
@@ -378,7 +378,7 @@ export async function transitionApplication(db: Kysely<DB>, user: SessionUser, i
 		return {
 			set: {},
 			status: { to: input.status, note: input.note },
-			audit: { action: 'evenement.aanvraag_status', details: { from, to: input.status } }
+			audit: { action: 'application.status_changed', details: { from, to: input.status } }
 		};
 	});
 }
@@ -397,7 +397,7 @@ export async function overrideCategory(db: Kysely<DB>, user: SessionUser, id: st
 		const assessment = await reassessed(trx, row, {}, completeAnswers(row.scanAnswers), input.category);
 		return {
 			set: { ...set, procedure: assessment.procedure, procedureReasons: assessment.procedureReasons, deadlineDate: assessment.deadlineDate },
-			audit: { action: 'evenement.klasse_aangepast', details: { computed: row.computedCategory, override: input.category, reason: input.reason } }
+			audit: { action: 'application.category_overridden', details: { computed: row.computedCategory, override: input.category, reason: input.reason } }
 		};
 	});
 }
@@ -448,7 +448,7 @@ export async function decideApplication(db: Kysely<DB>, user: SessionUser, id: s
 			},
 			status: { to: 'besluit', note: verdict.despite ? despiteNote(label, verdict.despite) : label },
 			audit: {
-				action: 'evenement.besluit',
+				action: 'application.decided',
 				details: { decision: input.decision, ...(verdict.despite ? { despiteMissing: verdict.despite.reason, missing: verdict.despite.gaps.map((g) => g.label) } : {}) }
 			},
 			// The decided application needs no more advice: open requests close, inboxes update live.

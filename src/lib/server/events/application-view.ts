@@ -3,25 +3,18 @@
 // `application:<id>` topic, so a detail page can replace what it shows with what it receives.
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema';
-import { DOCUMENT_KIND_LABELS, type DocumentKind } from '../../domain/events/application';
+import { DOCUMENT_KIND_LABELS } from '../../domain/events/application';
 import { requiredDocuments } from '../../domain/events/required-documents';
 import { describeTerm, preannouncement } from '../../domain/events/deadlines';
 import { localDate } from '../../domain/events/event-time';
 import type { LocalDate } from '../../domain/working-days';
-import { applicationById, statusHistory, toApplicationDto, type ApplicationDto, type ApplicationRow, type StatusChangeDto } from './application-queries';
-import { documentsOf, type DocumentDto } from './document-queries';
+import { applicationById, statusHistory, toApplicationDto, type ApplicationRow } from './application-queries';
+import { documentsOf } from './document-queries';
 import { settingsOf } from './settings-queries';
+import type { ApplicationView } from '../../contracts/application.ts';
+export type { ApplicationView };
 
 type Db = Kysely<DB> | Transaction<DB>;
-
-export interface ApplicationView extends ApplicationDto {
-	documents: DocumentDto[];
-	history: StatusChangeDto[];
-	requiredDocuments: { kind: DocumentKind; label: string; reason: string; present: boolean }[];
-	/** The municipality's term that gave deadlineDate, in words ("12 weken"). */
-	deadlineTerm: string;
-	preannouncement: { due: LocalDate; reason: string; done: boolean; overdue: boolean } | null;
-}
 
 export async function viewOf(db: Db, row: ApplicationRow, today: LocalDate = localDate(new Date())): Promise<ApplicationView> {
 	const dto = toApplicationDto(row);

@@ -2,18 +2,10 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import type { DocumentKind } from '../../domain/events/application';
+import type { DocumentDto } from '../../contracts/application.ts';
+export type { DocumentDto };
 
 type Db = Kysely<DB> | Transaction<DB>;
-
-export interface DocumentDto {
-	id: string;
-	kind: DocumentKind;
-	filename: string;
-	mimeType: string;
-	sizeBytes: number;
-	uploadedBy: { id: string; name: string } | null;
-	uploadedAt: string;
-}
 
 /** Metadata only: the content is read when someone downloads it. */
 export async function documentsOf(db: Db, applicationId: string): Promise<DocumentDto[]> {

@@ -58,7 +58,7 @@ export async function uploadDocument(db: Kysely<DB>, user: SessionUser, applicat
 		const id = await insertDocument(trx, { applicationId: row.id, kind: upload.kind, filename, mimeType: sniffed.mime, content: upload.content, uploadedBy: user.id });
 		await writeAudit(trx, {
 			actorId: user.id,
-			action: 'evenement.document_toegevoegd',
+			action: 'application.document_added',
 			entityType: 'evenementaanvraag',
 			entityId: row.id,
 			municipality: row.municipalityCode,

@@ -39,7 +39,7 @@ export async function updateEventSettings(db: Kysely<DB>, user: SessionUser, mun
 	return transact(db, async (trx) => {
 		const saved = await saveSettings(trx, municipality, input.settings as EventSettings, input.version, user.id);
 		if (saved === undefined) throw new ServiceError(409, 'version_conflict', 'Iemand anders heeft deze instellingen net gewijzigd. Herlaad de pagina en probeer het opnieuw.');
-		await writeAudit(trx, { actorId: user.id, action: 'evenement.instellingen_gewijzigd', entityType: 'gemeente', entityId: municipality, municipality, ip: ctx.ip, details: { version: saved } });
+		await writeAudit(trx, { actorId: user.id, action: 'event_settings.updated', entityType: 'gemeente', entityId: municipality, municipality, ip: ctx.ip, details: { version: saved } });
 		return settingsOf(trx, municipality);
 	});
 }
@@ -78,7 +78,7 @@ export async function saveRisicoscanModel(db: Kysely<DB>, user: SessionUser, mun
 		const version = current.version + 1;
 		const model = modelFromInput(municipality, version, input);
 		await insertModelVersion(trx, municipality, version, model, input.note, user.id);
-		await writeAudit(trx, { actorId: user.id, action: 'evenement.risicoscanmodel_opgeslagen', entityType: 'gemeente', entityId: municipality, municipality, ip: ctx.ip, details: { version, note: input.note } });
+		await writeAudit(trx, { actorId: user.id, action: 'risicoscan_model.saved', entityType: 'gemeente', entityId: municipality, municipality, ip: ctx.ip, details: { version, note: input.note } });
 		return currentModel(trx, municipality);
 	});
 }

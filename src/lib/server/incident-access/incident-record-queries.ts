@@ -4,30 +4,11 @@
 // Framework-free (relative `.ts` imports): the realtime layer loads it.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import type { IncidentRecord } from '../../contracts/incident.ts';
 
 type Db = Kysely<DB>;
 
-export interface IncidentRecord {
-	id: string;
-	title: string;
-	kind: 'crisis' | 'oefening';
-	exercise: boolean;
-	type: string | null;
-	location: string | null;
-	position: { lat: number; lon: number } | null;
-	status: 'actief' | 'afgeschaald' | 'gesloten';
-	grip: number;
-	affectedPeople: number | null;
-	municipalities: string[];
-	startedAt: string;
-	createdAt: string;
-	createdBy: { id: string; name: string };
-	/** When bevolkingszorg was activated (its standard tasks created), or null. */
-	bevolkingszorgActivatedAt: string | null;
-	/** When a closed exercise was archived, or null. */
-	archivedAt: string | null;
-	version: number;
-}
+export type { IncidentRecord };
 
 const base = (db: Db) =>
 	db

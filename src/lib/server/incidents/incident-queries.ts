@@ -2,7 +2,7 @@
 // incident-access/incident-record-queries.ts (re-exported here), which every capability shares.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-
+import { stampOrNow } from '../db/now.ts';
 export { findIncident, incidentHeader, listIncidents, type IncidentRecord } from '../incident-access/incident-record-queries.ts';
 
 type Db = Kysely<DB>;
@@ -20,6 +20,8 @@ export async function insertIncident(
 		affectedPeople: number | null;
 		startedAt: Date;
 		createdBy: string;
+		/** Absent: now (see clock.ts). */
+		createdAt?: Date;
 	},
 	municipalities: string[]
 ): Promise<string> {
@@ -33,7 +35,7 @@ export async function insertIncident(
 
 export async function insertGripChange(
 	db: Db,
-	values: { incidentId: string; fromLevel: number | null; toLevel: number; reason: string; changedBy: string }
+	values: { incidentId: string; fromLevel: number | null; toLevel: number; reason: string; changedBy: string; changedAt?: Date }
 ) {
 	await db.insertInto('gripChange').values(values).execute();
 }
@@ -71,10 +73,10 @@ export async function updateIncidentState(db: Db, id: string, version: number, s
 		.executeTakeFirst();
 }
 
-export async function markArchived(db: Db, id: string, version: number) {
+export async function markArchived(db: Db, id: string, version: number, at?: Date) {
 	return db
 		.updateTable('incident')
-		.set({ archivedAt: sql`now()`, version: sql`version + 1` })
+		.set({ archivedAt: stampOrNow(at), version: sql`version + 1` })
 		.where('id', '=', id)
 		.where('version', '=', version)
 		.where('archivedAt', 'is', null)

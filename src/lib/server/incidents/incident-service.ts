@@ -9,6 +9,7 @@ import { writeAudit } from '../audit/audit';
 import { publish } from '../realtime/event-log';
 import { ServiceError, conflict, forbidden, invalid } from '../errors';
 import { incidentIsOpen, type IncidentKind } from '../../domain/incidents';
+import { momentOf, type Clocked } from '../clock';
 import {
 	findIncident,
 	gripHistory,
@@ -24,7 +25,7 @@ import { existingMunicipalities } from '../region/municipality-queries';
 import { requireReadableIncident } from '../incident-access/incident-access';
 import type { GripChangeInput, NewIncidentInput, StatusChangeInput } from './incident-input';
 
-interface Ctx {
+interface Ctx extends Clocked {
 	ip: string | null;
 }
 
@@ -40,10 +41,10 @@ function requireManage(user: SessionUser, incident: IncidentRecord): void {
 // Kept here too, where routes have always found it; it lives in incident-access.
 export { requireReadableIncident };
 
-async function announce(trx: Transaction<DB>, user: SessionUser, incident: IncidentRecord, type: string) {
+async function announce(trx: Transaction<DB>, user: SessionUser, incident: IncidentRecord, type: 'incident.created' | 'incident.updated', at: Date | undefined) {
 	const actor = { id: user.id, name: user.name };
-	await publish(trx, { topic: `incident:${incident.id}`, type, data: incident, actor, exercise: incident.exercise });
-	await publish(trx, { topic: 'incidents', type, data: incident, actor, exercise: incident.exercise });
+	await publish(trx, { topic: `incident:${incident.id}`, type, data: incident, actor, exercise: incident.exercise, at });
+	await publish(trx, { topic: 'incidents', type, data: incident, actor, exercise: incident.exercise, at });
 }
 
 async function requireGripLevel(db: Kysely<DB>, level: number): Promise<void> {
@@ -68,8 +69,9 @@ export async function createIncident(db: Kysely<DB>, user: SessionUser, input: N
 	}
 	const grip = input.grip ?? 0;
 	await requireGripLevel(db, grip);
-	const startedAt = input.startedAt ? new Date(input.startedAt) : new Date();
-	if (startedAt.getTime() > Date.now() + 5 * 60_000) {
+	const now = momentOf(ctx);
+	const startedAt = input.startedAt ? new Date(input.startedAt) : now;
+	if (startedAt.getTime() > now.getTime() + 5 * 60_000) {
 		throw invalid([{ field: 'startedAt', message: 'De begintijd ligt in de toekomst.' }], 'De begintijd ligt in de toekomst.');
 	}
 	return transact(db, async (trx) => {
@@ -85,21 +87,23 @@ export async function createIncident(db: Kysely<DB>, user: SessionUser, input: N
 				grip,
 				affectedPeople: input.affectedPeople ?? null,
 				startedAt,
-				createdBy: user.id
+				createdBy: user.id,
+				createdAt: ctx.now
 			},
 			municipalities
 		);
-		await insertGripChange(trx, { incidentId: id, fromLevel: null, toLevel: grip, reason: 'Incident aangemaakt', changedBy: user.id });
+		await insertGripChange(trx, { incidentId: id, fromLevel: null, toLevel: grip, reason: 'Incident aangemaakt', changedBy: user.id, changedAt: ctx.now });
 		const incident = (await findIncident(trx, id))!;
 		await writeAudit(trx, {
 			actorId: user.id,
-			action: 'incident.aangemaakt',
+			action: 'incident.created',
 			entityType: 'incident',
 			entityId: id,
 			ip: ctx.ip,
+			at: ctx.now,
 			details: { kind: input.kind, grip, municipalities }
 		});
-		await announce(trx, user, incident, 'incident.created');
+		await announce(trx, user, incident, 'incident.created', ctx.now);
 		return incident;
 	});
 }
@@ -116,17 +120,18 @@ export async function changeGrip(db: Kysely<DB>, user: SessionUser, id: string, 
 	return transact(db, async (trx) => {
 		const updated = await updateIncidentState(trx, id, input.version ?? current.version, { grip: input.grip });
 		if (!updated) throw conflict('Iemand anders heeft dit incident net gewijzigd. Bekijk de nieuwe stand en probeer het opnieuw.');
-		await insertGripChange(trx, { incidentId: id, fromLevel: current.grip, toLevel: input.grip, reason: input.reason, changedBy: user.id });
+		await insertGripChange(trx, { incidentId: id, fromLevel: current.grip, toLevel: input.grip, reason: input.reason, changedBy: user.id, changedAt: ctx.now });
 		const incident = (await findIncident(trx, id))!;
 		await writeAudit(trx, {
 			actorId: user.id,
-			action: 'incident.grip_gewijzigd',
+			action: 'incident.grip_changed',
 			entityType: 'incident',
 			entityId: id,
 			ip: ctx.ip,
+			at: ctx.now,
 			details: { from: current.grip, to: input.grip, reason: input.reason }
 		});
-		await announce(trx, user, incident, 'incident.updated');
+		await announce(trx, user, incident, 'incident.updated', ctx.now);
 		return incident;
 	});
 }
@@ -142,13 +147,14 @@ export async function changeStatus(db: Kysely<DB>, user: SessionUser, id: string
 		const incident = (await findIncident(trx, id))!;
 		await writeAudit(trx, {
 			actorId: user.id,
-			action: 'incident.status_gewijzigd',
+			action: 'incident.status_changed',
 			entityType: 'incident',
 			entityId: id,
 			ip: ctx.ip,
+			at: ctx.now,
 			details: { from: current.status, to: input.status }
 		});
-		await announce(trx, user, incident, 'incident.updated');
+		await announce(trx, user, incident, 'incident.updated', ctx.now);
 		return incident;
 	});
 }
@@ -171,10 +177,10 @@ export async function archiveExercise(db: Kysely<DB>, user: SessionUser, id: str
 	if (current.status !== 'gesloten') throw new ServiceError(409, 'exercise_open', 'Sluit de oefening eerst af; daarna kan ze naar het archief.');
 	if (current.archivedAt) throw new ServiceError(409, 'already_archived', 'Deze oefening staat al in het archief.');
 	return transact(db, async (trx) => {
-		if (!(await markArchived(trx, id, current.version))) throw conflict('Iemand anders heeft deze oefening net gewijzigd. Probeer het opnieuw.');
+		if (!(await markArchived(trx, id, current.version, ctx.now))) throw conflict('Iemand anders heeft deze oefening net gewijzigd. Probeer het opnieuw.');
 		const incident = (await findIncident(trx, id))!;
-		await writeAudit(trx, { actorId: user.id, action: 'oefening.gearchiveerd', entityType: 'incident', entityId: id, ip: ctx.ip });
-		await announce(trx, user, incident, 'incident.updated');
+		await writeAudit(trx, { actorId: user.id, action: 'incident.archived', entityType: 'incident', entityId: id, ip: ctx.ip, at: ctx.now });
+		await announce(trx, user, incident, 'incident.updated', ctx.now);
 		return incident;
 	});
 }

@@ -1,27 +1,10 @@
 // SQL for exercise injects. Framework-free (relative .ts imports): the scheduler uses it.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import type { InjectRecord } from '../../contracts/inject.ts';
+export type { InjectRecord };
 
 type Db = Kysely<DB>;
-
-export interface InjectRecord {
-	id: string;
-	incidentId: string;
-	text: string;
-	/** The source the players see. */
-	source: string;
-	discipline: string;
-	/** Minutes after the exercise's start. */
-	dueMinutes: number;
-	dueAt: string;
-	deliveredAt: string | null;
-	/** The log entry it became, once delivered. */
-	entry: { id: string; number: number } | null;
-	createdBy: { id: string; name: string };
-	createdAt: string;
-	/** Injects exist in exercises only; the mark travels with every record. */
-	exercise: boolean;
-}
 
 const base = (db: Db) =>
 	db
@@ -77,7 +60,7 @@ export async function findInject(db: Db, id: string): Promise<InjectRecord | und
 
 export async function insertInject(
 	db: Db,
-	values: { incidentId: string; text: string; source: string; discipline: string; dueMinutes: number; dueAt: Date; createdBy: string }
+	values: { incidentId: string; text: string; source: string; discipline: string; dueMinutes: number; dueAt: Date; createdBy: string; createdAt?: Date }
 ): Promise<string> {
 	const { id } = await db.insertInto('inject').values(values).returning('id').executeTakeFirstOrThrow();
 	return id;

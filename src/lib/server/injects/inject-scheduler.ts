@@ -54,7 +54,7 @@ export async function deliverNextInject(db: Kysely<DB>): Promise<'delivered' | '
 		const delivered = (await findInject(trx, inject.id))!;
 		await writeAudit(trx, {
 			actorId: null,
-			action: 'inject.afgeleverd',
+			action: 'inject.delivered',
 			entityType: 'inject',
 			entityId: inject.id,
 			details: { incidentId: inject.incidentId, number: entry.number, exercise }

@@ -10,6 +10,7 @@ import { writeAudit } from '../audit/audit';
 import { publish } from '../realtime/event-log';
 import { ServiceError, forbidden, invalid, notFound } from '../errors';
 import { isUuid } from '../ids';
+import { momentOf, type Clocked } from '../clock';
 import { canManageInjects, requireReadableIncident } from '../incident-access/incident-access';
 import type { IncidentRecord } from '../incident-access/incident-record-queries';
 import { injectDueAt, injectRefusal } from '../../domain/injects';
@@ -17,7 +18,7 @@ import { closedIncident, lockOpenIncident } from '../logbook/log-service';
 import { deleteWaitingInject, findInject, insertInject, listInjects, type InjectRecord } from './inject-queries';
 import type { NewInjectInput } from './inject-input';
 
-interface Ctx {
+interface Ctx extends Clocked {
 	ip: string | null;
 }
 
@@ -29,8 +30,8 @@ function requireManage(user: SessionUser, incident: IncidentRecord): void {
 	if (!canManageInjects(user, incident)) throw forbidden('Alleen de oefenleider beheert de injects van een oefening.');
 }
 
-async function announce(trx: Transaction<DB>, user: SessionUser, inject: InjectRecord, type: string) {
-	await publish(trx, { topic: `injects:${inject.incidentId}`, type, data: inject, actor: { id: user.id, name: user.name }, exercise: true });
+async function announce(trx: Transaction<DB>, user: SessionUser, inject: InjectRecord, type: 'inject.created' | 'inject.deleted', at: Date | undefined) {
+	await publish(trx, { topic: `injects:${inject.incidentId}`, type, data: inject, actor: { id: user.id, name: user.name }, exercise: true, at });
 }
 
 export async function injectsOf(db: Kysely<DB>, user: SessionUser, incidentId: string): Promise<InjectRecord[]> {
@@ -44,7 +45,7 @@ export async function createInject(db: Kysely<DB>, user: SessionUser, incidentId
 	requireManage(user, incident);
 	if (incident.status === 'gesloten') throw closedIncident('er komen geen injects meer bij.');
 	const start = new Date(incident.startedAt);
-	const refusal = injectRefusal({ start, minutes: input.dueMinutes, now: new Date() });
+	const refusal = injectRefusal({ start, minutes: input.dueMinutes, now: momentOf(ctx) });
 	if (refusal) throw invalid([{ field: 'dueMinutes', message: refusal }], refusal);
 	return transact(db, async (trx) => {
 		await lockOpenIncident(trx, incidentId, 'er komen geen injects meer bij.');
@@ -55,18 +56,20 @@ export async function createInject(db: Kysely<DB>, user: SessionUser, incidentId
 			discipline: input.discipline,
 			dueMinutes: input.dueMinutes,
 			dueAt: injectDueAt(start, input.dueMinutes),
-			createdBy: user.id
+			createdBy: user.id,
+			createdAt: ctx.now
 		});
 		const inject = (await findInject(trx, id))!;
 		await writeAudit(trx, {
 			actorId: user.id,
-			action: 'inject.aangemaakt',
+			action: 'inject.created',
 			entityType: 'inject',
 			entityId: id,
 			ip: ctx.ip,
+			at: ctx.now,
 			details: { incidentId, dueMinutes: input.dueMinutes, discipline: input.discipline, exercise: true }
 		});
-		await announce(trx, user, inject, 'inject.created');
+		await announce(trx, user, inject, 'inject.created', ctx.now);
 		return inject;
 	});
 }
@@ -81,8 +84,8 @@ export async function deleteInject(db: Kysely<DB>, user: SessionUser, incidentId
 		if (!(await deleteWaitingInject(trx, injectId))) {
 			throw new ServiceError(409, 'already_delivered', 'Deze inject is al in het logboek afgeleverd en blijft daarom bewaard.');
 		}
-		await writeAudit(trx, { actorId: user.id, action: 'inject.verwijderd', entityType: 'inject', entityId: injectId, ip: ctx.ip, details: { incidentId, exercise: true } });
-		await announce(trx, user, inject, 'inject.deleted');
+		await writeAudit(trx, { actorId: user.id, action: 'inject.deleted', entityType: 'inject', entityId: injectId, ip: ctx.ip, details: { incidentId, exercise: true }, at: ctx.now });
+		await announce(trx, user, inject, 'inject.deleted', ctx.now);
 		return inject;
 	});
 }

@@ -2,30 +2,11 @@
 // which runs outside SvelteKit, writes entries through the same functions as the service.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { stampOrNow } from '../db/now.ts';
+import type { LogEntryRecord } from '../../contracts/logbook.ts';
+export type { LogEntryRecord };
 
 type Db = Kysely<DB>;
-
-export interface LogEntryRecord {
-	id: string;
-	incidentId: string;
-	/** Running number within the incident: 1, 2, 3 … */
-	number: number;
-	kind: string;
-	discipline: string;
-	text: string;
-	happenedAt: string;
-	loggedAt: string;
-	source: string;
-	author: { id: string; name: string };
-	/** The entry this one corrects, or null. */
-	corrects: { id: string; number: number } | null;
-	/** The entry that corrects this one, or null. */
-	correctedBy: { id: string; number: number } | null;
-	verified: { by: { id: string; name: string }; at: string } | null;
-	/** Set when the entry came from an exercise inject. */
-	injectId: string | null;
-	exercise: boolean;
-}
 
 const base = (db: Db) =>
 	db
@@ -130,6 +111,8 @@ export interface NewLogEntry {
 	authorId: string;
 	correctsId?: string | null;
 	injectId?: string | null;
+	/** Absent: now (see clock.ts). */
+	loggedAt?: Date;
 }
 
 /**
@@ -149,7 +132,8 @@ export async function insertEntry(db: Db, values: NewLogEntry): Promise<string> 
 			source: values.source,
 			authorId: values.authorId,
 			correctsId: values.correctsId ?? null,
-			injectId: values.injectId ?? null
+			injectId: values.injectId ?? null,
+			loggedAt: values.loggedAt
 		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
@@ -157,10 +141,10 @@ export async function insertEntry(db: Db, values: NewLogEntry): Promise<string> 
 }
 
 /** Sets the verification once; false when someone verified it first. */
-export async function markVerified(db: Db, id: string, userId: string): Promise<boolean> {
+export async function markVerified(db: Db, id: string, userId: string, at?: Date): Promise<boolean> {
 	const row = await db
 		.updateTable('logEntry')
-		.set({ verifiedBy: userId, verifiedAt: sql`now()` })
+		.set({ verifiedBy: userId, verifiedAt: stampOrNow(at) })
 		.where('id', '=', id)
 		.where('verifiedAt', 'is', null)
 		.returning('id')

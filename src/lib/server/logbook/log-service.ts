@@ -9,6 +9,7 @@ import { writeAudit } from '../audit/audit';
 import { publish } from '../realtime/event-log';
 import { ServiceError, conflict, forbidden, invalid, notFound } from '../errors';
 import { isUuid } from '../ids';
+import { momentOf, type Clocked } from '../clock';
 import { canOnIncident, requireReadableIncident } from '../incident-access/incident-access';
 import type { IncidentRecord } from '../incident-access/incident-record-queries';
 import { correctionRefusal, happenedAtRefusal, unreadNumbers, verificationRefusal } from '../../domain/logbook';
@@ -26,7 +27,7 @@ import {
 } from './log-queries';
 import type { LogFilterInput, NewLogEntryInput, ReadInput } from './log-input';
 
-interface Ctx {
+interface Ctx extends Clocked {
 	ip: string | null;
 }
 
@@ -40,8 +41,17 @@ export async function lockOpenIncident(trx: Transaction<DB>, incidentId: string,
 	return locked;
 }
 
-export async function announceEntry(trx: Transaction<DB>, actor: { id: string; name: string } | null, entry: LogEntryRecord, type: string) {
-	await publish(trx, { topic: `incident:${entry.incidentId}`, type, data: entry, actor, exercise: entry.exercise });
+/**
+ * The players' topic carries the entry as players see it: an inject stays an ordinary message of
+ * its source there (also when it is verified or corrected later), whoever wrote the change.
+ */
+export async function announceEntry(trx: Transaction<DB>, actor: { id: string; name: string } | null, entry: LogEntryRecord, type: 'log.created' | 'log.verified', at?: Date) {
+	await publish(trx, { topic: `incident:${entry.incidentId}`, type, data: entryAsSeenBy(entry, false), actor, exercise: entry.exercise, at });
+}
+
+/** Whether this user sees injects as injects: the oefenleiding of an exercise. */
+export function seesInjects(user: SessionUser, incident: IncidentRecord): boolean {
+	return incident.exercise && canOnIncident(user, 'inject.manage', incident);
 }
 
 export interface Logbook {
@@ -66,8 +76,8 @@ export async function logbookOf(db: Kysely<DB>, user: SessionUser, incidentId: s
 	const incident = await requireReadableIncident(db, user, incidentId);
 	const position = await readPosition(db, incidentId, user.id);
 	// Injects read as ordinary messages of their source, except for the oefenleiding.
-	const seesInjects = incident.exercise && canOnIncident(user, 'inject.manage', incident);
-	let entries = (await listEntries(db, incidentId, { kinds: filter.kinds, disciplines: filter.disciplines })).map((e) => entryAsSeenBy(e, seesInjects));
+	const asInjects = seesInjects(user, incident);
+	let entries = (await listEntries(db, incidentId, { kinds: filter.kinds, disciplines: filter.disciplines })).map((e) => entryAsSeenBy(e, asInjects));
 	const unread = unreadNumbers(entries.map((e) => ({ number: e.number, authorId: e.author.id })), position, user.id);
 	if (filter.unread) entries = entries.filter((e) => unread.includes(e.number));
 	return { entries, readPosition: position, unread, highest: await highestNumber(db, incidentId) };
@@ -82,8 +92,9 @@ export async function addLogEntry(db: Kysely<DB>, user: SessionUser, incidentId:
 				: 'Je mag in dit logboek niet schrijven; je leest alleen mee (een oefenleider schrijft alleen in oefeningen).'
 		);
 	}
-	const happenedAt = input.happenedAt ? new Date(input.happenedAt) : new Date();
-	const refusal = happenedAtRefusal(happenedAt, new Date());
+	const now = momentOf(ctx);
+	const happenedAt = input.happenedAt ? new Date(input.happenedAt) : now;
+	const refusal = happenedAtRefusal(happenedAt, now);
 	if (refusal) throw invalid([{ field: 'happenedAt', message: refusal }], refusal);
 	if (input.correctsId) {
 		const old = await findEntry(db, input.correctsId);
@@ -109,18 +120,20 @@ export async function addLogEntry(db: Kysely<DB>, user: SessionUser, incidentId:
 			happenedAt,
 			source: input.source ?? '',
 			authorId: user.id,
-			correctsId: input.correctsId ?? null
+			correctsId: input.correctsId ?? null,
+			loggedAt: ctx.now
 		});
 		const entry = (await findEntry(trx, id))!;
 		await writeAudit(trx, {
 			actorId: user.id,
-			action: corrected ? 'logregel.gecorrigeerd' : 'logregel.toegevoegd',
+			action: corrected ? 'log.corrected' : 'log.created',
 			entityType: 'logregel',
 			entityId: id,
 			ip: ctx.ip,
+			at: ctx.now,
 			details: { incidentId, number: entry.number, kind: entry.kind, discipline: entry.discipline, exercise: entry.exercise, ...(corrected ? { corrects: corrected.number } : {}) }
 		});
-		await announceEntry(trx, { id: user.id, name: user.name }, entry, 'log.created');
+		await announceEntry(trx, { id: user.id, name: user.name }, entry, 'log.created', ctx.now);
 		return entry;
 	});
 }
@@ -135,18 +148,20 @@ export async function verifyLogEntry(db: Kysely<DB>, user: SessionUser, incident
 		const current = (await findEntry(trx, entryId))!;
 		const why = verificationRefusal({ number: current.number, authorId: current.author.id, verifiedAt: current.verified?.at ?? null }, user.id);
 		if (why) throw new ServiceError(current.verified ? 409 : 400, current.verified ? 'already_verified' : 'own_entry', why);
-		if (!(await markVerified(trx, entryId, user.id))) throw conflict(`Logregel ${current.number} is al geverifieerd.`);
+		if (!(await markVerified(trx, entryId, user.id, ctx.now))) throw conflict(`Logregel ${current.number} is al geverifieerd.`);
 		const entry = (await findEntry(trx, entryId))!;
 		await writeAudit(trx, {
 			actorId: user.id,
-			action: 'logregel.geverifieerd',
+			action: 'log.verified',
 			entityType: 'logregel',
 			entityId: entryId,
 			ip: ctx.ip,
+			at: ctx.now,
 			details: { incidentId, number: entry.number, exercise: entry.exercise }
 		});
-		await announceEntry(trx, { id: user.id, name: user.name }, entry, 'log.verified');
-		return entry;
+		await announceEntry(trx, { id: user.id, name: user.name }, entry, 'log.verified', ctx.now);
+		// The information manager verifies a staged message like any other, without learning it was one.
+		return entryAsSeenBy(entry, seesInjects(user, incident));
 	});
 }
 

@@ -1,37 +1,12 @@
 // SQL for the situation picture (one current text per section) and its SITRAPs.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { PICTURE_SECTIONS, type PictureSection } from '../../domain/situation.ts';
+import { stampOrNow } from '../db/now.ts';
+import { PICTURE_SECTIONS } from '../../domain/situation.ts';
+import type { SectionRecord, SitrapSummary, SitrapSnapshot, SitrapRecord } from '../../contracts/logbook.ts';
+export type { SectionRecord, SitrapSummary, SitrapSnapshot, SitrapRecord };
 
 type Db = Kysely<DB>;
-
-export interface SectionRecord {
-	incidentId: string;
-	section: PictureSection;
-	text: string;
-	/** 0 for a section nobody has written yet. */
-	version: number;
-	updatedAt: string | null;
-	updatedBy: { id: string; name: string } | null;
-	exercise: boolean;
-}
-
-export interface SitrapSummary {
-	incidentId: string;
-	number: number;
-	publishedAt: string;
-	publishedBy: { id: string; name: string };
-	exercise: boolean;
-}
-
-export interface SitrapSnapshot {
-	incident: { id: string; title: string; kind: string; exercise: boolean; grip: number; status: string; municipalities: string[]; startedAt: string };
-	sections: SectionRecord[];
-}
-
-export interface SitrapRecord extends SitrapSummary {
-	snapshot: SitrapSnapshot;
-}
 
 export async function listSections(db: Db, incidentId: string, exercise: boolean): Promise<SectionRecord[]> {
 	const rows = await db
@@ -49,7 +24,7 @@ export async function listSections(db: Db, incidentId: string, exercise: boolean
 }
 
 /** Writes the first version of a section; false when someone else wrote it first. */
-export async function insertSection(db: Db, values: { incidentId: string; section: string; text: string; updatedBy: string }): Promise<boolean> {
+export async function insertSection(db: Db, values: { incidentId: string; section: string; text: string; updatedBy: string; updatedAt?: Date }): Promise<boolean> {
 	const row = await db
 		.insertInto('situationSection')
 		.values(values)
@@ -60,10 +35,13 @@ export async function insertSection(db: Db, values: { incidentId: string; sectio
 }
 
 /** Replaces the text when the stored version is still `version`; false otherwise. */
-export async function updateSection(db: Db, values: { incidentId: string; section: string; text: string; updatedBy: string; version: number }): Promise<boolean> {
+export async function updateSection(
+	db: Db,
+	values: { incidentId: string; section: string; text: string; updatedBy: string; version: number; updatedAt?: Date }
+): Promise<boolean> {
 	const row = await db
 		.updateTable('situationSection')
-		.set({ text: values.text, updatedBy: values.updatedBy, updatedAt: sql`now()`, version: sql`version + 1` })
+		.set({ text: values.text, updatedBy: values.updatedBy, updatedAt: stampOrNow(values.updatedAt), version: sql`version + 1` })
 		.where('incidentId', '=', values.incidentId)
 		.where('section', '=', values.section)
 		.where('version', '=', values.version)
@@ -112,7 +90,7 @@ export async function sitrapNumbers(db: Db, incidentId: string): Promise<number[
 	return rows.map((r) => r.number);
 }
 
-export async function insertSitrap(db: Db, values: { incidentId: string; number: number; publishedBy: string; snapshot: SitrapSnapshot }): Promise<void> {
+export async function insertSitrap(db: Db, values: { incidentId: string; number: number; publishedBy: string; snapshot: SitrapSnapshot; publishedAt?: Date }): Promise<void> {
 	await db
 		.insertInto('sitrap')
 		.values({ ...values, snapshot: JSON.stringify(values.snapshot) })

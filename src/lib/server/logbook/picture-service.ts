@@ -8,7 +8,7 @@ import type { SessionUser } from '../auth/roles';
 import type { Action } from '../auth/permissions';
 import { writeAudit } from '../audit/audit';
 import { publish } from '../realtime/event-log';
-import { ServiceError, forbidden, notFound } from '../errors';
+import { ServiceError, VersionConflictError, forbidden, notFound } from '../errors';
 import { canOnIncident, requireReadableIncident } from '../incident-access/incident-access';
 import { findIncident, type IncidentRecord } from '../incident-access/incident-record-queries';
 import {
@@ -20,6 +20,7 @@ import {
 } from '../../domain/situation';
 import { overtakenSentence } from '../../domain/wording/changes';
 import { config } from '../config';
+import type { Clocked } from '../clock';
 import { closedIncident, lockOpenIncident } from './log-service';
 import {
 	findSitrap,
@@ -35,7 +36,7 @@ import {
 } from './picture-queries';
 import type { SectionInput } from './log-input';
 
-interface Ctx {
+interface Ctx extends Clocked {
 	ip: string | null;
 }
 
@@ -44,20 +45,16 @@ export function pictureStaleMinutes(): number {
 	return staleThreshold(config().PARAAT_BEELD_VEROUDERD_MINUTEN);
 }
 
-export class SectionConflictError extends ServiceError {
-	readonly current: SectionRecord;
-	constructor(current: SectionRecord) {
-		super(
-			409,
-			'version_conflict',
-			`${overtakenSentence(`de sectie ${PICTURE_SECTION_LABELS[current.section]}`, current.updatedBy?.name ?? null, current.updatedAt)} ` +
-				'Je tekst is niet opgeslagen: bekijk de nieuwe tekst, neem je aanvulling over en sla opnieuw op.',
-			undefined,
-			{ current }
-		);
-		this.current = current;
-	}
+/** The wording of a stale section's 409: who wrote the text now there, and that yours was not saved. */
+export function sectionConflictMessage(current: SectionRecord): string {
+	return (
+		`${overtakenSentence(`de sectie ${PICTURE_SECTION_LABELS[current.section]}`, current.updatedBy?.name ?? null, current.updatedAt)} ` +
+		'Je tekst is niet opgeslagen: bekijk de nieuwe tekst, neem je aanvulling over en sla opnieuw op.'
+	);
 }
+
+/** The name callers and tests used before there was one conflict error. */
+export { VersionConflictError as SectionConflictError };
 
 const writeAction = (section: PictureSection) => `picture.write.${section}` as Action;
 
@@ -101,19 +98,20 @@ export async function changeSection(
 	const text = input.text.trim();
 	return transact(db, async (trx) => {
 		await lockOpenIncident(trx, incidentId, 'het beeld wijzigt niet meer.');
-		const values = { incidentId, section, text, updatedBy: user.id };
+		const values = { incidentId, section, text, updatedBy: user.id, updatedAt: ctx.now };
 		const written = input.version === 0 ? await insertSection(trx, values) : await updateSection(trx, { ...values, version: input.version });
 		const current = (await listSections(trx, incidentId, incident.exercise)).find((s) => s.section === section)!;
-		if (!written) throw new SectionConflictError(current);
+		if (!written) throw new VersionConflictError(current, sectionConflictMessage(current));
 		await writeAudit(trx, {
 			actorId: user.id,
-			action: 'beeld.gewijzigd',
+			action: 'picture.updated',
 			entityType: 'incident',
 			entityId: incidentId,
 			ip: ctx.ip,
+			at: ctx.now,
 			details: { section, version: current.version, exercise: incident.exercise }
 		});
-		await publish(trx, { topic: `incident:${incidentId}`, type: 'picture.updated', data: current, actor: { id: user.id, name: user.name }, exercise: incident.exercise });
+		await publish(trx, { topic: `incident:${incidentId}`, type: 'picture.updated', data: current, actor: { id: user.id, name: user.name }, exercise: incident.exercise, at: ctx.now });
 		return current;
 	});
 }
@@ -135,6 +133,7 @@ export async function publishSitrap(db: Kysely<DB>, user: SessionUser, incidentI
 			incidentId,
 			number,
 			publishedBy: user.id,
+			publishedAt: ctx.now,
 			snapshot: {
 				incident: {
 					id: now.id,
@@ -152,13 +151,14 @@ export async function publishSitrap(db: Kysely<DB>, user: SessionUser, incidentI
 		const sitrap = (await findSitrap(trx, incidentId, number))!;
 		await writeAudit(trx, {
 			actorId: user.id,
-			action: 'sitrap.gepubliceerd',
+			action: 'sitrap.published',
 			entityType: 'incident',
 			entityId: incidentId,
 			ip: ctx.ip,
+			at: ctx.now,
 			details: { number, exercise: now.exercise }
 		});
-		await publish(trx, { topic: `incident:${incidentId}`, type: 'sitrap.published', data: sitrap, actor: { id: user.id, name: user.name }, exercise: now.exercise });
+		await publish(trx, { topic: `incident:${incidentId}`, type: 'sitrap.published', data: sitrap, actor: { id: user.id, name: user.name }, exercise: now.exercise, at: ctx.now });
 		return sitrap;
 	});
 }

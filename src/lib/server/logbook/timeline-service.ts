@@ -67,7 +67,7 @@ export async function timelineOf(db: Kysely<DB>, user: SessionUser, incidentId: 
 async function auditExport(db: Kysely<DB>, user: SessionUser, incident: IncidentRecord, format: string, ctx: Ctx) {
 	await writeAudit(db, {
 		actorId: user.id,
-		action: 'tijdlijn.geexporteerd',
+		action: 'timeline.exported',
 		entityType: 'incident',
 		entityId: incident.id,
 		ip: ctx.ip,

@@ -1,17 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema';
-
-export interface NoticeRecord {
-	id: string;
-	title: string;
-	text: string;
-	severity: 'info' | 'waarschuwing' | 'urgent';
-	exercise: boolean;
-	createdAt: string;
-	/** When the poster withdrew it; a withdrawn notice leaves every banner. */
-	withdrawnAt: string | null;
-	author: { id: string; name: string };
-}
+import type { NoticeRecord } from '../../contracts/notice.ts';
+export type { NoticeRecord };
 
 type Db = Kysely<DB> | Transaction<DB>;
 

@@ -24,7 +24,7 @@ export async function postNotice(
 	}
 	return transact(db, async (trx) => {
 		const notice = await insertNotice(trx, { title: input.title, body: input.text, severity: input.severity, exercise: input.exercise, authorId: user.id });
-		await writeAudit(trx, { actorId: user.id, action: 'bericht.geplaatst', entityType: 'bericht', entityId: notice.id, ip: ctx.ip, details: { severity: notice.severity } });
+		await writeAudit(trx, { actorId: user.id, action: 'notice.created', entityType: 'bericht', entityId: notice.id, ip: ctx.ip, details: { severity: notice.severity } });
 		await publish(trx, { topic: 'region', type: 'notice.created', data: notice, actor: { id: user.id, name: user.name }, exercise: notice.exercise });
 		return notice;
 	});
@@ -51,7 +51,7 @@ export async function markNoticeRead(db: Kysely<DB>, user: SessionUser, id: stri
 	if (!notice) throw notFound('Dit bericht bestaat niet.');
 	return transact(db, async (trx) => {
 		if (await saveRead(trx, id, user.id)) {
-			await writeAudit(trx, { actorId: user.id, action: 'bericht.gelezen', entityType: 'bericht', entityId: id, ip: ctx.ip, details: { severity: notice.severity } });
+			await writeAudit(trx, { actorId: user.id, action: 'notice.read', entityType: 'bericht', entityId: id, ip: ctx.ip, details: { severity: notice.severity } });
 			await publish(trx, { topic: `user:${user.id}`, type: 'notice.read', data: { id }, actor: { id: user.id, name: user.name }, exercise: notice.exercise });
 		}
 		return notice;
@@ -71,7 +71,7 @@ export async function withdrawNotice(db: Kysely<DB>, user: SessionUser, id: stri
 		}
 		await saveWithdrawal(trx, id, user.id);
 		const notice = (await findNotice(trx, id))!;
-		await writeAudit(trx, { actorId: user.id, action: 'bericht.ingetrokken', entityType: 'bericht', entityId: id, ip: ctx.ip, details: { severity: notice.severity } });
+		await writeAudit(trx, { actorId: user.id, action: 'notice.withdrawn', entityType: 'bericht', entityId: id, ip: ctx.ip, details: { severity: notice.severity } });
 		await publish(trx, { topic: 'region', type: 'notice.withdrawn', data: notice, actor: { id: user.id, name: user.name }, exercise: notice.exercise });
 		return notice;
 	});

@@ -15,7 +15,7 @@ export async function nextSeq(trx: Transaction<DB>, topic: string): Promise<numb
 
 export async function insertEvent(
 	trx: Transaction<DB>,
-	values: { topic: string; seq: number; type: string; actor: string | null; exercise: boolean; data: string }
+	values: { topic: string; seq: number; type: string; actor: string | null; exercise: boolean; data: string; at?: Date }
 ): Promise<{ at: Date }> {
 	return trx.insertInto('realtimeEvent').values(values).returning(['at']).executeTakeFirstOrThrow();
 }

@@ -1,17 +1,27 @@
 // The event log: written in the same transaction as the change it announces.
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import type { Actor, EventPayloads, EventType, RealtimeEvent } from '../../contracts/events.ts';
+import { EVENTS_CHANNEL, MAX_REPLAY } from './channels.ts';
 import { notifyChannel } from '../db/notify.ts';
 import { eventRowsSince, insertEvent, lastSeqOf, nextSeq } from './event-log-queries.ts';
-import { EVENTS_CHANNEL, MAX_REPLAY, type Actor, type RealtimeEvent } from '../../realtime/protocol.ts';
 import { eventsPublished } from '../metrics/metrics.ts';
 
-export interface PublishInput {
+/**
+ * What an event of type K carries: for a type of the wire contract exactly its payload, so a
+ * service cannot announce a record in another shape than the API's. Types outside the contract
+ * (the event log's own tests) carry anything.
+ */
+export type PublishData<K extends string> = K extends EventType ? EventPayloads[K] : unknown;
+
+export interface PublishInput<K extends string> {
 	topic: string;
-	type: string;
-	data: unknown;
+	type: K;
+	data: PublishData<K>;
 	actor: Actor | null;
 	exercise?: boolean;
+	/** When the change happened; absent: now (only the demo seeder backdates, see clock.ts). */
+	at?: Date;
 }
 
 /**
@@ -20,7 +30,7 @@ export interface PublishInput {
  * topic commit order equals sequence order and a rolled-back change leaves no gap.
  * The NOTIFY is delivered by PostgreSQL only when (and if) the transaction commits.
  */
-export async function publish(trx: Transaction<DB>, input: PublishInput): Promise<RealtimeEvent> {
+export async function publish<K extends string>(trx: Transaction<DB>, input: PublishInput<K>): Promise<RealtimeEvent> {
 	const lastSeq = await nextSeq(trx, input.topic);
 	const row = await insertEvent(trx, {
 		topic: input.topic,
@@ -28,19 +38,31 @@ export async function publish(trx: Transaction<DB>, input: PublishInput): Promis
 		type: input.type,
 		actor: input.actor ? JSON.stringify(input.actor) : null,
 		exercise: input.exercise ?? false,
-		data: JSON.stringify(input.data)
+		data: JSON.stringify(input.data),
+		at: input.at
 	});
 	await notifyChannel(trx, EVENTS_CHANNEL, `${lastSeq}:${input.topic}`);
 	eventsPublished.inc();
-	return {
-		topic: input.topic,
-		seq: lastSeq,
-		type: input.type,
-		at: row.at.toISOString(),
-		actor: input.actor,
-		exercise: input.exercise ?? false,
-		data: input.data
-	};
+	return asEvent({ topic: input.topic, seq: lastSeq, type: input.type, at: row.at, actor: input.actor, exercise: input.exercise ?? false, data: input.data });
+}
+
+interface StoredEvent {
+	topic: string;
+	seq: number;
+	type: string;
+	at: Date;
+	actor: unknown;
+	exercise: boolean;
+	data: unknown;
+}
+
+/**
+ * A row of the log as the wire's event. The log holds only what `publish` wrote, and `publish`
+ * accepts only data of its type's contract, so the row is trusted as that type: this is the one
+ * place where stored JSON becomes a typed event.
+ */
+function asEvent(row: StoredEvent): RealtimeEvent {
+	return { topic: row.topic, seq: row.seq, type: row.type, at: row.at.toISOString(), actor: row.actor as Actor | null, exercise: row.exercise, data: row.data } as RealtimeEvent;
 }
 
 export async function currentSeq(db: Kysely<DB>, topic: string): Promise<number> {
@@ -55,13 +77,5 @@ export async function eventsSince(
 	limit = MAX_REPLAY
 ): Promise<RealtimeEvent[]> {
 	const rows = await eventRowsSince(db, topic, since, limit);
-	return rows.map((r) => ({
-		topic: r.topic,
-		seq: r.seq,
-		type: r.type,
-		at: r.at.toISOString(),
-		actor: r.actor as Actor | null,
-		exercise: r.exercise,
-		data: r.data
-	}));
+	return rows.map(asEvent);
 }

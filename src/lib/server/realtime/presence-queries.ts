@@ -1,7 +1,7 @@
 // SQL for presence: one row per open socket, refreshed by each node's heartbeat.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import type { PresenceEntry, ViewersUpdate } from '../../realtime/protocol.ts';
+import type { PresenceEntry, ViewersUpdate } from '../../contracts/realtime.ts';
 
 type Db = Kysely<DB>;
 

@@ -23,15 +23,8 @@ import {
 	touchNodeConnections
 } from './presence-queries.ts';
 import { liveSessionIds } from '../auth/session-queries.ts';
-import {
-	EVENTS_CHANNEL,
-	MAX_REPLAY,
-	PRESENCE_CHANNEL,
-	type ClientToServerEvents,
-	type ServerToClientEvents,
-	type SubscribeAck,
-	type ViewAck
-} from '../../realtime/protocol.ts';
+import type { ClientToServerEvents, ServerToClientEvents, SubscribeAck, ViewAck } from '../../contracts/realtime.ts';
+import { EVENTS_CHANNEL, MAX_REPLAY, PRESENCE_CHANNEL } from './channels.ts';
 import { authoriseTopic } from './topics.ts';
 import { notifyChannel } from '../db/notify.ts';
 import { eventsDelivered, socketsConnected } from '../metrics/metrics.ts';

@@ -1,28 +1,12 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
+import { stampOrNow } from '../db/now.ts';
+import type { TaskRecord } from '../../contracts/task.ts';
+// The columns' check constraints hold these values; the record names them as the vocabulary.
+import type { Priority, Process, TaskStatus } from '../../domain/bevolkingszorg';
+export type { TaskRecord };
 
 type Db = Kysely<DB>;
-
-export interface TaskRecord {
-	id: string;
-	incidentId: string;
-	process: string;
-	title: string;
-	description: string;
-	municipality: string | null;
-	assignee: { id: string; name: string } | null;
-	priority: string;
-	status: string;
-	blocked: boolean;
-	blockedReason: string | null;
-	dueAt: string | null;
-	version: number;
-	exercise: boolean;
-	createdAt: string;
-	updatedAt: string;
-	/** Who saved this version (its history row): a conflict names them. */
-	updatedBy: { id: string; name: string } | null;
-}
 
 const base = (db: Db) =>
 	db
@@ -58,13 +42,13 @@ function toRecord(r: Row): TaskRecord {
 	return {
 		id: r.id,
 		incidentId: r.incidentId,
-		process: r.process,
+		process: r.process as Process,
 		title: r.title,
 		description: r.description,
 		municipality: r.municipalityCode,
 		assignee: r.assigneeId ? { id: r.assigneeId, name: r.assigneeName ?? '' } : null,
-		priority: r.priority,
-		status: r.status,
+		priority: r.priority as Priority,
+		status: r.status as TaskStatus,
 		blocked: r.blockedReason !== null,
 		blockedReason: r.blockedReason,
 		dueAt: r.dueAt?.toISOString() ?? null,
@@ -122,8 +106,12 @@ export interface TaskValues {
 	dueAt: Date | null;
 }
 
-export async function insertTask(db: Db, values: TaskValues & { incidentId: string; createdBy: string; templateId?: string | null }): Promise<string> {
-	const { id } = await db.insertInto('task').values(values).returning('id').executeTakeFirstOrThrow();
+export async function insertTask(db: Db, values: TaskValues & { incidentId: string; createdBy: string; templateId?: string | null; createdAt?: Date }): Promise<string> {
+	const { id } = await db
+		.insertInto('task')
+		.values({ ...values, updatedAt: values.createdAt })
+		.returning('id')
+		.executeTakeFirstOrThrow();
 	return id;
 }
 
@@ -133,15 +121,15 @@ export async function lockTasks(db: Db, ids: string[]) {
 	return db.selectFrom('task').select(['id', 'incidentId', 'version']).where('id', 'in', ids).orderBy('id').forUpdate().execute();
 }
 
-export async function updateTask(db: Db, id: string, values: Partial<TaskValues>): Promise<void> {
+export async function updateTask(db: Db, id: string, values: Partial<TaskValues>, at?: Date): Promise<void> {
 	await db
 		.updateTable('task')
-		.set({ ...values, version: sql`version + 1`, updatedAt: sql`now()` })
+		.set({ ...values, version: sql`version + 1`, updatedAt: stampOrNow(at) })
 		.where('id', '=', id)
 		.execute();
 }
 
-export async function insertTaskChange(db: Db, values: { taskId: string; version: number; changedBy: string; changes: Record<string, unknown> }) {
+export async function insertTaskChange(db: Db, values: { taskId: string; version: number; changedBy: string; changes: Record<string, unknown>; changedAt?: Date }) {
 	await db
 		.insertInto('taskChange')
 		.values({ ...values, changes: JSON.stringify(values.changes) })
@@ -152,8 +140,8 @@ export async function userExists(db: Db, id: string): Promise<boolean> {
 	return !!(await db.selectFrom('appUser').select('id').where('id', '=', id).where('active', '=', true).executeTakeFirst());
 }
 
-export async function insertTaskNote(db: Db, values: { taskId: string; authorId: string; text: string }) {
-	return db.insertInto('taskNote').values(values).returning('id').executeTakeFirstOrThrow();
+export async function insertTaskNote(db: Db, values: { taskId: string; authorId: string; text: string; createdAt?: Date }) {
+	return db.insertInto('taskNote').values(values).returning(['id', 'createdAt']).executeTakeFirstOrThrow();
 }
 
 export async function taskNotes(db: Db, taskId: string) {
@@ -180,10 +168,10 @@ export async function taskHistory(db: Db, taskId: string) {
 }
 
 /** Marks bevolkingszorg active on the incident once; false when it already was (the row is locked until commit). */
-export async function markBevolkingszorgActivated(db: Db, id: string): Promise<boolean> {
+export async function markBevolkingszorgActivated(db: Db, id: string, at?: Date): Promise<boolean> {
 	const row = await db
 		.updateTable('incident')
-		.set({ bevolkingszorgActivatedAt: sql`now()`, version: sql`version + 1` })
+		.set({ bevolkingszorgActivatedAt: stampOrNow(at), version: sql`version + 1` })
 		.where('id', '=', id)
 		.where('bevolkingszorgActivatedAt', 'is', null)
 		.returning('id')

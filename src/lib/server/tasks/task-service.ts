@@ -8,13 +8,14 @@ import type { SessionUser } from '../auth/roles';
 import { can } from '../auth/permissions';
 import { writeAudit } from '../audit/audit';
 import { publish } from '../realtime/event-log';
-import { ServiceError, conflict, forbidden, invalid, notFound } from '../errors';
+import { ServiceError, VersionConflictError, conflict, forbidden, invalid, notFound } from '../errors';
 import { transitionRefusal, type TaskStatus } from '../../domain/bevolkingszorg';
 import { incidentIsOpen } from '../../domain/incidents';
 import { overtakenSentence } from '../../domain/wording/changes';
 import { existingMunicipalities } from '../region/municipality-queries';
 import { listTemplates } from './template-queries';
 import { isUuid } from '../ids';
+import type { Clocked } from '../clock';
 import { findGrants } from '../auth/session-queries';
 import { requireReadableIncident } from '../incident-access/incident-access';
 import type { IncidentRecord } from '../incident-access/incident-record-queries';
@@ -38,23 +39,17 @@ import {
 import type { NewTaskInput, TaskChangeInput } from './task-input';
 import type { BulkAssignInput } from './template-input';
 
-interface Ctx {
+interface Ctx extends Clocked {
 	ip: string | null;
 }
 
-export class TaskConflictError extends ServiceError {
-	readonly current: TaskRecord;
-	constructor(current: TaskRecord) {
-		super(
-			409,
-			'version_conflict',
-			`${overtakenSentence('deze taak', current.updatedBy?.name ?? null, current.updatedAt)} Bekijk de nieuwe stand en pas je wijziging opnieuw toe.`,
-			undefined,
-			{ current }
-		);
-		this.current = current;
-	}
+/** The wording of a stale task's 409: who changed it and when. */
+export function taskConflictMessage(current: TaskRecord): string {
+	return `${overtakenSentence('deze taak', current.updatedBy?.name ?? null, current.updatedAt)} Bekijk de nieuwe stand en pas je wijziging opnieuw toe.`;
 }
+
+/** The name callers and tests used before there was one conflict error. */
+export { VersionConflictError as TaskConflictError };
 
 function requireWrite(user: SessionUser, incident: IncidentRecord): void {
 	if (!can(user, 'task.write', { exercise: incident.exercise })) throw forbidden('Alleen bevolkingszorg en het crisisteam (bij een oefening ook de oefenleider) wijzigen taken.');
@@ -84,12 +79,12 @@ async function validateRefs(
 	if (fields.length > 0) throw invalid(fields, fields.map((f) => f.message).join(' '));
 }
 
-async function announce(trx: Transaction<DB>, user: SessionUser, task: TaskRecord, type: string, previousAssignee?: string | null) {
+async function announce(trx: Transaction<DB>, user: SessionUser, task: TaskRecord, type: 'task.created' | 'task.updated', at: Date | undefined, previousAssignee?: string | null) {
 	const actor = { id: user.id, name: user.name };
-	await publish(trx, { topic: `incident:${task.incidentId}`, type, data: task, actor, exercise: task.exercise });
+	await publish(trx, { topic: `incident:${task.incidentId}`, type, data: task, actor, exercise: task.exercise, at });
 	// A fixed order of topics, so two transactions never take the counter locks crosswise.
 	const assignees = [...new Set([task.assignee?.id, previousAssignee].filter((id): id is string => !!id))].sort();
-	for (const id of assignees) await publish(trx, { topic: `user:${id}`, type, data: task, actor, exercise: task.exercise });
+	for (const id of assignees) await publish(trx, { topic: `user:${id}`, type, data: task, actor, exercise: task.exercise, at });
 }
 
 export async function tasksOfIncident(db: Kysely<DB>, user: SessionUser, incidentId: string): Promise<TaskRecord[]> {
@@ -127,11 +122,11 @@ export async function createTask(db: Kysely<DB>, user: SessionUser, incidentId: 
 			blockedReason: null,
 			dueAt: input.dueAt ? new Date(input.dueAt) : null
 		};
-		const id = await insertTask(trx, { ...values, incidentId, createdBy: user.id });
-		await insertTaskChange(trx, { taskId: id, version: 1, changedBy: user.id, changes: { aangemaakt: true, ...input } });
+		const id = await insertTask(trx, { ...values, incidentId, createdBy: user.id, createdAt: ctx.now });
+		await insertTaskChange(trx, { taskId: id, version: 1, changedBy: user.id, changes: { aangemaakt: true, ...input }, changedAt: ctx.now });
 		const task = (await findTask(trx, id))!;
-		await writeAudit(trx, { actorId: user.id, action: 'taak.aangemaakt', entityType: 'taak', entityId: id, ip: ctx.ip, details: { incidentId, process: input.process } });
-		await announce(trx, user, task, 'task.created');
+		await writeAudit(trx, { actorId: user.id, action: 'task.created', entityType: 'taak', entityId: id, ip: ctx.ip, details: { incidentId, process: input.process }, at: ctx.now });
+		await announce(trx, user, task, 'task.created', ctx.now);
 		return task;
 	});
 }
@@ -146,7 +141,7 @@ export async function changeTask(db: Kysely<DB>, user: SessionUser, taskId: stri
 		const incident = await writableIncident(trx, user, locked.incidentId);
 		await validateRefs(trx, incident, input);
 		const current = (await findTask(trx, taskId))!;
-		if (locked.version !== input.version) throw new TaskConflictError(current);
+		if (locked.version !== input.version) throw new VersionConflictError(current, taskConflictMessage(current));
 
 		const changes: Partial<TaskValues> = {};
 		if (input.status !== undefined) changes.status = input.status;
@@ -167,11 +162,11 @@ export async function changeTask(db: Kysely<DB>, user: SessionUser, taskId: stri
 			if (refusal && nextStatus === 'gereed') throw new ServiceError(400, 'invalid_transition', refusal, [{ field: 'status', message: refusal }]);
 		}
 
-		await updateTask(trx, taskId, changes);
-		await insertTaskChange(trx, { taskId, version: current.version + 1, changedBy: user.id, changes: { ...input, version: undefined } });
+		await updateTask(trx, taskId, changes, ctx.now);
+		await insertTaskChange(trx, { taskId, version: current.version + 1, changedBy: user.id, changes: { ...input, version: undefined }, changedAt: ctx.now });
 		const task = (await findTask(trx, taskId))!;
-		await writeAudit(trx, { actorId: user.id, action: 'taak.gewijzigd', entityType: 'taak', entityId: taskId, ip: ctx.ip, details: { version: task.version, fields: Object.keys(changes) } });
-		await announce(trx, user, task, 'task.updated', current.assignee?.id ?? null);
+		await writeAudit(trx, { actorId: user.id, action: 'task.updated', entityType: 'taak', entityId: taskId, ip: ctx.ip, details: { version: task.version, fields: Object.keys(changes) }, at: ctx.now });
+		await announce(trx, user, task, 'task.updated', ctx.now, current.assignee?.id ?? null);
 		return task;
 	});
 }
@@ -183,7 +178,7 @@ export async function changeTask(db: Kysely<DB>, user: SessionUser, taskId: stri
 export async function activateBevolkingszorg(db: Kysely<DB>, user: SessionUser, incidentId: string, ctx: Ctx): Promise<TaskRecord[]> {
 	return transact(db, async (trx) => {
 		const incident = await writableIncident(trx, user, incidentId);
-		if (!(await markBevolkingszorgActivated(trx, incidentId))) throw conflict('Bevolkingszorg is voor dit incident al geactiveerd.');
+		if (!(await markBevolkingszorgActivated(trx, incidentId, ctx.now))) throw conflict('Bevolkingszorg is voor dit incident al geactiveerd.');
 		const templates = await listTemplates(trx, { activeOnly: true });
 		const start = Date.parse(incident.startedAt);
 		const created: TaskRecord[] = [];
@@ -200,14 +195,15 @@ export async function activateBevolkingszorg(db: Kysely<DB>, user: SessionUser, 
 				status: 'open',
 				blockedReason: null,
 				dueAt: t.dueMinutes === null ? null : new Date(start + t.dueMinutes * 60_000),
-				templateId: t.id
+				templateId: t.id,
+				createdAt: ctx.now
 			});
-			await insertTaskChange(trx, { taskId: id, version: 1, changedBy: user.id, changes: { aangemaakt: true, taakkaart: t.id } });
+			await insertTaskChange(trx, { taskId: id, version: 1, changedBy: user.id, changes: { aangemaakt: true, taakkaart: t.id }, changedAt: ctx.now });
 			const task = (await findTask(trx, id))!;
-			await announce(trx, user, task, 'task.created');
+			await announce(trx, user, task, 'task.created', ctx.now);
 			created.push(task);
 		}
-		await writeAudit(trx, { actorId: user.id, action: 'bevolkingszorg.geactiveerd', entityType: 'incident', entityId: incidentId, ip: ctx.ip, details: { tasks: created.length } });
+		await writeAudit(trx, { actorId: user.id, action: 'bevolkingszorg.activated', entityType: 'incident', entityId: incidentId, ip: ctx.ip, details: { tasks: created.length }, at: ctx.now });
 		return created;
 	});
 }
@@ -228,7 +224,7 @@ export async function bulkAssign(db: Kysely<DB>, user: SessionUser, incidentId: 
 			if (row.version !== wanted.version) stale.push((await findTask(trx, wanted.id))!);
 		}
 		if (stale.length > 0) {
-			throw new ServiceError(409, 'version_conflict', `${stale.length} van de gekozen taken is intussen door iemand anders gewijzigd. Bekijk ze en probeer het opnieuw.`, undefined, { current: stale });
+			throw new VersionConflictError(stale, `${stale.length} van de gekozen taken is intussen door iemand anders gewijzigd. Bekijk ze en probeer het opnieuw.`);
 		}
 		const updated: TaskRecord[] = [];
 		for (const wanted of input.tasks) {
@@ -236,13 +232,13 @@ export async function bulkAssign(db: Kysely<DB>, user: SessionUser, incidentId: 
 			const changes: Partial<TaskValues> = {};
 			if (input.assigneeId !== undefined) changes.assigneeId = input.assigneeId;
 			if (input.municipality !== undefined) changes.municipalityCode = input.municipality;
-			await updateTask(trx, wanted.id, changes);
-			await insertTaskChange(trx, { taskId: wanted.id, version: wanted.version + 1, changedBy: user.id, changes: { ...changes, bulk: true } });
+			await updateTask(trx, wanted.id, changes, ctx.now);
+			await insertTaskChange(trx, { taskId: wanted.id, version: wanted.version + 1, changedBy: user.id, changes: { ...changes, bulk: true }, changedAt: ctx.now });
 			const task = (await findTask(trx, wanted.id))!;
-			await announce(trx, user, task, 'task.updated', before.assignee?.id ?? null);
+			await announce(trx, user, task, 'task.updated', ctx.now, before.assignee?.id ?? null);
 			updated.push(task);
 		}
-		await writeAudit(trx, { actorId: user.id, action: 'taken.toegewezen', entityType: 'incident', entityId: incidentId, ip: ctx.ip, details: { tasks: updated.length, assigneeId: input.assigneeId, municipality: input.municipality } });
+		await writeAudit(trx, { actorId: user.id, action: 'task.bulk_assigned', entityType: 'incident', entityId: incidentId, ip: ctx.ip, details: { tasks: updated.length, assigneeId: input.assigneeId, municipality: input.municipality }, at: ctx.now });
 		return updated;
 	});
 }
@@ -265,10 +261,10 @@ export async function addTaskNote(db: Kysely<DB>, user: SessionUser, taskId: str
 	return transact(db, async (trx) => {
 		const { task, incident } = await requireTask(trx, user, taskId);
 		requireWrite(user, incident);
-		const { id } = await insertTaskNote(trx, { taskId, authorId: user.id, text });
-		await writeAudit(trx, { actorId: user.id, action: 'taak.notitie', entityType: 'taak', entityId: taskId, ip: ctx.ip });
-		const note = { id, taskId, text, at: new Date().toISOString(), author: { id: user.id, name: user.name } };
-		await publish(trx, { topic: `incident:${task.incidentId}`, type: 'task.note', data: note, actor: { id: user.id, name: user.name }, exercise: task.exercise });
+		const { id, createdAt } = await insertTaskNote(trx, { taskId, authorId: user.id, text, createdAt: ctx.now });
+		await writeAudit(trx, { actorId: user.id, action: 'task.note', entityType: 'taak', entityId: taskId, ip: ctx.ip, at: ctx.now });
+		const note = { id, taskId, text, at: createdAt.toISOString(), author: { id: user.id, name: user.name } };
+		await publish(trx, { topic: `incident:${task.incidentId}`, type: 'task.note', data: note, actor: { id: user.id, name: user.name }, exercise: task.exercise, at: ctx.now });
 		return note;
 	});
 }

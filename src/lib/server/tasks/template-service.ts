@@ -27,7 +27,7 @@ export async function addTemplate(db: Kysely<DB>, user: SessionUser, input: Temp
 	requireManage(user);
 	return transact(db, async (trx) => {
 		const template = await insertTemplate(trx, input);
-		await writeAudit(trx, { actorId: user.id, action: 'taakkaart.toegevoegd', entityType: 'taakkaart', entityId: template.id, ip: ctx.ip, details: { process: input.process, title: input.title } });
+		await writeAudit(trx, { actorId: user.id, action: 'template.created', entityType: 'taakkaart', entityId: template.id, ip: ctx.ip, details: { process: input.process, title: input.title } });
 		return template;
 	});
 }
@@ -42,7 +42,7 @@ export async function saveTemplate(db: Kysely<DB>, user: SessionUser, input: Tem
 				? conflict('Iemand anders heeft deze taakkaart net gewijzigd. Laad de pagina opnieuw en pas je wijziging opnieuw toe.')
 				: forbidden('Deze taakkaart bestaat niet.');
 		}
-		await writeAudit(trx, { actorId: user.id, action: 'taakkaart.gewijzigd', entityType: 'taakkaart', entityId: id, ip: ctx.ip, details: { active: values.active } });
+		await writeAudit(trx, { actorId: user.id, action: 'template.updated', entityType: 'taakkaart', entityId: id, ip: ctx.ip, details: { active: values.active } });
 		return updated;
 	});
 }

@@ -61,7 +61,7 @@ export async function createUser(db: Kysely<DB>, actor: SessionUser, input: NewU
 		await insertGrant(trx, { userId: user.id, role: input.role, municipalityCode: input.municipality, discipline: input.discipline, grantedBy: actor.id, pending });
 		await writeAudit(trx, {
 			actorId: actor.id,
-			action: 'gebruiker.aangemaakt',
+			action: 'user.created',
 			entityType: 'gebruiker',
 			entityId: user.id,
 			municipality: input.municipality,
@@ -95,7 +95,7 @@ export async function addGrant(db: Kysely<DB>, actor: SessionUser, userId: strin
 		if (!created) throw new ServiceError(409, 'grant_exists', 'Deze gebruiker heeft deze rol al.');
 		await writeAudit(trx, {
 			actorId: actor.id,
-			action: 'rol.toegekend',
+			action: 'grant.created',
 			entityType: 'gebruiker',
 			entityId: userId,
 			municipality: input.municipality,
@@ -115,7 +115,7 @@ export async function confirmGrant(db: Kysely<DB>, actor: SessionUser, grantId: 
 		await confirmGrantRow(trx, grantId, actor.id);
 		await writeAudit(trx, {
 			actorId: actor.id,
-			action: 'rol.bevestigd',
+			action: 'grant.confirmed',
 			entityType: 'gebruiker',
 			entityId: grant.userId,
 			municipality: grant.municipalityCode,
@@ -133,7 +133,7 @@ export async function removeGrant(db: Kysely<DB>, actor: SessionUser, grantId: s
 		await deleteGrant(trx, grantId);
 		await writeAudit(trx, {
 			actorId: actor.id,
-			action: 'rol.ingetrokken',
+			action: 'grant.revoked',
 			entityType: 'gebruiker',
 			entityId: grant.userId,
 			municipality: grant.municipalityCode,
@@ -152,7 +152,7 @@ export async function setActive(db: Kysely<DB>, actor: SessionUser, userId: stri
 		if (!updated) throw notFound('Deze gebruiker bestaat niet.');
 		await writeAudit(trx, {
 			actorId: actor.id,
-			action: active ? 'gebruiker.geactiveerd' : 'gebruiker.geblokkeerd',
+			action: active ? 'user.activated' : 'user.blocked',
 			entityType: 'gebruiker',
 			entityId: userId,
 			ip: ctx.ip

@@ -1,14 +1,13 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/http/guards';
 import { ServiceError } from '$lib/server/errors';
-import { answerAdviceAction, loadAdviceRequest } from '$lib/server/advice/advice-page';
+import { answerAdviceAction } from '$lib/server/advice/advice-page';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
 	try {
-		return await loadAdviceRequest(getDb(), user, params.id);
+		return await locals.services.advice.loadAdviceRequest(user, params.id);
 	} catch (err) {
 		if (err instanceof ServiceError) error(err.status, err.message);
 		throw err;

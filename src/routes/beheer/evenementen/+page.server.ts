@@ -1,17 +1,14 @@
 import type { Actions, PageServerLoad } from './$types';
 import { z } from 'zod';
-import { getDb } from '$lib/server/db';
 import { requirePermission } from '$lib/server/http/guards';
-import { clientAddress } from '$lib/server/http/api';
 import { ServiceError } from '$lib/server/errors';
 import { zodFieldErrors } from '$lib/server/http/api';
 import { formFailure } from '$lib/server/events/application-forms';
 import { eventSettingsInput, risicoscanModelInput } from '$lib/server/events/event-settings-input';
-import { loadEventSettings, saveRisicoscanModel, settingsMunicipalities, updateEventSettings } from '$lib/server/events/event-settings-service';
+import { settingsMunicipalities } from '$lib/server/events/event-settings-service';
 import { settingsFromForm, modelFromForm } from '$lib/server/events/event-settings-forms';
 import { KENNEMERLAND } from '$lib/domain/region';
 import { adviceSettingsInput } from '$lib/server/advice/advice-input';
-import { adviceSettingsFor, changeAdviceSettings } from '$lib/server/advice/advice-settings-service';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requirePermission(locals, url, 'event.settings');
@@ -19,8 +16,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const municipality = codes.includes(url.searchParams.get('gemeente') ?? '') ? url.searchParams.get('gemeente')! : codes[0]!;
 	return {
 		municipalities: KENNEMERLAND.filter((m) => codes.includes(m.code)).map((m) => ({ code: m.code, name: m.name })),
-		...(await loadEventSettings(getDb(), user, municipality)),
-		adviceTerms: await adviceSettingsFor(getDb(), user, municipality)
+		...(await locals.services.events.loadEventSettings(user, municipality)),
+		adviceTerms: await locals.services.advice.adviceSettingsFor(user, municipality)
 	};
 };
 
@@ -40,26 +37,26 @@ async function run(form: string, schema: z.ZodType, body: unknown, save: (input:
 }
 
 export const actions: Actions = {
-	instellingen: async ({ locals, url, request, getClientAddress }) => {
+	instellingen: async ({ locals, url, request }) => {
 		const user = requirePermission(locals, url, 'event.settings');
 		const form = await request.formData();
 		const municipality = String(form.get('municipality') ?? '');
 		return run('instellingen', eventSettingsInput, settingsFromForm(form), (input) =>
-			updateEventSettings(getDb(), user, municipality, input, { ip: clientAddress(getClientAddress) })
+			locals.services.events.updateEventSettings(user, municipality, input, locals.ctx)
 		);
 	},
-	adviestermijnen: async ({ locals, url, request, getClientAddress }) => {
+	adviestermijnen: async ({ locals, url, request }) => {
 		const user = requirePermission(locals, url, 'event.settings');
 		const form = await request.formData();
 		const municipality = String(form.get('municipality') ?? '');
 		const whole = (name: string) => (String(form.get(name) ?? '').trim() === '' ? undefined : Number(form.get(name)));
 		const body = { version: whole('version'), termDaysB: whole('termDaysB'), termDaysC: whole('termDaysC') };
-		return run('adviestermijnen', adviceSettingsInput, body, (input) => changeAdviceSettings(getDb(), user, municipality, input, { ip: clientAddress(getClientAddress) }));
+		return run('adviestermijnen', adviceSettingsInput, body, (input) => locals.services.advice.changeAdviceSettings(user, municipality, input, locals.ctx));
 	},
-	model: async ({ locals, url, request, getClientAddress }) => {
+	model: async ({ locals, url, request }) => {
 		const user = requirePermission(locals, url, 'event.settings');
 		const form = await request.formData();
 		const municipality = String(form.get('municipality') ?? '');
-		return run('model', risicoscanModelInput, modelFromForm(form), (input) => saveRisicoscanModel(getDb(), user, municipality, input, { ip: clientAddress(getClientAddress) }));
+		return run('model', risicoscanModelInput, modelFromForm(form), (input) => locals.services.events.saveRisicoscanModel(user, municipality, input, locals.ctx));
 	}
 };

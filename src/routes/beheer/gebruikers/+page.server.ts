@@ -1,19 +1,16 @@
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb } from '$lib/server/db';
 import { requirePermission } from '$lib/server/http/guards';
-import { clientAddress } from '$lib/server/http/api';
 import { formValues, runFormAction } from '$lib/server/http/form-action';
 import { scopesFor } from '$lib/server/auth/permissions';
 import { grantInput, newUserInput } from '$lib/server/users/user-input';
-import { addGrant, confirmGrant, createUser, removeGrant, setActive, usersVisibleTo } from '$lib/server/users/user-service';
 
 const idInput = z.object({ id: z.uuid({ error: 'Onbekende gebruiker of rol.' }) });
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = requirePermission(locals, url, 'users.manage');
 	return {
-		users: await usersVisibleTo(getDb(), actor),
+		users: await locals.services.users.usersVisibleTo(actor),
 		// The municipalities this beheerder may grant roles in; null means the whole region.
 		manageable: scopesFor(actor, 'users.manage'),
 		actorId: actor.id
@@ -21,50 +18,50 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	aanmaken: async ({ locals, url, request, getClientAddress }) => {
+	aanmaken: async ({ locals, url, request }) => {
 		const actor = requirePermission(locals, url, 'users.manage');
 		const values = formValues(await request.formData(), ['name', 'email', 'password', 'role', 'municipality', 'discipline']);
 		return runFormAction(
 			'aanmaken',
 			values,
 			newUserInput,
-			(input) => createUser(getDb(), actor, input, { ip: clientAddress(getClientAddress) }),
+			(input) => locals.services.users.createUser(actor, input, locals.ctx),
 			({ password: _password, ...rest }) => rest // never echo a password back
 		);
 	},
-	rolToekennen: async ({ locals, url, request, getClientAddress }) => {
+	rolToekennen: async ({ locals, url, request }) => {
 		const actor = requirePermission(locals, url, 'users.manage');
 		const values = formValues(await request.formData(), ['userId', 'role', 'municipality', 'discipline']);
 		return runFormAction(`rol-${values.userId}`, values, grantInput.and(z.object({ userId: z.uuid({ error: 'Onbekende gebruiker.' }) })), (input) =>
-			addGrant(getDb(), actor, input.userId, input, { ip: clientAddress(getClientAddress) })
+			locals.services.users.addGrant(actor, input.userId, input, locals.ctx)
 		);
 	},
-	rolIntrekken: async ({ locals, url, request, getClientAddress }) => {
+	rolIntrekken: async ({ locals, url, request }) => {
 		const actor = requirePermission(locals, url, 'users.manage');
 		const values = formValues(await request.formData(), ['id']);
 		return runFormAction('rolIntrekken', values, idInput, (input) =>
-			removeGrant(getDb(), actor, input.id, { ip: clientAddress(getClientAddress) })
+			locals.services.users.removeGrant(actor, input.id, locals.ctx)
 		);
 	},
-	rolBevestigen: async ({ locals, url, request, getClientAddress }) => {
+	rolBevestigen: async ({ locals, url, request }) => {
 		const actor = requirePermission(locals, url, 'users.manage');
 		const values = formValues(await request.formData(), ['id']);
 		return runFormAction('rolBevestigen', values, idInput, (input) =>
-			confirmGrant(getDb(), actor, input.id, { ip: clientAddress(getClientAddress) })
+			locals.services.users.confirmGrant(actor, input.id, locals.ctx)
 		);
 	},
-	blokkeren: async ({ locals, url, request, getClientAddress }) => {
+	blokkeren: async ({ locals, url, request }) => {
 		const actor = requirePermission(locals, url, 'users.manage');
 		const values = formValues(await request.formData(), ['id']);
 		return runFormAction('blokkeren', values, idInput, (input) =>
-			setActive(getDb(), actor, input.id, false, { ip: clientAddress(getClientAddress) })
+			locals.services.users.setActive(actor, input.id, false, locals.ctx)
 		);
 	},
-	activeren: async ({ locals, url, request, getClientAddress }) => {
+	activeren: async ({ locals, url, request }) => {
 		const actor = requirePermission(locals, url, 'users.manage');
 		const values = formValues(await request.formData(), ['id']);
 		return runFormAction('activeren', values, idInput, (input) =>
-			setActive(getDb(), actor, input.id, true, { ip: clientAddress(getClientAddress) })
+			locals.services.users.setActive(actor, input.id, true, locals.ctx)
 		);
 	}
 };

@@ -1,27 +1,24 @@
 import type { Actions, PageServerLoad } from './$types';
-import { getDb } from '$lib/server/db';
 import { requirePermission } from '$lib/server/http/guards';
-import { clientAddress } from '$lib/server/http/api';
 import { formValues, runFormAction } from '$lib/server/http/form-action';
 import { templateInput, templateUpdateInput } from '$lib/server/tasks/template-input';
-import { addTemplate, saveTemplate, templatesFor } from '$lib/server/tasks/template-service';
 
 const FIELDS = ['process', 'title', 'description', 'priority', 'dueMinutes', 'sortOrder'];
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requirePermission(locals, url, 'templates.manage', { municipality: null });
-	return { templates: await templatesFor(getDb(), user) };
+	return { templates: await locals.services.tasks.templatesFor(user) };
 };
 
 export const actions: Actions = {
-	toevoegen: async ({ locals, url, request, getClientAddress }) => {
+	toevoegen: async ({ locals, url, request }) => {
 		const user = requirePermission(locals, url, 'templates.manage', { municipality: null });
 		const values = formValues(await request.formData(), FIELDS);
-		return runFormAction('toevoegen', values, templateInput, (input) => addTemplate(getDb(), user, input, { ip: clientAddress(getClientAddress) }));
+		return runFormAction('toevoegen', values, templateInput, (input) => locals.services.tasks.addTemplate(user, input, locals.ctx));
 	},
-	opslaan: async ({ locals, url, request, getClientAddress }) => {
+	opslaan: async ({ locals, url, request }) => {
 		const user = requirePermission(locals, url, 'templates.manage', { municipality: null });
 		const values = formValues(await request.formData(), [...FIELDS, 'id', 'version', 'active']);
-		return runFormAction(`opslaan-${values.id}`, values, templateUpdateInput, (input) => saveTemplate(getDb(), user, input, { ip: clientAddress(getClientAddress) }));
+		return runFormAction(`opslaan-${values.id}`, values, templateUpdateInput, (input) => locals.services.tasks.saveTemplate(user, input, locals.ctx));
 	}
 };

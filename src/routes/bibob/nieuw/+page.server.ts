@@ -1,12 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb } from '$lib/server/db';
 import { requirePermission } from '$lib/server/http/guards';
-import { clientAddress } from '$lib/server/http/api';
 import { runFormAction } from '$lib/server/http/form-action';
 import { openFileInput } from '$lib/server/bibob/bibob-input';
-import { openFile } from '$lib/server/bibob/bibob-service';
-import { applicationsToScreen } from '$lib/server/bibob/bibob-read-service';
 import { bibobMunicipalities } from '$lib/server/bibob/bibob-access';
 import { localDateOf } from '$lib/domain/bibob/terms';
 import { municipalityName } from '$lib/domain/region';
@@ -15,7 +11,7 @@ const FIELDS = ['municipality', 'permitKind', 'eventApplicationId', 'permitRefer
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requirePermission(locals, url, 'bibob.write');
-	const groups = await applicationsToScreen(getDb(), user);
+	const groups = await locals.services.bibob.applicationsToScreen(user);
 	return {
 		today: localDateOf(new Date()),
 		preselected: url.searchParams.get('aanvraag') ?? '',
@@ -32,7 +28,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ locals, url, request, getClientAddress }) => {
+	default: async ({ locals, url, request }) => {
 		const user = requirePermission(locals, url, 'bibob.write');
 		const form = await request.formData();
 		const values = Object.fromEntries(FIELDS.map((f) => [f, String(form.get(f) ?? '')]));
@@ -40,7 +36,7 @@ export const actions: Actions = {
 		if (!values.municipality) values.municipality = bibobMunicipalities(user)[0] ?? '';
 		let id: string | undefined;
 		const result = await runFormAction('openen', values, openFileInput, async (input) => {
-			id = (await openFile(getDb(), user, input, { ip: clientAddress(getClientAddress) })).id;
+			id = (await locals.services.bibob.openFile(user, input, locals.ctx)).id;
 		});
 		if (id) redirect(303, `/bibob/${id}`);
 		return result;

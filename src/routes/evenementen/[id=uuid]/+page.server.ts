@@ -1,17 +1,12 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/http/guards';
-import { clientAddress } from '$lib/server/http/api';
 import { formValues, runFormAction } from '$lib/server/http/form-action';
 import { ServiceError } from '$lib/server/errors';
 import { decisionInput, overrideInput, transitionInput } from '$lib/server/events/application-input';
-import { copyApplication, decideApplication, overrideCategory, transitionApplication } from '$lib/server/events/application-service';
-import { uploadDocument } from '$lib/server/events/document-service';
 import { uploadFromForm } from '$lib/server/events/upload';
-import { loadApplicationPage, pageError } from '$lib/server/events/application-page';
-import { adviceFormActions, loadAdvicePanel } from '$lib/server/advice/advice-page';
-import { warningsForApplication } from '$lib/server/calendar/calendar-service';
+import { pageError } from '$lib/server/events/application-page';
+import { adviceFormActions } from '$lib/server/advice/advice-page';
 import { formFailure } from '$lib/server/events/application-forms';
 import { z } from 'zod';
 
@@ -19,12 +14,11 @@ import { z } from 'zod';
 // (druk days, samenlopende events); the application load checks access before the others run.
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
-	const db = getDb();
-	const page = await loadApplicationPage(db, user, params.id);
+	const page = await locals.services.events.loadApplicationPage(user, params.id);
 	const app = page.application;
 	const [advicePanel, calendarWarnings] = await Promise.all([
-		pageError(() => loadAdvicePanel(db, user, params.id)),
-		warningsForApplication(db, { id: app.id, municipality: app.municipality, category: app.category, startsAt: app.startsAt, endsAt: app.endsAt })
+		pageError(() => locals.services.advice.loadAdvicePanel(user, params.id)),
+		locals.services.calendar.warningsForApplication({ id: app.id, municipality: app.municipality, category: app.category, startsAt: app.startsAt, endsAt: app.endsAt })
 	]);
 	return { ...page, advicePanel, calendarWarnings, saved: url.searchParams.has('opgeslagen') };
 };
@@ -43,27 +37,27 @@ const decisionForm = z.preprocess(
 
 export const actions: Actions = {
 	...adviceFormActions,
-	status: async ({ locals, url, params, request, getClientAddress }) => {
+	status: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url);
 		const values = formValues(await request.formData(), ['version', 'status', 'note']);
-		return runFormAction('status', values, statusForm, (input) => transitionApplication(getDb(), user, params.id, input, { ip: clientAddress(getClientAddress) }));
+		return runFormAction('status', values, statusForm, (input) => locals.services.events.transitionApplication(user, params.id, input, locals.ctx));
 	},
-	klasse: async ({ locals, url, params, request, getClientAddress }) => {
+	klasse: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url);
 		const values = formValues(await request.formData(), ['version', 'category', 'reason']);
-		return runFormAction('klasse', values, overrideForm, (input) => overrideCategory(getDb(), user, params.id, input, { ip: clientAddress(getClientAddress) }));
+		return runFormAction('klasse', values, overrideForm, (input) => locals.services.events.overrideCategory(user, params.id, input, locals.ctx));
 	},
-	besluit: async ({ locals, url, params, request, getClientAddress }) => {
+	besluit: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url);
 		const values = formValues(await request.formData(), ['version', 'decision', 'conditions', 'reason', 'despiteMissing']);
-		return runFormAction('besluit', values, decisionForm, (input) => decideApplication(getDb(), user, params.id, input, { ip: clientAddress(getClientAddress) }));
+		return runFormAction('besluit', values, decisionForm, (input) => locals.services.events.decideApplication(user, params.id, input, locals.ctx));
 	},
-	document: async ({ locals, url, params, request, getClientAddress }) => {
+	document: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url);
 		const form = await request.formData();
 		const values = { kind: String(form.get('kind') ?? '') };
 		try {
-			await uploadDocument(getDb(), user, params.id, await uploadFromForm(form), { ip: clientAddress(getClientAddress) });
+			await locals.services.events.uploadDocument(user, params.id, await uploadFromForm(form), locals.ctx);
 			return { form: 'document', done: true as const };
 		} catch (err) {
 			if (!(err instanceof ServiceError)) throw err;
@@ -71,11 +65,11 @@ export const actions: Actions = {
 			return formFailure('document', err.status, err.message, fields, values);
 		}
 	},
-	kopieren: async ({ locals, url, params, getClientAddress }) => {
+	kopieren: async ({ locals, url, params }) => {
 		const user = requireUser(locals, url);
 		let id: string;
 		try {
-			id = (await copyApplication(getDb(), user, params.id, { ip: clientAddress(getClientAddress) })).id;
+			id = (await locals.services.events.copyApplication(user, params.id, locals.ctx)).id;
 		} catch (err) {
 			if (!(err instanceof ServiceError)) throw err;
 			return formFailure('kopieren', err.status, err.message, {}, {});

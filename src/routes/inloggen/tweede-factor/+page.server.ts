@@ -1,26 +1,24 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb } from '$lib/server/db';
-import { CHALLENGE_COOKIE, completeSecondFactor, findChallenge } from '$lib/server/auth/login-challenge';
+import { CHALLENGE_COOKIE } from '$lib/server/auth/login-challenge';
 import { secondFactorInput } from '$lib/server/auth/login-input';
 import { deleteChallengeCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { ServiceError } from '$lib/server/errors';
-import { clientAddress } from '$lib/server/http/api';
 import { safeTarget } from '$lib/server/http/safe-target';
 
-export const load: PageServerLoad = async ({ cookies, url }) => {
-	const challenge = await findChallenge(getDb(), cookies.get(CHALLENGE_COOKIE));
+export const load: PageServerLoad = async ({ cookies, url, locals }) => {
+	const challenge = await locals.services.auth.findChallenge(cookies.get(CHALLENGE_COOKIE));
 	if (!challenge || challenge.purpose !== 'verifieren') redirect(303, `/inloggen${url.search}`);
 	return { email: challenge.email };
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url, getClientAddress }) => {
+	default: async ({ request, cookies, url, locals }) => {
 		const parsed = secondFactorInput.safeParse({ code: String((await request.formData()).get('code') ?? '') });
 		if (!parsed.success) return fail(400, { message: parsed.error.issues[0]?.message ?? 'Vul de code in.', expired: false });
 		try {
-			const { token, session } = await completeSecondFactor(getDb(), cookies.get(CHALLENGE_COOKIE), parsed.data.code, {
-				ip: clientAddress(getClientAddress),
+			const { token, session } = await locals.services.auth.completeSecondFactor(cookies.get(CHALLENGE_COOKIE), parsed.data.code, {
+				ip: locals.ctx.ip,
 				userAgent: request.headers.get('user-agent')
 			});
 			deleteChallengeCookie(cookies, url);

@@ -1,9 +1,7 @@
 import type { RequestHandler } from './$types';
-import { getDb } from '$lib/server/db';
 import { apiCall, apiError, methodNotAllowed, unauthenticated } from '$lib/server/http/api';
 import { feedWindow, parseCalendarQuery } from '$lib/server/calendar/calendar-service';
-import { calendarIcs, exportFileName } from '$lib/server/calendar/calendar-export';
-import { userForFeedKey } from '$lib/server/calendar/feed-key-service';
+import { exportFileName } from '$lib/server/calendar/calendar-export';
 
 /**
  * iCalendar feed of the region or one municipality (?municipality=). Read with the session, or
@@ -13,11 +11,11 @@ import { userForFeedKey } from '$lib/server/calendar/feed-key-service';
 export const GET: RequestHandler = ({ locals, url }) =>
 	apiCall(async () => {
 		const key = url.searchParams.get('sleutel');
-		const user = locals.user ?? (key ? await userForFeedKey(getDb(), key) : null);
+		const user = locals.user ?? (key ? await locals.services.calendar.userForFeedKey(key) : null);
 		if (!user && key) return apiError(401, 'invalid_feed_key', 'Deze agendasleutel is onbekend of ingetrokken. Maak op de kalenderpagina een nieuwe agenda-link.');
 		if (!user) return unauthenticated();
 		const query = parseCalendarQuery(url.searchParams, feedWindow);
-		const ics = await calendarIcs(getDb(), user, query, url.origin);
+		const ics = await locals.services.calendar.calendarIcs(user, query, url.origin);
 		return new Response(ics, {
 			headers: {
 				'content-type': 'text/calendar; charset=utf-8',

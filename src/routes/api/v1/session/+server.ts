@@ -1,31 +1,26 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { getDb } from '$lib/server/db';
-import { login } from '$lib/server/auth/login';
 import { loginInput } from '$lib/server/auth/login-input';
-import { validateSessionToken } from '$lib/server/auth/session';
-import { logout } from '$lib/server/auth/logout';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
-import { apiCall, clientAddress, methodNotAllowed, readJson } from '$lib/server/http/api';
+import { apiCall, methodNotAllowed, readJson } from '$lib/server/http/api';
 import { describeUser } from '$lib/server/users/me';
 
-export const POST: RequestHandler = ({ request, cookies, url, getClientAddress }) =>
+export const POST: RequestHandler = ({ request, cookies, url, locals }) =>
 	apiCall(async () => {
 		const input = await readJson(request, loginInput);
-		const db = getDb();
-		const { token, session } = await login(db, {
+		const { token, session } = await locals.services.auth.login({
 			...input,
-			ip: clientAddress(getClientAddress),
+			ip: locals.ctx.ip,
 			userAgent: request.headers.get('user-agent')
 		});
 		setSessionCookie(cookies, url, token, session.expiresAt);
-		const { user } = await validateSessionToken(db, token);
+		const { user } = await locals.services.auth.validateSessionToken(token);
 		return json({ user: user ? describeUser(user) : null, expiresAt: session.expiresAt.toISOString() });
 	});
 
-export const DELETE: RequestHandler = ({ locals, cookies, url, getClientAddress }) =>
+export const DELETE: RequestHandler = ({ locals, cookies, url }) =>
 	apiCall(async () => {
-		if (locals.session) await logout(getDb(), locals.session, clientAddress(getClientAddress));
+		if (locals.session) await locals.services.auth.logout(locals.session, locals.ctx.ip);
 		deleteSessionCookie(cookies, url);
 		return new Response(null, { status: 204 });
 	});

@@ -1,24 +1,24 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import { getDb } from '$lib/server/db';
 import { requirePermission } from '$lib/server/http/guards';
 import { officerDisciplines } from '$lib/server/auth/permissions';
 import { ServiceError } from '$lib/server/errors';
-import { currentSeq } from '$lib/server/realtime/event-log';
-import { canVerifyLog, canWriteLog, logbookOf } from '$lib/server/logbook/log-service';
+import { canVerifyLog, canWriteLog, seesInjects } from '$lib/server/logbook/log-service';
 import type { LogDiscipline } from '$lib/domain/logbook';
 
 export const load: PageServerLoad = async ({ locals, url, params, parent }) => {
 	const user = requirePermission(locals, url, 'incident.read');
-	const db = getDb();
 	try {
-		// Position first: anything after it is replayed by the subscription.
-		const seq = await currentSeq(db, `incident:${params.id}`);
-		const logbook = await logbookOf(db, user, params.id);
+		// Positions first: anything after them is replayed by the subscriptions.
 		const { incident } = await parent();
+		const seq = await locals.services.realtime.currentSeq(`incident:${params.id}`);
+		// The oefenleiding also follows its own topic, where a delivered inject names its log entry:
+		// the players' topic carries that entry as an ordinary message of its source.
+		const injectsSeq = seesInjects(user, incident) ? await locals.services.realtime.currentSeq(`injects:${params.id}`) : null;
+		const logbook = await locals.services.logbook.logbookOf(user, params.id);
 		// An officer writes for their own discipline by default; the crisis team writes in general.
 		const defaultDiscipline: LogDiscipline = officerDisciplines(user)[0] ?? 'algemeen';
-		return { logbook, seq, canWrite: canWriteLog(user, incident), canVerify: canVerifyLog(user, incident), defaultDiscipline };
+		return { logbook, seq, injectsSeq, canWrite: canWriteLog(user, incident), canVerify: canVerifyLog(user, incident), defaultDiscipline };
 	} catch (err) {
 		if (err instanceof ServiceError) error(err.status, err.message);
 		throw err;

@@ -1,25 +1,21 @@
 import { fail, redirect } from '@sveltejs/kit';
 import QRCode from 'qrcode';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb } from '$lib/server/db';
-import { CHALLENGE_COOKIE, completeEnrolment, enrolmentSecret, findChallenge } from '$lib/server/auth/login-challenge';
+import { CHALLENGE_COOKIE } from '$lib/server/auth/login-challenge';
 import { secretToBase32, totpUri } from '$lib/server/auth/second-factor';
-import { validateSessionToken } from '$lib/server/auth/session';
 import { secondFactorInput } from '$lib/server/auth/login-input';
 import { deleteChallengeCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { ServiceError } from '$lib/server/errors';
-import { clientAddress } from '$lib/server/http/api';
 import { safeTarget } from '$lib/server/http/safe-target';
 
 export const load: PageServerLoad = async ({ cookies, url, locals }) => {
-	const db = getDb();
-	const challenge = await findChallenge(db, cookies.get(CHALLENGE_COOKIE));
+	const challenge = await locals.services.auth.findChallenge(cookies.get(CHALLENGE_COOKIE));
 	if (!challenge || challenge.purpose !== 'instellen') {
 		// Right after enrolment (the same request without JavaScript): show the recovery codes.
 		if (locals.user) return { done: true as const, email: locals.user.email, secret: '', qr: '', next: safeTarget(url.searchParams.get('naar')) };
 		redirect(303, `/inloggen${url.search}`);
 	}
-	const secret = await enrolmentSecret(db, challenge);
+	const secret = await locals.services.auth.enrolmentSecret(challenge);
 	const uri = totpUri(challenge.email, secret);
 	return {
 		done: false as const,
@@ -32,17 +28,17 @@ export const load: PageServerLoad = async ({ cookies, url, locals }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url, locals, getClientAddress }) => {
+	default: async ({ request, cookies, url, locals }) => {
 		const parsed = secondFactorInput.safeParse({ code: String((await request.formData()).get('code') ?? '') });
 		if (!parsed.success) return fail(400, { message: parsed.error.issues[0]?.message ?? 'Vul de code in.', expired: false });
 		try {
-			const { token, session, recoveryCodes } = await completeEnrolment(getDb(), cookies.get(CHALLENGE_COOKIE), parsed.data.code, {
-				ip: clientAddress(getClientAddress),
+			const { token, session, recoveryCodes } = await locals.services.auth.completeEnrolment(cookies.get(CHALLENGE_COOKIE), parsed.data.code, {
+				ip: locals.ctx.ip,
 				userAgent: request.headers.get('user-agent')
 			});
 			deleteChallengeCookie(cookies, url);
 			setSessionCookie(cookies, url, token, session.expiresAt);
-			const validated = await validateSessionToken(getDb(), token);
+			const validated = await locals.services.auth.validateSessionToken(token);
 			locals.user = validated.user;
 			locals.session = validated.session;
 			// Shown once, here; only their hashes are stored.

@@ -1,14 +1,12 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { getDb } from '$lib/server/db';
 import { apiCall, methodNotAllowed, unauthenticated } from '$lib/server/http/api';
-import { applicationsToScreen } from '$lib/server/bibob/bibob-read-service';
 
 /** The event applications of the caller's municipalities on which a screening may be opened. */
 export const GET: RequestHandler = ({ locals }) =>
 	apiCall(async () => {
 		if (!locals.user) return unauthenticated();
-		const groups = await applicationsToScreen(getDb(), locals.user);
+		const groups = await locals.services.bibob.applicationsToScreen(locals.user);
 		return json({
 			municipalities: groups.map((g) => ({
 				municipality: g.municipality,

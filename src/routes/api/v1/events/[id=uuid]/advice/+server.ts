@@ -1,24 +1,22 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { getDb } from '$lib/server/db';
-import { apiCall, clientAddress, methodNotAllowed, readJson, unauthenticated } from '$lib/server/http/api';
+import { apiCall, methodNotAllowed, readJson, unauthenticated } from '$lib/server/http/api';
 import { requestAdviceInput } from '$lib/server/advice/advice-input';
-import { adviceOfApplication, requestAdvice } from '$lib/server/advice/advice-service';
 
 /** Every advice request on the application; live on `advice:<id>`. */
 export const GET: RequestHandler = ({ locals, params }) =>
 	apiCall(async () => {
 		if (!locals.user) return unauthenticated();
-		return json({ requests: await adviceOfApplication(getDb(), locals.user, params.id) });
+		return json({ requests: await locals.services.advice.adviceOfApplication(locals.user, params.id) });
 	});
 
 /** Asks advice by the application's class; body optional: `{ disciplines?: [...] }` (vrijwillig). 201 with the new requests. */
-export const POST: RequestHandler = ({ locals, params, request, getClientAddress }) =>
+export const POST: RequestHandler = ({ locals, params, request }) =>
 	apiCall(async () => {
 		if (!locals.user) return unauthenticated();
 		const empty = (await request.clone().text()).trim() === '';
 		const input = empty ? {} : await readJson(request, requestAdviceInput);
-		const requests = await requestAdvice(getDb(), locals.user, params.id, input, { ip: clientAddress(getClientAddress) });
+		const requests = await locals.services.advice.requestAdvice(locals.user, params.id, input, locals.ctx);
 		return json({ requests }, { status: 201 });
 	});
 

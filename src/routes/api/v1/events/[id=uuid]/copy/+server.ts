@@ -1,14 +1,12 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { getDb } from '$lib/server/db';
-import { apiCall, clientAddress, methodNotAllowed, unauthenticated } from '$lib/server/http/api';
-import { copyApplication } from '$lib/server/events/application-service';
+import { apiCall, methodNotAllowed, unauthenticated } from '$lib/server/http/api';
 
 /** A new concept copied from this application (next year's edition); 201. */
-export const POST: RequestHandler = ({ locals, params, getClientAddress }) =>
+export const POST: RequestHandler = ({ locals, params }) =>
 	apiCall(async () => {
 		if (!locals.user) return unauthenticated();
-		return json(await copyApplication(getDb(), locals.user, params.id, { ip: clientAddress(getClientAddress) }), { status: 201 });
+		return json(await locals.services.events.copyApplication(locals.user, params.id, locals.ctx), { status: 201 });
 	});
 
 export const fallback: RequestHandler = async () => methodNotAllowed();

@@ -1,14 +1,12 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { getDb } from '$lib/server/db';
-import { apiCall, clientAddress, methodNotAllowed, unauthenticated } from '$lib/server/http/api';
-import { archiveExercise } from '$lib/server/incidents/incident-service';
+import { apiCall, methodNotAllowed, unauthenticated } from '$lib/server/http/api';
 
 /** Archives a closed exercise (oefenleider or crisis team). */
-export const POST: RequestHandler = ({ locals, params, getClientAddress }) =>
+export const POST: RequestHandler = ({ locals, params }) =>
 	apiCall(async () => {
 		if (!locals.user) return unauthenticated();
-		return json(await archiveExercise(getDb(), locals.user, params.id, { ip: clientAddress(getClientAddress) }));
+		return json(await locals.services.incidents.archiveExercise(locals.user, params.id, locals.ctx));
 	});
 
 export const fallback: RequestHandler = async () => methodNotAllowed();

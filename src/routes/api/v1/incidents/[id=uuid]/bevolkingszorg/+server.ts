@@ -1,14 +1,12 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { getDb } from '$lib/server/db';
-import { apiCall, clientAddress, methodNotAllowed, unauthenticated } from '$lib/server/http/api';
-import { activateBevolkingszorg } from '$lib/server/tasks/task-service';
+import { apiCall, methodNotAllowed, unauthenticated } from '$lib/server/http/api';
 
 /** Activates bevolkingszorg: the standard task cards become tasks of this incident. */
-export const POST: RequestHandler = ({ locals, params, getClientAddress }) =>
+export const POST: RequestHandler = ({ locals, params }) =>
 	apiCall(async () => {
 		if (!locals.user) return unauthenticated();
-		const tasks = await activateBevolkingszorg(getDb(), locals.user, params.id, { ip: clientAddress(getClientAddress) });
+		const tasks = await locals.services.tasks.activateBevolkingszorg(locals.user, params.id, locals.ctx);
 		return json({ tasks }, { status: 201 });
 	});
 

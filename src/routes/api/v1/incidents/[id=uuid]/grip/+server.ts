@@ -1,15 +1,13 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { getDb } from '$lib/server/db';
-import { apiCall, clientAddress, methodNotAllowed, readJson, unauthenticated } from '$lib/server/http/api';
+import { apiCall, methodNotAllowed, readJson, unauthenticated } from '$lib/server/http/api';
 import { gripChangeInput } from '$lib/server/incidents/incident-input';
-import { changeGrip } from '$lib/server/incidents/incident-service';
 
-export const POST: RequestHandler = ({ locals, params, request, getClientAddress }) =>
+export const POST: RequestHandler = ({ locals, params, request }) =>
 	apiCall(async () => {
 		if (!locals.user) return unauthenticated();
 		const input = await readJson(request, gripChangeInput);
-		return json(await changeGrip(getDb(), locals.user, params.id, input, { ip: clientAddress(getClientAddress) }));
+		return json(await locals.services.incidents.changeGrip(locals.user, params.id, input, locals.ctx));
 	});
 
 export const fallback: RequestHandler = async () => methodNotAllowed();

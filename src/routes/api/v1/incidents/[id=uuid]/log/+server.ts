@@ -1,10 +1,8 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { getDb } from '$lib/server/db';
 import { ServiceError } from '$lib/server/errors';
-import { apiCall, clientAddress, methodNotAllowed, readJson, unauthenticated, zodFieldErrors } from '$lib/server/http/api';
+import { apiCall, methodNotAllowed, readJson, unauthenticated, zodFieldErrors } from '$lib/server/http/api';
 import { logFilterFromQuery, logFilterInput, newLogEntryInput } from '$lib/server/logbook/log-input';
-import { addLogEntry, logbookOf } from '$lib/server/logbook/log-service';
 
 /** ?soort=besluit,actie&discipline=ghor&ongelezen=1 */
 export const GET: RequestHandler = ({ locals, params, url }) =>
@@ -15,15 +13,15 @@ export const GET: RequestHandler = ({ locals, params, url }) =>
 			const fields = zodFieldErrors(parsed.error);
 			throw new ServiceError(400, 'validation_failed', `Ongeldig filter: ${fields.map((f) => f.message).join('; ')}`, fields);
 		}
-		return json(await logbookOf(getDb(), locals.user, params.id, parsed.data));
+		return json(await locals.services.logbook.logbookOf(locals.user, params.id, parsed.data));
 	});
 
 /** A new entry; with `correctsId` a correction of an earlier one (which itself never changes). */
-export const POST: RequestHandler = ({ locals, params, request, getClientAddress }) =>
+export const POST: RequestHandler = ({ locals, params, request }) =>
 	apiCall(async () => {
 		if (!locals.user) return unauthenticated();
 		const input = await readJson(request, newLogEntryInput);
-		return json(await addLogEntry(getDb(), locals.user, params.id, input, { ip: clientAddress(getClientAddress) }), { status: 201 });
+		return json(await locals.services.logbook.addLogEntry(locals.user, params.id, input, locals.ctx), { status: 201 });
 	});
 
 export const fallback: RequestHandler = async () => methodNotAllowed();

@@ -1,15 +1,13 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { getDb } from '$lib/server/db';
-import { apiCall, clientAddress, methodNotAllowed, readJson, unauthenticated } from '$lib/server/http/api';
+import { apiCall, methodNotAllowed, readJson, unauthenticated } from '$lib/server/http/api';
 import { statusChangeInput } from '$lib/server/incidents/incident-input';
-import { changeStatus } from '$lib/server/incidents/incident-service';
 
-export const POST: RequestHandler = ({ locals, params, request, getClientAddress }) =>
+export const POST: RequestHandler = ({ locals, params, request }) =>
 	apiCall(async () => {
 		if (!locals.user) return unauthenticated();
 		const input = await readJson(request, statusChangeInput);
-		return json(await changeStatus(getDb(), locals.user, params.id, input, { ip: clientAddress(getClientAddress) }));
+		return json(await locals.services.incidents.changeStatus(locals.user, params.id, input, locals.ctx));
 	});
 
 export const fallback: RequestHandler = async () => methodNotAllowed();

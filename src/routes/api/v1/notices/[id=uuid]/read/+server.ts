@@ -1,14 +1,12 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { getDb } from '$lib/server/db';
-import { apiCall, clientAddress, methodNotAllowed, unauthenticated } from '$lib/server/http/api';
-import { markNoticeRead } from '$lib/server/notices/notice-service';
+import { apiCall, methodNotAllowed, unauthenticated } from '$lib/server/http/api';
 
 /** The signed-in user has read this notice: it leaves their banner (in every tab). */
-export const POST: RequestHandler = ({ locals, params, getClientAddress }) =>
+export const POST: RequestHandler = ({ locals, params }) =>
 	apiCall(async () => {
 		if (!locals.user) return unauthenticated();
-		return json(await markNoticeRead(getDb(), locals.user, params.id, { ip: clientAddress(getClientAddress) }));
+		return json(await locals.services.notices.markNoticeRead(locals.user, params.id, locals.ctx));
 	});
 
 export const fallback: RequestHandler = async () => methodNotAllowed();

@@ -1,14 +1,13 @@
 import type { RequestHandler } from './$types';
-import { getDb } from '$lib/server/db';
 import { adviserReadRule } from '$lib/server/advice/advice-access';
 import { apiCall, methodNotAllowed, unauthenticated } from '$lib/server/http/api';
-import { contentDisposition, downloadDocument } from '$lib/server/events/document-service';
+import { contentDisposition } from '$lib/server/events/document-service';
 
 /** The document itself, always as an attachment with the type recognised at upload. */
 export const GET: RequestHandler = ({ locals, params }) =>
 	apiCall(async () => {
 		if (!locals.user) return unauthenticated();
-		const doc = await downloadDocument(getDb(), locals.user, params.id, params.docId, { mayRead: adviserReadRule });
+		const doc = await locals.services.events.downloadDocument(locals.user, params.id, params.docId, { mayRead: adviserReadRule });
 		return new Response(new Uint8Array(doc.content), {
 			headers: {
 				'Content-Type': doc.mimeType,

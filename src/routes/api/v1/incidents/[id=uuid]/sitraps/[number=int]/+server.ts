@@ -1,13 +1,11 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { getDb } from '$lib/server/db';
 import { apiCall, methodNotAllowed, unauthenticated } from '$lib/server/http/api';
-import { sitrapOf } from '$lib/server/logbook/picture-service';
 
 export const GET: RequestHandler = ({ locals, params }) =>
 	apiCall(async () => {
 		if (!locals.user) return unauthenticated();
-		return json(await sitrapOf(getDb(), locals.user, params.id, params.number));
+		return json(await locals.services.logbook.sitrapOf(locals.user, params.id, params.number));
 	});
 
 export const fallback: RequestHandler = async () => methodNotAllowed();

@@ -1,12 +1,10 @@
 import type { RequestHandler } from './$types';
-import { getDb } from '$lib/server/db';
-import { apiCall, clientAddress, methodNotAllowed, unauthenticated } from '$lib/server/http/api';
-import { timelinePdf } from '$lib/server/logbook/timeline-service';
+import { apiCall, methodNotAllowed, unauthenticated } from '$lib/server/http/api';
 
-export const GET: RequestHandler = ({ locals, params, getClientAddress }) =>
+export const GET: RequestHandler = ({ locals, params }) =>
 	apiCall(async () => {
 		if (!locals.user) return unauthenticated();
-		const { incident, pdf } = await timelinePdf(getDb(), locals.user, params.id, { ip: clientAddress(getClientAddress) });
+		const { incident, pdf } = await locals.services.logbook.timelinePdf(locals.user, params.id, locals.ctx);
 		const name = `evaluatietijdlijn${incident.exercise ? '-OEFENING' : ''}.pdf`;
 		return new Response(new Uint8Array(pdf), {
 			headers: { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="${name}"`, 'cache-control': 'private, no-store' }

@@ -1,13 +1,11 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { getDb } from '$lib/server/db';
-import { apiCall, clientAddress, methodNotAllowed, unauthenticated } from '$lib/server/http/api';
-import { verifyLogEntry } from '$lib/server/logbook/log-service';
+import { apiCall, methodNotAllowed, unauthenticated } from '$lib/server/http/api';
 
-export const POST: RequestHandler = ({ locals, params, getClientAddress }) =>
+export const POST: RequestHandler = ({ locals, params }) =>
 	apiCall(async () => {
 		if (!locals.user) return unauthenticated();
-		return json(await verifyLogEntry(getDb(), locals.user, params.id, params.entryId, { ip: clientAddress(getClientAddress) }));
+		return json(await locals.services.logbook.verifyLogEntry(locals.user, params.id, params.entryId, locals.ctx));
 	});
 
 export const fallback: RequestHandler = async () => methodNotAllowed();

@@ -1,0 +1,72 @@
+// The composition root of the request context: every capability's services, bound to the database
+// once. The hook puts them on `event.locals.services`; routes call them and never see the handle.
+// A capability's key is its code name (see docs/glossary.md); its modules are the ones whose
+// functions take `db` first: services, page loaders and exports alike.
+import type { Database } from '../db/index.ts';
+import { bindDb } from './bind-db.ts';
+import * as adviceService from '../advice/advice-service.ts';
+import * as adviceSettingsService from '../advice/advice-settings-service.ts';
+import * as advicePage from '../advice/advice-page.ts';
+import * as auditService from '../audit-trail/audit-trail-service.ts';
+import * as login from '../auth/login.ts';
+import * as loginChallenge from '../auth/login-challenge.ts';
+import * as logout from '../auth/logout.ts';
+import * as session from '../auth/session.ts';
+import * as bibobService from '../bibob/bibob-service.ts';
+import * as bibobReadService from '../bibob/bibob-read-service.ts';
+import * as bibobRetentionService from '../bibob/bibob-retention-service.ts';
+import * as bibobStepService from '../bibob/bibob-step-service.ts';
+import * as bluswaterService from '../bluswater/bluswater-service.ts';
+import * as fleetService from '../bluswater/fleet-service.ts';
+import * as bluswaterPage from '../bluswater/bluswater-page.ts';
+import * as calendarService from '../calendar/calendar-service.ts';
+import * as calendarExport from '../calendar/calendar-export.ts';
+import * as calendarPage from '../calendar/calendar-page.ts';
+import * as feedKeyService from '../calendar/feed-key-service.ts';
+import * as applicationService from '../events/application-service.ts';
+import * as applicationPage from '../events/application-page.ts';
+import * as documentService from '../events/document-service.ts';
+import * as eventSettingsService from '../events/event-settings-service.ts';
+import * as risicoscanService from '../events/risicoscan-service.ts';
+import * as myWork from '../home/my-work.ts';
+import * as incidentService from '../incidents/incident-service.ts';
+import * as incidentPage from '../incidents/incident-page.ts';
+import * as injectService from '../injects/inject-service.ts';
+import * as logService from '../logbook/log-service.ts';
+import * as pictureService from '../logbook/picture-service.ts';
+import * as timelineService from '../logbook/timeline-service.ts';
+import * as incidentShell from '../logbook/incident-shell.ts';
+import * as noticeService from '../notices/notice-service.ts';
+import * as noticePage from '../notices/notice-page.ts';
+import { currentSeq } from '../realtime/event-log.ts';
+import * as taskService from '../tasks/task-service.ts';
+import * as templateService from '../tasks/template-service.ts';
+import * as userService from '../users/user-service.ts';
+
+export function createRequestServices(database: () => Database) {
+	return Object.freeze({
+		advice: bindDb(database, adviceService, adviceSettingsService, advicePage),
+		audit: bindDb(database, auditService),
+		auth: bindDb(database, login, loginChallenge, logout, session),
+		bibob: bindDb(database, bibobService, bibobReadService, bibobRetentionService, bibobStepService),
+		bluswater: bindDb(database, bluswaterService, fleetService, bluswaterPage),
+		calendar: bindDb(database, calendarService, calendarExport, calendarPage, feedKeyService),
+		events: bindDb(database, applicationService, applicationPage, documentService, eventSettingsService, risicoscanService),
+		home: bindDb(database, myWork),
+		incidents: bindDb(database, incidentService, incidentPage),
+		injects: bindDb(database, injectService),
+		logbook: bindDb(database, logService, pictureService, timelineService, incidentShell),
+		notices: bindDb(database, noticeService, noticePage),
+		/** The position of a topic, read before a page's data so its live subscription starts there. */
+		realtime: bindDb(database, { currentSeq }),
+		tasks: bindDb(database, taskService, templateService),
+		users: bindDb(database, userService)
+	});
+}
+
+export type RequestServices = ReturnType<typeof createRequestServices>;
+
+/** Who is asking from where, as the services record it in the audit trail. */
+export interface RequestCtx {
+	readonly ip: string | null;
+}
