@@ -281,7 +281,7 @@ describe('answering advice', () => {
 		}
 		const row = await t.db.selectFrom('adviceRequest').select(['status', 'version', 'advice', 'withdrawnReason']).where('id', '=', politie!.id).executeTakeFirstOrThrow();
 		expect(row).toEqual({ status: 'gevraagd', version: 1, advice: null, withdrawnReason: null });
-		expect((await t.db.selectFrom('auditLog').select('action').where('entityId', '=', politie!.id).execute()).map((a) => a.action)).toEqual(['advies.gevraagd']);
+		expect((await t.db.selectFrom('auditLog').select('action').where('entityId', '=', politie!.id).execute()).map((a) => a.action)).toEqual(['advice.requested']);
 		expect(await eventsOn(`advice:${app.id}`)).toHaveLength(eventsBefore);
 		// The current version still works.
 		expect(await answerAdvice(t.db, u.politie, politie!.id, answer(1))).toMatchObject({ status: 'uitgebracht', version: 2 });
@@ -304,13 +304,13 @@ describe('answering advice', () => {
 				expect(loser).toMatchObject({ status: 409, code: 'version_conflict' });
 				expect(loser.message).toBe(`Paul Politie heeft dit advies om ${dutchDateTime(row.answeredAt!.toISOString())} uitgebracht. Bekijk het uitgebrachte advies hieronder.`);
 				expect(row).toMatchObject({ status: 'uitgebracht', withdrawnAt: null, withdrawnReason: null });
-				expect(audit).toEqual(['advies.gevraagd', 'advies.uitgebracht']);
+				expect(audit).toEqual(['advice.requested', 'advice.answered']);
 			} else {
 				const loser = answered.reason as { status: number; code: string; message: string };
 				expect(loser).toMatchObject({ status: 409, code: 'version_conflict' });
 				expect(loser.message).toBe(`Vera Vergunning heeft deze adviesaanvraag om ${dutchDateTime(row.withdrawnAt!.toISOString())} ingetrokken; een advies is niet meer nodig.`);
 				expect(row).toMatchObject({ status: 'ingetrokken', advice: null, answeredAt: null, withdrawnReason: 'Evenement afgelast' });
-				expect(audit).toEqual(['advies.gevraagd', 'advies.ingetrokken']);
+				expect(audit).toEqual(['advice.requested', 'advice.withdrawn']);
 			}
 		}
 	});
