@@ -130,6 +130,8 @@ test('de kalender toont drukke dagen en werkt live bij in twee browsers', async 
 		await a.page.getByRole('button', { name: 'Agenda-link maken' }).click();
 		const feedUrl = await a.page.getByLabel('Hele regio').inputValue();
 		expect(feedUrl).toContain('/api/v1/calendar.ics?sleutel=');
+		// Beside it the same feed as webcal://, which opens the agenda app's subscribe dialog.
+		await expect(a.page.getByTestId('webcal-region')).toHaveAttribute('href', feedUrl.replace(/^https?:\/\//, 'webcal://'));
 		const agendaApp = await request.newContext();
 		try {
 			const subscribed = await agendaApp.get(feedUrl);

@@ -49,7 +49,9 @@ test.describe('telefoon 390 × 844', () => {
 			await page.keyboard.press('Enter');
 			await expect(button).toHaveAttribute('aria-expanded', 'true');
 			await expect(nav).toBeVisible();
-			// The account, then the navigation, right after the button.
+			// The account (its sessions page, logging out), then the navigation, right after the button.
+			await page.keyboard.press('Tab');
+			await expect(page.getByRole('link', { name: 'Mijn sessies' })).toBeFocused();
 			await page.keyboard.press('Tab');
 			await expect(page.getByRole('button', { name: 'Uitloggen' })).toBeFocused();
 			await page.keyboard.press('Tab');

@@ -189,7 +189,7 @@ describe('exports', () => {
 		expect(res.headers.get('content-disposition')).toBe('attachment; filename="evenementenkalender-zandvoort-2027-08-01-2027-08-31.ics"');
 		expect(res.text.match(/BEGIN:VEVENT/g)).toHaveLength(2);
 		expect(res.text).toContain('SUMMARY:gp (C\\, Zandvoort)');
-		expect(res.text).toContain('DTSTART:20270827T060000Z');
+		expect(res.text).toContain('DTSTART;TZID=Europe/Amsterdam:20270827T080000');
 		expect(res.text.replace(/\r\n /g, '')).toContain('druk (belasting 7 op 28 augustus 2027)');
 		expect(res.text.replace(/\r\n /g, '')).toContain('Samenlopend met: party');
 		for (const value of ORGANISER_VALUES) expect(res.text).not.toContain(value);
@@ -201,10 +201,10 @@ describe('exports', () => {
 		expect(res.headers.get('content-disposition')).toBe('attachment; filename="evenementenkalender-regio-klasse-C-2027-08-01-2027-08-31.csv"');
 		const lines = res.text.replace(/^\uFEFF/, '').trim().split('\n');
 		expect(lines[0]).toBe(
-			'Kenmerk;Naam;Gemeente;Klasse;Procedure;Status;Begin;Einde;Wanneer;Bezoekers tegelijk (piek);Bezoekers totaal;Hoogste dagbelasting regio;Druk;Samenlopend met'
+			'Kenmerk;Naam;Gemeente;Klasse;Procedure;Status;Begin (dd-mm-jjjj uu:mm);Einde (dd-mm-jjjj uu:mm);Bezoekers tegelijk (piek);Bezoekers totaal;Hoogste dagbelasting regio;Druk;Samenlopend met'
 		);
 		expect(lines).toHaveLength(3);
-		expect(lines[1]).toMatch(/;gp;Zandvoort;C;vergunning;besluit genomen;27-08-2027 08:00;29-08-2027 20:00;.*;105000;315000;7;ja;party \(TST-/);
+		expect(lines[1]).toMatch(/;gp;Zandvoort;C;vergunning;besluit genomen;27-08-2027 08:00;29-08-2027 20:00;105000;315000;7;ja;party \(TST-/);
 		for (const value of ORGANISER_VALUES) expect(res.text).not.toContain(value);
 	});
 });

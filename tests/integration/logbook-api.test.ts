@@ -17,6 +17,7 @@ import * as injectsRoute from '../../src/routes/api/v1/incidents/[id=uuid]/injec
 import * as injectRoute from '../../src/routes/api/v1/incidents/[id=uuid]/injects/[injectId=uuid]/+server.ts';
 import * as timelineRoute from '../../src/routes/api/v1/incidents/[id=uuid]/timeline/+server.ts';
 import * as timelineCsvRoute from '../../src/routes/api/v1/incidents/[id=uuid]/timeline/csv/+server.ts';
+import * as timelineXlsxRoute from '../../src/routes/api/v1/incidents/[id=uuid]/timeline/xlsx/+server.ts';
 import * as timelinePdfRoute from '../../src/routes/api/v1/incidents/[id=uuid]/timeline/pdf/+server.ts';
 import { createTestDatabase, createUser, type TestDatabase } from '../support/test-db.ts';
 import { requestLocals } from '../support/request-locals.ts';
@@ -159,7 +160,7 @@ describe('inject and timeline API', () => {
 		expect((await call(injectsRoute.POST, oefenleider, { id: incident.id }, { method: 'POST', body: { text: 'x', discipline: 'ghor', dueMinutes: 30 } })).status).toBe(400);
 	});
 
-	it('exports the evaluation timeline as JSON, CSV and PDF, each with the exercise mark', async () => {
+	it('exports the evaluation timeline as JSON, CSV, Excel and PDF, each with the exercise mark', async () => {
 		const id = oefening.id;
 		await call(logRoute.POST, crisis, { id }, { method: 'POST', body: { kind: 'besluit', discipline: 'algemeen', text: 'Strand ontruimen; "nu"' } });
 		const json = await call(timelineRoute.GET, oefenleider, { id });
@@ -170,10 +171,16 @@ describe('inject and timeline API', () => {
 		expect(csv.type).toBe('text/csv; charset=utf-8');
 		expect(csv.headers.get('content-disposition')).toBe('attachment; filename="evaluatietijdlijn-OEFENING.csv"');
 		const lines = (csv.body as Buffer).toString('utf8').replace(/^\uFEFF/, '').trim().split('\n');
-		expect(lines[0]).toBe('markering;tijdstip;tijd;t;soort;discipline;omschrijving;door;reactietijd_min;registratievertraging_min;verificatietijd_min');
+		expect(lines[0]).toBe(
+			'Markering;Tijdstip (dd-mm-jjjj uu:mm:ss);Minuten na start (T);Soort;Discipline;Omschrijving;Door;Reactietijd (minuten);Registratievertraging (minuten);Verificatietijd (minuten)'
+		);
 		expect(lines).toHaveLength(3);
 		expect(lines.slice(1).every((l) => l.startsWith('OEFENING;'))).toBe(true);
 		expect(lines[2]).toContain('"#1 besluit: Strand ontruimen; ""nu"""');
+
+		const xlsx = await call(timelineXlsxRoute.GET, crisis, { id });
+		expect(xlsx).toMatchObject({ status: 200, type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+		expect(xlsx.headers.get('content-disposition')).toBe('attachment; filename="evaluatietijdlijn-OEFENING.xlsx"');
 
 		const pdf = await call(timelinePdfRoute.GET, oefenleider, { id });
 		expect(pdf).toMatchObject({ status: 200, type: 'application/pdf' });
@@ -181,6 +188,7 @@ describe('inject and timeline API', () => {
 		const audit = await t.db.selectFrom('auditLog').select('details').where('action', '=', 'timeline.exported').execute();
 		expect(audit.map((a) => a.details)).toEqual([
 			{ format: 'csv', exercise: true },
+			{ format: 'xlsx', exercise: true },
 			{ format: 'pdf', exercise: true }
 		]);
 	});

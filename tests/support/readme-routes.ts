@@ -1,10 +1,10 @@
 // Reads the addresses a README names and matches them against SvelteKit's route folders.
-// README placeholders (`<id>`, `:id`) stand for a route parameter (`[id=uuid]`); a trailing `…`
+// README placeholders (`<id>`, `:id`, OpenAPI's `{id}`) stand for a route parameter (`[id=uuid]`); a trailing `…`
 // or `/` means "something under here". The API's catch-all (`[...path]`, the 404 in problem+json)
 // is no route of its own, so nothing matches it. A SvelteKit route id (`/api/v1/incidents/[id]/tasks`,
 // as the metrics label it) is read up to its first bracket: the folder above it must exist.
 
-const FIRST_SEGMENTS = ['api', 'advies', 'beheer', 'berichten', 'bibob', 'bluswater', 'crisis', 'evenementen', 'inloggen', 'kalender', 'mijn-taken', 'uitloggen', 'healthz', 'readyz', 'metrics', 'socket.io'];
+const FIRST_SEGMENTS = ['api', 'advies', 'beheer', 'berichten', 'bibob', 'bluswater', 'crisis', 'evenementen', 'inloggen', 'kalender', 'mijn-account', 'mijn-taken', 'uitloggen', 'healthz', 'readyz', 'metrics', 'socket.io'];
 
 const ADDRESS = new RegExp(`(?<![\\w./-])/(?:${FIRST_SEGMENTS.map((s) => s.replace('.', '\\.')).join('|')})(?![\\w-])[^\\s\`'")[\\],;*]*`, 'g');
 
@@ -35,7 +35,7 @@ export function routeFolders(files: string[]): string[] {
 
 const isParam = (segment: string) => /^\[[^.[\]][^\]]*\]$/.test(segment);
 const isRest = (segment: string) => segment.startsWith('[...') || segment.startsWith('[[');
-const isPlaceholder = (segment: string) => /^(<[^>]+>|:[\w-]+)$/.test(segment);
+const isPlaceholder = (segment: string) => /^(<[^>]+>|:[\w-]+|\{[\w-]+\})$/.test(segment);
 
 function segmentMatches(readme: string, route: string): boolean {
 	if (isRest(route)) return false;

@@ -51,6 +51,36 @@ describe('the OpenAPI document covers the API', () => {
 		expect(missing).toEqual([]);
 	});
 
+	it('describes no route or method that does not exist', () => {
+		const existing = new Map(routes.map((file) => [openApiPath(file), new Set(methodsOf(file))]));
+		const patterns = [...existing.entries()].map(([route, methods]) => ({
+			pattern: new RegExp(`^${route.replace(/\{step\}/g, '[^/]+').replace(/[{}.]/g, (c) => `\\${c}`)}$`),
+			methods
+		}));
+		const unknown: string[] = [];
+		for (const [route, operations] of Object.entries(doc.paths)) {
+			if (!route.startsWith('/api/v1/')) continue;
+			for (const method of Object.keys(operations).filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))) {
+				if (!patterns.some((p) => p.pattern.test(route) && p.methods.has(method))) unknown.push(`${method.toUpperCase()} ${route}`);
+			}
+		}
+		expect(unknown).toEqual([]);
+	});
+
+	it('declares the API-Version header on every answer and a 400 on every operation (API Design Rules)', () => {
+		const missing: string[] = [];
+		for (const [route, operations] of Object.entries(doc.paths)) {
+			if (!route.startsWith('/api/v1/')) continue;
+			for (const [method, operation] of Object.entries(operations)) {
+				if (!operation.responses['400']) missing.push(`${method.toUpperCase()} ${route} 400`);
+				for (const [status, response] of Object.entries(operation.responses)) {
+					if (!(response as { headers?: Record<string, unknown> }).headers?.['API-Version']) missing.push(`${method.toUpperCase()} ${route} ${status}: API-Version`);
+				}
+			}
+		}
+		expect(missing).toEqual([]);
+	});
+
 	it('answers every error with the shared Problem', () => {
 		const wrong: string[] = [];
 		for (const [route, operations] of Object.entries(doc.paths)) {

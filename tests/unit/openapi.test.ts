@@ -55,7 +55,7 @@ describe('the Bibob part of the OpenAPI document', () => {
 		}
 		const login = doc.components.schemas.Login as { properties: Record<string, unknown> };
 		expect(Object.keys(login.properties)).toEqual(expect.arrayContaining(['email', 'password', 'totp', 'recoveryCode']));
-		const disclosure = (doc.components.schemas as Record<string, unknown>).BibobStep_disclosures as { required: string[] };
+		const disclosure = (doc.components.schemas as Record<string, unknown>).BibobStepDisclosures as { required: string[] };
 		expect(disclosure.required).toContain('ground');
 	});
 });

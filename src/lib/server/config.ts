@@ -5,6 +5,7 @@
 // The "Configuration" table in docs/configuration.md lists the same variables; `tests/unit/config.test.ts` checks
 // that the two agree.
 import { z } from 'zod';
+import { parseGroupRoles } from './identity/group-mapping.ts';
 
 const flag = (name: string) =>
 	z.enum(['0', '1'], { error: () => `${name} moet 0 of 1 zijn.` }).optional();
@@ -66,6 +67,19 @@ const bodySizeLimit = z
 	.trim()
 	.regex(/^(\d+[KMG]?|Infinity)$/i, { error: () => 'BODY_SIZE_LIMIT moet een aantal bytes zijn, eventueel met K, M of G (bijvoorbeeld 11M), of Infinity.' });
 
+const oidcIssuer = urlWhere(
+	(url) => url.protocol === 'https:' || (url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)),
+	'PARAAT_OIDC_ISSUER moet het https-adres van de identity provider zijn, bijvoorbeeld https://login.microsoftonline.com/<tenant-id>/v2.0.'
+);
+
+const groupRolesJson = z
+	.string()
+	.trim()
+	.superRefine((value, ctx) => {
+		const parsed = parseGroupRoles(value, 'PARAAT_OIDC_GROUP_ROLES');
+		if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message });
+	});
+
 /** Empty strings count as unset: `FOO= npm start` should not be an error. */
 const withoutEmpty = (env: NodeJS.ProcessEnv) =>
 	Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''));
@@ -100,6 +114,17 @@ export const configSchema = z.object({
 		.min(0, { error: () => 'PARAAT_SHUTDOWN_GRACE_SECONDS mag niet negatief zijn.' })
 		.max(300, { error: () => 'PARAAT_SHUTDOWN_GRACE_SECONDS mag hoogstens 300 (vijf minuten) zijn.' })
 		.default(15),
+	PARAAT_OIDC_ISSUER: oidcIssuer.optional(),
+	PARAAT_OIDC_CLIENT_ID: z.string().trim().max(300, { error: () => 'PARAAT_OIDC_CLIENT_ID is te lang.' }).optional(),
+	PARAAT_OIDC_CLIENT_SECRET: z.string().trim().max(2000, { error: () => 'PARAAT_OIDC_CLIENT_SECRET is te lang.' }).optional(),
+	PARAAT_OIDC_GROUP_ROLES: groupRolesJson.optional(),
+	PARAAT_OIDC_GROUPS_CLAIM: z
+		.string()
+		.trim()
+		.regex(/^[A-Za-z0-9_:/.-]{1,200}$/, { error: () => 'PARAAT_OIDC_GROUPS_CLAIM moet de naam van een claim zijn, bijvoorbeeld groups of roles.' })
+		.default('groups'),
+	PARAAT_OIDC_NAME: z.string().trim().max(100, { error: () => 'PARAAT_OIDC_NAME mag hoogstens 100 tekens hebben.' }).optional(),
+	PARAAT_OIDC_TRUST_MFA: flag('PARAAT_OIDC_TRUST_MFA'),
 	LOG_LEVEL: logLevel.optional(),
 	NODE_ENV: z.string().optional(),
 	// adapter-node reads these itself, from the environment; validated here so that a typo stops the
@@ -136,7 +161,16 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 	const parsed = configSchema.safeParse(withoutEmpty(env));
 	if (!parsed.success) throw new ConfigError([...new Set(parsed.error.issues.map((issue) => issue.message))]);
+	const oidc = oidcProblems(parsed.data);
+	if (oidc.length > 0) throw new ConfigError(oidc);
 	return parsed.data;
+}
+
+/** Single sign-on by environment needs its issuer, client and mapping together, or none of them. */
+function oidcProblems(c: Config): string[] {
+	const set = [c.PARAAT_OIDC_ISSUER, c.PARAAT_OIDC_CLIENT_ID, c.PARAAT_OIDC_CLIENT_SECRET, c.PARAAT_OIDC_GROUP_ROLES];
+	if (set.every((v) => v === undefined) || set.every((v) => v !== undefined)) return [];
+	return ['Voor inloggen met een organisatie-account zijn PARAAT_OIDC_ISSUER, PARAAT_OIDC_CLIENT_ID, PARAAT_OIDC_CLIENT_SECRET en PARAAT_OIDC_GROUP_ROLES alle vier nodig.'];
 }
 
 let cached: Config | undefined;

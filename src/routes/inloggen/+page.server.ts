@@ -6,10 +6,15 @@ import { setChallengeCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { ServiceError } from '$lib/server/errors';
 
 import { safeTarget } from '$lib/server/http/safe-target';
+import { ssoMessage } from '$lib/server/identity/oidc-login';
 
-export const load: PageServerLoad = ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.user) redirect(303, safeTarget(url.searchParams.get('naar')));
-	return {};
+	return {
+		// The organisations' providers (none in demo mode: passwords only).
+		providers: await locals.services.identity.signInChoices(),
+		ssoMessage: ssoMessage(url.searchParams.get('sso'))
+	};
 };
 
 export const actions: Actions = {

@@ -18,7 +18,7 @@ export function calendarHref(params: CalendarLinkParams, change: Partial<Calenda
 	return `/kalender?${q}${hash}`;
 }
 
-export function exportHref(kind: 'csv' | 'ics', window: { from: string; to: string } | null, municipality: string | null, category: string | null): string {
+export function exportHref(kind: 'csv' | 'xlsx' | 'ics', window: { from: string; to: string } | null, municipality: string | null, category: string | null): string {
 	const q = new URLSearchParams();
 	if (window) {
 		q.set('from', window.from);
@@ -28,4 +28,12 @@ export function exportHref(kind: 'csv' | 'ics', window: { from: string; to: stri
 	if (category) q.set('category', category);
 	const query = q.toString();
 	return `/api/v1/calendar.${kind}${query ? `?${query}` : ''}`;
+}
+
+/**
+ * The same feed as a webcal:// address: a click opens the subscribe dialog of the agenda app
+ * (Outlook, Apple Agenda) instead of downloading a file once. The app fetches it over https.
+ */
+export function webcalUrl(feedUrl: string): string {
+	return feedUrl.replace(/^https?:\/\//, 'webcal://');
 }

@@ -12,6 +12,13 @@ import * as login from '../auth/login.ts';
 import * as loginChallenge from '../auth/login-challenge.ts';
 import * as logout from '../auth/logout.ts';
 import * as session from '../auth/session.ts';
+import * as passwordChange from '../auth/password-change.ts';
+import * as recoveryRenewal from '../auth/recovery-renewal.ts';
+import * as secondFactor from '../auth/second-factor.ts';
+import * as sessionOverview from '../auth/session-overview.ts';
+import * as oidcLogin from '../identity/oidc-login.ts';
+import * as providerAdmin from '../identity/provider-admin.ts';
+import * as providers from '../identity/providers.ts';
 import * as bibobService from '../bibob/bibob-service.ts';
 import * as bibobReadService from '../bibob/bibob-read-service.ts';
 import * as bibobRetentionService from '../bibob/bibob-retention-service.ts';
@@ -47,12 +54,13 @@ export function createRequestServices(database: () => Database) {
 	return Object.freeze({
 		advice: bindDb(database, adviceService, adviceSettingsService, advicePage),
 		audit: bindDb(database, auditService),
-		auth: bindDb(database, login, loginChallenge, logout, session),
+		auth: bindDb(database, login, loginChallenge, logout, session, passwordChange, recoveryRenewal, secondFactor, sessionOverview),
 		bibob: bindDb(database, bibobService, bibobReadService, bibobRetentionService, bibobStepService),
 		bluswater: bindDb(database, bluswaterService, fleetService, bluswaterPage),
 		calendar: bindDb(database, calendarService, calendarExport, calendarPage, feedKeyService),
 		events: bindDb(database, applicationService, applicationPage, documentService, eventSettingsService, risicoscanService),
 		home: bindDb(database, myWork),
+		identity: bindDb(database, oidcLogin, providerAdmin, providers),
 		incidents: bindDb(database, incidentService, incidentPage),
 		injects: bindDb(database, injectService),
 		logbook: bindDb(database, logService, pictureService, timelineService, incidentShell),

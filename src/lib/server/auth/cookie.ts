@@ -35,3 +35,14 @@ export function setChallengeCookie(cookies: Cookies, url: URL, token: string, ex
 export function deleteChallengeCookie(cookies: Cookies, url: URL): void {
 	cookies.set(CHALLENGE_COOKIE, '', { httpOnly: true, sameSite: 'lax', secure: url.protocol === 'https:', path: '/inloggen', maxAge: 0 });
 }
+
+/** A single sign-on under way: only the /inloggen/oidc routes read it; SameSite=Lax so the provider's redirect back carries it. */
+export const OIDC_COOKIE = 'paraat_sso';
+
+export function setOidcCookie(cookies: Cookies, url: URL, token: string, expiresAt: Date): void {
+	cookies.set(OIDC_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: url.protocol === 'https:', path: '/inloggen/oidc', expires: expiresAt });
+}
+
+export function deleteOidcCookie(cookies: Cookies, url: URL): void {
+	cookies.set(OIDC_COOKIE, '', { httpOnly: true, sameSite: 'lax', secure: url.protocol === 'https:', path: '/inloggen/oidc', maxAge: 0 });
+}

@@ -64,11 +64,17 @@ export async function verifySecondFactor(
 	return used;
 }
 
-/** Opens a session after every factor passed; the audit says which second factor was used. */
+/**
+ * How the second factor was given: Paraat's own TOTP or a recovery code, or the organisation's
+ * multi-factor sign-in where that organisation's setting trusts it.
+ */
+export type SecondFactorUsed = 'totp' | 'herstelcode' | 'organisatie-mfa';
+
+/** Opens a session after every factor passed; the audit says which second factor was used, and through which provider. */
 export async function openSession(
 	db: Kysely<DB>,
 	userId: string,
-	meta: { ip: string | null; userAgent: string | null; secondFactor: 'totp' | 'herstelcode' | null }
+	meta: { ip: string | null; userAgent: string | null; secondFactor: SecondFactorUsed | null; via?: string }
 ): Promise<{ token: string; session: Session; userId: string }> {
 	const token = generateSessionToken();
 	const session = await db.transaction().execute(async (trx) => {
@@ -79,7 +85,7 @@ export async function openSession(
 			entityType: 'gebruiker',
 			entityId: userId,
 			ip: meta.ip,
-			details: meta.secondFactor ? { tweedeFactor: meta.secondFactor } : {}
+			details: { ...(meta.secondFactor ? { tweedeFactor: meta.secondFactor } : {}), ...(meta.via ? { via: meta.via } : {}) }
 		});
 		return created;
 	});
@@ -106,8 +112,10 @@ export async function login(db: Kysely<DB>, input: LoginInput): Promise<{ token:
 	if (account.count > LOGIN_LIMITS.account.max) throw new RateLimitedError(account.retryAfter);
 
 	const user = await findAccountByEmail(db, email);
-	// Verify against a dummy hash for unknown accounts, so the answer time does not tell.
-	const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
+	// Verify against a dummy hash for unknown accounts and accounts without a password (made by
+	// single sign-on), so the answer time does not tell; those never pass.
+	const checked = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
+	const valid = checked && !!user?.passwordHash;
 	if (!user || !valid || !user.active) {
 		await countAttempt(db, addressKey, LOGIN_LIMITS.address);
 		await writeAudit(db, {

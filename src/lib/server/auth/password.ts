@@ -22,4 +22,5 @@ export function dummyPasswordHash(): Promise<string> {
 	return dummyHash;
 }
 
-export const PASSWORD_MIN_LENGTH = 10;
+/** ASVS 4.0.3 2.1.1: at least 12 characters (new passwords; existing ones keep working). */
+export const PASSWORD_MIN_LENGTH = 12;

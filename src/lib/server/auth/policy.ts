@@ -88,6 +88,8 @@ export const POLICY = {
 	'users.manage': { label: 'Gebruikers en rollen beheren', allow: [{ roles: ['beheerder'] }] },
 	// A Bibob grant needs a second person: the regional beheerder, or a second beheerder confirming.
 	'grant.bibob.confirm': { label: 'Een Bibob-rol bevestigen (vier ogen)', allow: [{ roles: ['beheerder'] }] },
+	// The organisations' identity providers serve the whole region: a regional beheerder sets them up.
+	'identity.providers.manage': { label: 'Inlogdiensten van organisaties beheren', allow: [{ roles: ['beheerder'], regionalOnly: true }] },
 	'audit.read': { label: 'Auditlog lezen', allow: [{ roles: ['beheerder'] }] },
 	'policy.read': { label: 'Het rechtenoverzicht lezen', allow: [{ roles: ['beheerder'] }] }
 } as const satisfies Record<string, ActionPolicy>;

@@ -20,6 +20,7 @@ export async function findSessionWithUser(db: Db, sessionId: string) {
 			'userSession.id as sessionId',
 			'userSession.expiresAt',
 			'userSession.secondFactor',
+			'userSession.lastUsedAt',
 			'appUser.id as userId',
 			'appUser.email',
 			'appUser.name',
@@ -50,6 +51,33 @@ export async function updateSessionExpiry(db: Db, sessionId: string, expiresAt: 
 	await db.updateTable('userSession').set({ expiresAt }).where('id', '=', sessionId).execute();
 }
 
+/** Records a use for the sessions page (at most every few minutes, not on every request). */
+export async function updateSessionLastUse(db: Db, sessionId: string, at: Date): Promise<void> {
+	await db.updateTable('userSession').set({ lastUsedAt: at }).where('id', '=', sessionId).execute();
+}
+
+/** A user's sessions that have not expired, the most recently used first. */
+export async function listUserSessions(db: Db, userId: string) {
+	return db
+		.selectFrom('userSession')
+		.select(['id', 'createdAt', 'lastUsedAt', 'expiresAt', 'ip', 'userAgent', 'secondFactor'])
+		.where('userId', '=', userId)
+		.where('expiresAt', '>', new Date())
+		.orderBy('lastUsedAt', 'desc')
+		.execute();
+}
+
+/** Deletes one session, only when it belongs to the user; the deleted id, if any. */
+export async function deleteOwnSession(db: Db, userId: string, sessionId: string): Promise<string | undefined> {
+	const row = await db.deleteFrom('userSession').where('id', '=', sessionId).where('userId', '=', userId).returning('id').executeTakeFirst();
+	return row?.id;
+}
+
+export async function deleteOtherSessions(db: Db, userId: string, keepId: string): Promise<string[]> {
+	const rows = await db.deleteFrom('userSession').where('userId', '=', userId).where('id', '!=', keepId).returning('id').execute();
+	return rows.map((r) => r.id);
+}
+
 export async function deleteSession(db: Db, sessionId: string): Promise<{ userId: string } | undefined> {
 	return db.deleteFrom('userSession').where('id', '=', sessionId).returning('userId').executeTakeFirst();
 }
@@ -64,4 +92,13 @@ export async function liveSessionIds(db: Db, sessionIds: string[]): Promise<stri
 	if (sessionIds.length === 0) return [];
 	const rows = await db.selectFrom('userSession').select('id').where('id', 'in', sessionIds).where('expiresAt', '>', new Date()).execute();
 	return rows.map((r) => r.id);
+}
+
+export async function findPasswordHash(db: Db, userId: string): Promise<string | null | undefined> {
+	const row = await db.selectFrom('appUser').select('passwordHash').where('id', '=', userId).executeTakeFirst();
+	return row?.passwordHash;
+}
+
+export async function setPasswordHash(db: Db, userId: string, passwordHash: string): Promise<void> {
+	await db.updateTable('appUser').set({ passwordHash }).where('id', '=', userId).execute();
 }

@@ -9,12 +9,15 @@ import { notifyChannel } from '../db/notify.ts';
 import type { SessionUser } from './roles.ts';
 import { grantsOfSession } from './permissions.ts';
 import {
+	deleteOtherSessions,
+	deleteOwnSession,
 	deleteSession,
 	deleteUserSessions,
 	findGrants,
 	findSessionWithUser,
 	insertSession,
-	updateSessionExpiry
+	updateSessionExpiry,
+	updateSessionLastUse
 } from './session-queries.ts';
 
 export const SESSION_COOKIE = 'paraat_sessie';
@@ -23,6 +26,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
 /** Extend when less than this is left, so an active user is never logged out mid-crisis. */
 const RENEW_THRESHOLD_MS = SESSION_LIFETIME_MS / 2;
+/** "Last use" on the sessions page is this precise: no write on every request. */
+const LAST_USE_PRECISION_MS = 60 * 1000;
 
 /** Channel on which a logout is announced, so every node disconnects that session's sockets. */
 export const SESSION_REVOKED_CHANNEL = 'paraat_session_revoked';
@@ -74,6 +79,7 @@ export async function validateSessionToken(db: Kysely<DB>, token: string): Promi
 		session.expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS);
 		await updateSessionExpiry(db, id, session.expiresAt);
 	}
+	if (Date.now() - row.lastUsedAt.getTime() > LAST_USE_PRECISION_MS) await updateSessionLastUse(db, id, new Date());
 	// A Bibob grant counts only in a session opened with the second factor: a grant given to
 	// someone already logged in takes effect at their next login (with TOTP).
 	const all = await findGrants(db, row.userId);
@@ -90,9 +96,28 @@ export async function invalidateSession(db: Kysely<DB>, sessionId: string): Prom
 }
 
 /** Ends every session of a user (deactivation, password change). */
-export async function invalidateUserSessions(db: Kysely<DB>, userId: string): Promise<void> {
+export async function invalidateUserSessions(db: Kysely<DB>, userId: string): Promise<number> {
 	const ids = await deleteUserSessions(db, userId);
 	if (ids.length > 0) await announceRevoked(db, ids);
+	return ids.length;
+}
+
+/** Ends one of the user's own sessions (the sessions page); false when it is not theirs or gone. */
+export async function invalidateOwnSession(db: Kysely<DB>, userId: string, sessionId: string): Promise<boolean> {
+	return db.transaction().execute(async (trx) => {
+		const deleted = await deleteOwnSession(trx, userId, sessionId);
+		if (deleted) await announceRevoked(trx, [deleted]);
+		return !!deleted;
+	});
+}
+
+/** Ends every session of the user but this one ("log out everywhere else"); how many ended. */
+export async function invalidateOtherSessions(db: Kysely<DB>, userId: string, keepId: string): Promise<number> {
+	return db.transaction().execute(async (trx) => {
+		const ids = await deleteOtherSessions(trx, userId, keepId);
+		if (ids.length > 0) await announceRevoked(trx, ids);
+		return ids.length;
+	});
 }
 
 async function announceRevoked(db: Kysely<DB>, sessionIds: string[]): Promise<void> {

@@ -14,7 +14,8 @@ const secrecy =
 	'Alleen voor Bibob-functionarissen met een rol voor precies de gemeente van het dossier (een regionale Bibob-rol is niet genoeg). ' +
 	'Voor iedereen anders is een dossier niet te onderscheiden van een dossier dat niet bestaat (404); de poging wordt geaudit. Elke lezing komt in het toegangslogboek.';
 
-const stepName = (step: string) => `BibobStep_${step.replace(/-/g, '_')}`;
+// UpperCamelCase, as the API Design Rules ask of schema names: BibobStepExtraQuestions.
+const stepName = (step: string) => `BibobStep${step.split(/[-_]/).map((part) => part[0]!.toUpperCase() + part.slice(1)).join('')}`;
 
 const file = {
 	type: 'object',

@@ -116,9 +116,20 @@ export const calendarPaths = {
 	},
 	'/api/v1/calendar.csv': {
 		get: {
-			summary: 'CSV van de getoonde evenementen (Nederlandse kolomkoppen, scheidingsteken `;`)',
+			summary: 'CSV van de getoonde evenementen (Nederlandse kolomkoppen, scheidingsteken `;`, datums als dd-mm-jjjj uu:mm)',
 			parameters: filterParams,
 			responses: { '200': files('text/csv', 'CSV met BOM'), '400': error('Ongeldige parameter'), '401': error('Niet ingelogd') }
+		}
+	},
+	'/api/v1/calendar.xlsx': {
+		get: {
+			summary: 'Excel-werkmap van de getoonde evenementen: de kolommen van de CSV, met datum- en getalcellen',
+			parameters: filterParams,
+			responses: {
+				'200': files('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Excel-werkmap (.xlsx)'),
+				'400': error('Ongeldige parameter'),
+				'401': error('Niet ingelogd')
+			}
 		}
 	}
 };

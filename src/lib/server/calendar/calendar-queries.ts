@@ -111,3 +111,34 @@ export async function dayLoadRows(db: Db, window: { from: LocalDate; to: LocalDa
 		order by d`.execute(db);
 	return result.rows;
 }
+
+export interface FeedStamp {
+	sequence: number;
+	changedAt: Date;
+}
+
+/** SEQUENCE and LAST-MODIFIED of each event in the feed (kept by the trigger of migration 0018). */
+export async function feedStamps(db: Db, ids: string[]): Promise<Map<string, FeedStamp>> {
+	if (ids.length === 0) return new Map();
+	const rows = await db.selectFrom('eventApplication').select(['id', 'feedSequence', 'feedChangedAt']).where('id', 'in', ids).execute();
+	return new Map(rows.map((r) => [r.id, { sequence: r.feedSequence, changedAt: r.feedChangedAt }]));
+}
+
+export interface CancelledFeedRow extends CalendarRow, FeedStamp {}
+
+/**
+ * Events that were on the calendar (submitted) and then left it, withdrawn or refused, overlapping
+ * the time range: the feed keeps them as cancelled so subscribed agendas strike them out.
+ */
+export async function cancelledFeedRowsBetween(db: Db, range: { from: Date; to: Date }, municipality?: string): Promise<CancelledFeedRow[]> {
+	let query = db
+		.selectFrom('eventApplication')
+		.select([...CALENDAR_COLUMNS, 'feedSequence as sequence', 'feedChangedAt as changedAt'])
+		.where('submittedAt', 'is not', null)
+		.where((eb) => eb.not(onCalendar(eb)))
+		.where(overlapsRange(range))
+		.orderBy('startsAt')
+		.orderBy('reference');
+	if (municipality) query = query.where('municipalityCode', '=', municipality);
+	return query.execute();
+}

@@ -61,7 +61,7 @@ export interface AppUser {
   id: Generated<string>;
   isDemo: Generated<boolean>;
   name: string;
-  passwordHash: string;
+  passwordHash: string | null;
 }
 
 export interface AuditLog {
@@ -223,6 +223,8 @@ export interface EventApplication {
   description: Generated<string>;
   endsAt: Timestamp;
   eventType: Generated<string>;
+  feedChangedAt: Generated<Timestamp>;
+  feedSequence: Generated<number>;
   id: Generated<string>;
   isNewEvent: Generated<boolean>;
   lat: number | null;
@@ -405,6 +407,31 @@ export interface NoticeRead {
   userId: string;
 }
 
+export interface OidcLogin {
+  codeVerifier: string;
+  expiresAt: Timestamp;
+  id: string;
+  nonce: string;
+  provider: string;
+  state: string;
+  target: Generated<string>;
+}
+
+export interface OidcProvider {
+  active: Generated<boolean>;
+  clientId: string;
+  clientSecret: Buffer;
+  createdAt: Generated<Timestamp>;
+  groupRoles: Generated<Json>;
+  groupsClaim: Generated<string>;
+  id: Generated<string>;
+  issuer: string;
+  name: string;
+  slug: string;
+  trustMfa: Generated<boolean>;
+  updatedAt: Generated<Timestamp>;
+}
+
 export interface PresenceConnection {
   connectedAt: Generated<Timestamp>;
   nodeId: string;
@@ -464,6 +491,7 @@ export interface RoleGrant {
   id: Generated<string>;
   municipalityCode: string | null;
   role: string;
+  source: string | null;
   userId: string;
 }
 
@@ -533,6 +561,14 @@ export interface TaskTemplate {
   version: Generated<number>;
 }
 
+export interface UserIdentity {
+  createdAt: Generated<Timestamp>;
+  issuer: string;
+  lastLoginAt: Generated<Timestamp>;
+  subject: string;
+  userId: string;
+}
+
 export interface UserRecoveryCode {
   codeHash: string;
   createdAt: Generated<Timestamp>;
@@ -546,6 +582,7 @@ export interface UserSession {
   expiresAt: Timestamp;
   id: string;
   ip: string | null;
+  lastUsedAt: Generated<Timestamp>;
   secondFactor: Generated<boolean>;
   userAgent: string | null;
   userId: string;
@@ -644,6 +681,8 @@ export interface DB {
   municipality: Municipality;
   notice: Notice;
   noticeRead: NoticeRead;
+  oidcLogin: OidcLogin;
+  oidcProvider: OidcProvider;
   presenceConnection: PresenceConnection;
   rateLimit: RateLimit;
   realtimeEvent: RealtimeEvent;
@@ -657,6 +696,7 @@ export interface DB {
   taskChange: TaskChange;
   taskNote: TaskNote;
   taskTemplate: TaskTemplate;
+  userIdentity: UserIdentity;
   userRecoveryCode: UserRecoveryCode;
   userSession: UserSession;
   userTotp: UserTotp;

@@ -23,6 +23,7 @@ export function navigationFor(user: SessionUser): NavItem[] {
 	if (can(user, 'fleet.edit')) items.push({ href: '/beheer/bluswater', label: 'Wagenpark bluswater' });
 	if (can(user, 'event.settings')) items.push({ href: '/beheer/evenementen', label: 'Instellingen evenementen' });
 	if (can(user, 'users.manage')) items.push({ href: '/beheer/gebruikers', label: 'Gebruikers' });
+	if (can(user, 'identity.providers.manage')) items.push({ href: '/beheer/inlogdiensten', label: 'Inlogdiensten' });
 	if (can(user, 'templates.manage', { municipality: null })) items.push({ href: '/beheer/taakkaarten', label: 'Standaardtaken' });
 	if (can(user, 'audit.read')) items.push({ href: '/beheer/audit', label: 'Auditlog' });
 	if (can(user, 'policy.read')) items.push({ href: '/beheer/rechten', label: 'Rechten' });

@@ -164,7 +164,14 @@ export const logbookPaths = {
 		get: { summary: 'Evaluatietijdlijn: logregels, GRIP- en taakwijzigingen met reactietijden', parameters: [id], responses: { '200': json('Tijdlijn', { type: 'object' }), '403': error('Geen recht') } }
 	},
 	'/api/v1/incidents/{id}/timeline/csv': {
-		get: { summary: 'Evaluatietijdlijn als CSV (puntkomma; kolom markering = OEFENING bij een oefening)', parameters: [id], responses: { '200': file('text/csv', 'CSV') } }
+		get: { summary: 'Evaluatietijdlijn als CSV (puntkomma; kolom Markering = OEFENING bij een oefening; tijdstippen als dd-mm-jjjj uu:mm:ss)', parameters: [id], responses: { '200': file('text/csv', 'CSV') } }
+	},
+	'/api/v1/incidents/{id}/timeline/xlsx': {
+		get: {
+			summary: 'Evaluatietijdlijn als Excel-werkmap: de kolommen van de CSV, met datum- en getalcellen',
+			parameters: [id],
+			responses: { '200': file('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Excel-werkmap (.xlsx)') }
+		}
 	},
 	'/api/v1/incidents/{id}/timeline/pdf': {
 		get: { summary: 'Evaluatietijdlijn als PDF', parameters: [id], responses: { '200': file('application/pdf', 'PDF') } }

@@ -1,104 +1,70 @@
-// PDF exports of a SITRAP and of the evaluation timeline (pdfkit, standard Helvetica). An
-// exercise carries the OEFENING mark on every page: a banner at the top and the footer.
-import PDFDocument from 'pdfkit';
+// PDF exports of a SITRAP and of the evaluation timeline: tagged and with an embedded Unicode
+// font (see ../pdf/tagged-pdf.ts). An exercise carries the OEFENING mark on every page: a banner
+// at the top and the footer.
 import { EXERCISE_MARK, INCIDENT_STATUS_LABELS, type IncidentStatus } from '../../domain/incidents.ts';
 import { PICTURE_SECTION_LABELS, sitrapTitle } from '../../domain/situation.ts';
 import { LOG_DISCIPLINE_LABELS, type LogDiscipline } from '../../domain/logbook.ts';
 import { offsetLabel, type TimelineRow } from '../../domain/evaluation.ts';
 import { municipalityName } from '../../domain/region.ts';
+import { FONT } from '../pdf/pdf-fonts.ts';
+import { PDF_MARGIN, TaggedPdf, type PageFurniture } from '../pdf/tagged-pdf.ts';
 import type { SitrapRecord } from './picture-queries.ts';
 
 const TIME_ZONE = 'Europe/Amsterdam';
-const MARGIN = 50;
 const BANNER_HEIGHT = 28;
+const AUTHOR = 'Paraat — Veiligheidsregio Kennemerland';
 
 export const formatTime = (iso: string) =>
 	new Date(iso).toLocaleString('nl-NL', { timeZone: TIME_ZONE, dateStyle: 'medium', timeStyle: 'short' });
 
-/** The standard PDF fonts speak WinAnsi; a few characters we use do not exist there. */
-const printable = (text: string) => text.replace(/→/g, '->').replace(/[^\t\n\r\u0020-\u007e\u00a0-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u20ac]/g, '?');
-
-function createDoc(title: string, exercise: boolean) {
-	const doc = new PDFDocument({
-		size: 'A4',
-		bufferPages: true,
-		margins: { top: MARGIN + (exercise ? BANNER_HEIGHT + 10 : 0), bottom: MARGIN + 10, left: MARGIN, right: MARGIN },
-		info: { Title: printable(title), Author: 'Paraat — Veiligheidsregio Kennemerland', Subject: exercise ? EXERCISE_MARK : 'Crisisbeheersing' }
-	});
-	const chunks: Buffer[] = [];
-	doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-	const done = new Promise<Buffer>((resolve, reject) => {
-		doc.on('end', () => resolve(Buffer.concat(chunks)));
-		doc.on('error', reject);
-	});
-	return { doc, done };
+function createDoc(title: string, exercise: boolean): TaggedPdf {
+	return new TaggedPdf({ title, author: AUTHOR, subject: exercise ? EXERCISE_MARK : 'Crisisbeheersing', topExtra: exercise ? BANNER_HEIGHT + 10 : 0 });
 }
 
-/** Banner and footer on every page, drawn once all content is laid out. */
-function finish(doc: PDFKit.PDFDocument, footer: string, exercise: boolean): void {
-	const range = doc.bufferedPageRange();
-	for (let i = range.start; i < range.start + range.count; i++) {
-		doc.switchToPage(i);
-		const width = doc.page.width;
-		const bottomMargin = doc.page.margins.bottom;
-		// Text in the bottom margin would otherwise start a new page.
-		doc.page.margins.bottom = 0;
-		if (exercise) {
-			doc.save();
-			doc.rect(0, MARGIN - 20, width, BANNER_HEIGHT).fill('#ffd48a');
-			doc.restore();
-			doc
-				.font('Helvetica-Bold')
-				.fontSize(13)
-				.fillColor('#4a2600')
-				.text(`${EXERCISE_MARK} — dit is een oefening; niets hierin is echt`, MARGIN, MARGIN - 12, { width: width - 2 * MARGIN, align: 'center', lineBreak: false });
-		}
-		doc
-			.font('Helvetica')
-			.fontSize(8)
-			.fillColor('#444444')
-			.text(
-				printable(`${exercise ? `${EXERCISE_MARK} · ` : ''}${footer} · pagina ${i - range.start + 1} van ${range.count}`),
-				MARGIN,
-				doc.page.height - MARGIN + 5,
-				{ width: width - 2 * MARGIN, align: 'center', lineBreak: false }
-			);
-		doc.page.margins.bottom = bottomMargin;
-	}
-	doc.end();
+function exerciseBanner(doc: PDFKit.PDFDocument): void {
+	const width = doc.page.width;
+	doc.save();
+	doc.rect(0, PDF_MARGIN - 20, width, BANNER_HEIGHT).fill('#ffd48a');
+	doc.restore();
+	doc
+		.font(FONT.bold)
+		.fontSize(13)
+		.fillColor('#4a2600')
+		.text(`${EXERCISE_MARK} — dit is een oefening; niets hierin is echt`, PDF_MARGIN, PDF_MARGIN - 12, { width: width - 2 * PDF_MARGIN, align: 'center', lineBreak: false });
+}
+
+function furniture(footer: string, exercise: boolean): PageFurniture {
+	return {
+		header: exercise ? exerciseBanner : undefined,
+		footer: (page, pages) => `${exercise ? `${EXERCISE_MARK} · ` : ''}${footer} · pagina ${page} van ${pages}`
+	};
 }
 
 export async function renderSitrapPdf(sitrap: SitrapRecord, generatedAt = new Date()): Promise<Buffer> {
 	const { incident, sections } = sitrap.snapshot;
 	const title = `${sitrapTitle(sitrap.number, sitrap.exercise)} — ${incident.title}`;
-	const { doc, done } = createDoc(title, sitrap.exercise);
-	doc.font('Helvetica-Bold').fontSize(20).fillColor('#000000').text(printable(title));
-	doc.moveDown(0.3);
-	doc
-		.font('Helvetica')
-		.fontSize(10)
-		.text(
-			printable(
-				[
-					`Gepubliceerd ${formatTime(sitrap.publishedAt)} door ${sitrap.publishedBy.name}`,
-					`GRIP ${incident.grip} · ${INCIDENT_STATUS_LABELS[incident.status as IncidentStatus] ?? incident.status}`,
-					`Gemeenten: ${incident.municipalities.map(municipalityName).join(', ')}`,
-					`Begonnen ${formatTime(incident.startedAt)}`
-				].join('\n')
-			)
-		);
+	const pdf = createDoc(title, sitrap.exercise);
+	pdf.block('H1', { text: title, font: FONT.bold, size: 20 }).space(0.3);
+	pdf.block('P', {
+		size: 10,
+		text: [
+			`Gepubliceerd ${formatTime(sitrap.publishedAt)} door ${sitrap.publishedBy.name}`,
+			`GRIP ${incident.grip} · ${INCIDENT_STATUS_LABELS[incident.status as IncidentStatus] ?? incident.status}`,
+			`Gemeenten: ${incident.municipalities.map(municipalityName).join(', ')}`,
+			`Begonnen ${formatTime(incident.startedAt)}`
+		].join('\n')
+	});
 	for (const section of sections) {
-		doc.moveDown(1);
-		doc.font('Helvetica-Bold').fontSize(13).text(PICTURE_SECTION_LABELS[section.section] ?? section.section);
-		doc
-			.font('Helvetica-Oblique')
-			.fontSize(8)
-			.fillColor('#444444')
-			.text(section.updatedAt ? `Bijgewerkt ${formatTime(section.updatedAt)} door ${printable(section.updatedBy?.name ?? '')} (versie ${section.version})` : 'Niet ingevuld');
-		doc.fillColor('#000000').font('Helvetica').fontSize(10.5).text(printable(section.text.trim() || '—'), { paragraphGap: 4 });
+		pdf.space(1).block('H2', { text: PICTURE_SECTION_LABELS[section.section] ?? section.section, font: FONT.bold, size: 13 });
+		pdf.block('P', {
+			font: FONT.oblique,
+			size: 8,
+			color: '#444444',
+			text: section.updatedAt ? `Bijgewerkt ${formatTime(section.updatedAt)} door ${section.updatedBy?.name ?? ''} (versie ${section.version})` : 'Niet ingevuld'
+		});
+		pdf.block('P', { text: section.text.trim() || '—', size: 10.5, paragraphGap: 4 });
 	}
-	finish(doc, `Paraat · ${sitrapTitle(sitrap.number, false)} · ${printable(incident.title)} · gemaakt ${formatTime(generatedAt.toISOString())}`, sitrap.exercise);
-	return done;
+	return pdf.finish(furniture(`Paraat · ${sitrapTitle(sitrap.number, false)} · ${incident.title} · gemaakt ${formatTime(generatedAt.toISOString())}`, sitrap.exercise));
 }
 
 const TYPE_LABELS: Record<TimelineRow['type'], string> = { logregel: 'Logregel', inject: 'Inject', grip: 'GRIP', taak: 'Taak' };
@@ -109,26 +75,23 @@ export function disciplineLabel(value: string): string {
 
 export async function renderTimelinePdf(input: { title: string; exercise: boolean; startedAt: string; rows: TimelineRow[] }, generatedAt = new Date()): Promise<Buffer> {
 	const title = `${input.exercise ? `${EXERCISE_MARK} — ` : ''}Evaluatietijdlijn — ${input.title}`;
-	const { doc, done } = createDoc(title, input.exercise);
-	doc.font('Helvetica-Bold').fontSize(18).fillColor('#000000').text(printable(title));
-	doc.font('Helvetica').fontSize(9).text(`Start (T+0): ${formatTime(input.startedAt)} · ${input.rows.length} gebeurtenissen · reactietijden in minuten`);
-	doc.moveDown(0.8);
+	const pdf = createDoc(title, input.exercise);
+	pdf.block('H1', { text: title, font: FONT.bold, size: 18 });
+	pdf.block('P', { size: 9, text: `Start (T+0): ${formatTime(input.startedAt)} · ${input.rows.length} gebeurtenissen · reactietijden in minuten` }).space(0.8);
 	for (const row of input.rows) {
 		const measures = [
 			row.responseMinutes !== null ? `reactietijd ${row.responseMinutes} min` : row.type === 'inject' ? 'geen reactie' : '',
 			row.loggingDelayMinutes ? `gelogd na ${row.loggingDelayMinutes} min` : '',
 			row.verificationMinutes !== null ? `geverifieerd na ${row.verificationMinutes} min` : ''
 		].filter(Boolean);
-		doc
-			.font('Helvetica-Bold')
-			.fontSize(9)
-			.text(
-				printable(`${offsetLabel(row.offsetMinutes)}  ${formatTime(row.at)}  ${TYPE_LABELS[row.type]}${row.discipline ? ` · ${disciplineLabel(row.discipline)}` : ''} · ${row.actor}`)
-			);
-		doc.font('Helvetica').fontSize(9).text(printable(row.description));
-		if (measures.length > 0) doc.font('Helvetica-Oblique').text(measures.join(' · '));
-		doc.moveDown(0.4);
+		pdf.block('H2', {
+			font: FONT.bold,
+			size: 9,
+			text: `${offsetLabel(row.offsetMinutes)}  ${formatTime(row.at)}  ${TYPE_LABELS[row.type]}${row.discipline ? ` · ${disciplineLabel(row.discipline)}` : ''} · ${row.actor}`
+		});
+		pdf.block('P', { size: 9, text: row.description });
+		if (measures.length > 0) pdf.block('P', { font: FONT.oblique, size: 9, text: measures.join(' · ') });
+		pdf.space(0.4);
 	}
-	finish(doc, `Paraat · evaluatietijdlijn · ${printable(input.title)} · gemaakt ${formatTime(generatedAt.toISOString())}`, input.exercise);
-	return done;
+	return pdf.finish(furniture(`Paraat · evaluatietijdlijn · ${input.title} · gemaakt ${formatTime(generatedAt.toISOString())}`, input.exercise));
 }

@@ -1,8 +1,10 @@
 // The evaluation timeline of an exercise (or incident): every log entry, GRIP change and task
-// change with response times, as JSON, CSV or PDF. For the crisis team, and for the
+// change with response times, as JSON, CSV, Excel or PDF. For the crisis team, and for the
 // oefenleider of an exercise.
 import type { Kysely } from 'kysely';
-import { stringify } from 'csv-stringify/sync';
+import { tableCsv } from '../spreadsheet/csv';
+import { tableXlsx } from '../spreadsheet/xlsx';
+import type { ExportTable } from '../spreadsheet/table';
 import type { DB } from '../db/schema';
 import type { SessionUser } from '../auth/roles';
 import { writeAudit } from '../audit/audit';
@@ -11,11 +13,11 @@ import { canOnIncident, requireReadableIncident } from '../incident-access/incid
 import type { IncidentRecord } from '../incident-access/incident-record-queries';
 import { gripHistory } from '../incidents/incident-queries';
 import { EXERCISE_MARK } from '../../domain/incidents';
-import { buildTimeline, offsetLabel, type TimelineRow, type TimelineTaskChange } from '../../domain/evaluation';
+import { buildTimeline, type TimelineRow, type TimelineTaskChange } from '../../domain/evaluation';
 import { entryAsSeenBy } from '../../domain/injects';
 import { listEntries } from './log-queries';
 import { taskChangesOfIncident } from '../tasks/task-queries';
-import { disciplineLabel, formatTime, renderTimelinePdf } from './pdf';
+import { disciplineLabel, renderTimelinePdf } from './pdf';
 
 interface Ctx {
 	ip: string | null;
@@ -75,29 +77,42 @@ async function auditExport(db: Kysely<DB>, user: SessionUser, incident: Incident
 	});
 }
 
-const CSV_COLUMNS = ['markering', 'tijdstip', 'tijd', 't', 'soort', 'discipline', 'omschrijving', 'door', 'reactietijd_min', 'registratievertraging_min', 'verificatietijd_min'];
+const TYPE_LABELS: Record<TimelineRow['type'], string> = { logregel: 'Logregel', inject: 'Inject', grip: 'GRIP', taak: 'Taak' };
+
+/** The evaluation timeline as a list: Dutch headers, one date-time format (to the second). */
+function timelineTable(incident: IncidentRecord): ExportTable<TimelineRow> {
+	return {
+		sheet: 'Evaluatietijdlijn',
+		dateTimeFormat: 'seconds',
+		columns: [
+			{ header: 'Markering', type: 'text', value: () => (incident.exercise ? EXERCISE_MARK : '') },
+			{ header: 'Tijdstip', type: 'datetime', value: (r) => r.at },
+			{ header: 'Minuten na start (T)', type: 'number', value: (r) => r.offsetMinutes },
+			{ header: 'Soort', type: 'text', value: (r) => TYPE_LABELS[r.type] },
+			{ header: 'Discipline', type: 'text', value: (r) => (r.discipline ? disciplineLabel(r.discipline) : '') },
+			{ header: 'Omschrijving', type: 'text', value: (r) => r.description, width: 60 },
+			{ header: 'Door', type: 'text', value: (r) => r.actor, width: 24 },
+			{ header: 'Reactietijd (minuten)', type: 'number', value: (r) => r.responseMinutes },
+			{ header: 'Registratievertraging (minuten)', type: 'number', value: (r) => r.loggingDelayMinutes },
+			{ header: 'Verificatietijd (minuten)', type: 'number', value: (r) => r.verificationMinutes }
+		]
+	};
+}
 
 /** CSV for a spreadsheet (semicolons, as Dutch Excel expects); every row of an exercise carries the mark. */
 export async function timelineCsv(db: Kysely<DB>, user: SessionUser, incidentId: string, ctx: Ctx): Promise<{ incident: IncidentRecord; csv: string }> {
 	const { incident, rows } = await timelineOf(db, user, incidentId);
-	const csv = stringify(
-		rows.map((r) => ({
-			markering: incident.exercise ? EXERCISE_MARK : '',
-			tijdstip: r.at,
-			tijd: formatTime(r.at),
-			t: offsetLabel(r.offsetMinutes),
-			soort: r.type,
-			discipline: r.discipline ? disciplineLabel(r.discipline) : '',
-			omschrijving: r.description,
-			door: r.actor,
-			reactietijd_min: r.responseMinutes ?? '',
-			registratievertraging_min: r.loggingDelayMinutes ?? '',
-			verificatietijd_min: r.verificationMinutes ?? ''
-		})),
-		{ header: true, columns: CSV_COLUMNS, delimiter: ';', bom: true }
-	);
+	const csv = tableCsv(timelineTable(incident), rows);
 	await auditExport(db, user, incident, 'csv', ctx);
 	return { incident, csv };
+}
+
+/** The same list as an Excel workbook with date and number cells. */
+export async function timelineXlsx(db: Kysely<DB>, user: SessionUser, incidentId: string, ctx: Ctx): Promise<{ incident: IncidentRecord; xlsx: Buffer }> {
+	const { incident, rows } = await timelineOf(db, user, incidentId);
+	const xlsx = await tableXlsx(timelineTable(incident), rows);
+	await auditExport(db, user, incident, 'xlsx', ctx);
+	return { incident, xlsx };
 }
 
 export async function timelinePdf(db: Kysely<DB>, user: SessionUser, incidentId: string, ctx: Ctx): Promise<{ incident: IncidentRecord; pdf: Buffer }> {

@@ -44,3 +44,12 @@ export const newUserInput = z
 
 export type GrantInput = z.output<typeof grantInput>;
 export type NewUserInput = z.output<typeof newUserInput>;
+
+/** Why a beheerder resets someone's second factor: it goes into the audit log. */
+export const resetReasonInput = z.object({
+	userId: z.uuid({ error: 'Onbekende gebruiker.' }),
+	reason: safeText()
+		.trim()
+		.min(5, { error: 'Schrijf waarom je de tweede factor reset (minstens 5 tekens), bijvoorbeeld "telefoon verloren, gebeld op 7 december".' })
+		.max(500, { error: 'De reden is te lang (hoogstens 500 tekens).' })
+});

@@ -8,12 +8,20 @@ export interface UserListRow {
 	email: string;
 	name: string;
 	active: boolean;
-	grants: { id: string; role: string; municipality: string | null; discipline: string | null; pending: boolean }[];
+	/** Whether a TOTP second factor is enrolled (a beheerder can reset it). */
+	hasSecondFactor: boolean;
+	/** Grants from an organisation's groups carry the issuer; a beheerder's own grants null. */
+	grants: { id: string; role: string; municipality: string | null; discipline: string | null; pending: boolean; source: string | null }[];
 }
 
 /** Users with at least one grant in the given municipalities (null: every user). */
 export async function listUsers(db: Db, municipalities: string[] | null): Promise<UserListRow[]> {
-	let users = db.selectFrom('appUser').select(['id', 'email', 'name', 'active']).orderBy('name').orderBy('email');
+	let users = db
+		.selectFrom('appUser')
+		.select(['id', 'email', 'name', 'active'])
+		.select(({ exists, selectFrom }) => exists(selectFrom('userTotp').select(sql`1`.as('one')).whereRef('userTotp.userId', '=', 'appUser.id')).as('hasSecondFactor'))
+		.orderBy('name')
+		.orderBy('email');
 	if (municipalities) {
 		users = users.where(({ exists, selectFrom }) =>
 			exists(
@@ -28,7 +36,7 @@ export async function listUsers(db: Db, municipalities: string[] | null): Promis
 	if (rows.length === 0) return [];
 	const grants = await db
 		.selectFrom('roleGrant')
-		.select(['id', 'userId', 'role', 'municipalityCode', 'discipline', 'confirmedAt'])
+		.select(['id', 'userId', 'role', 'municipalityCode', 'discipline', 'confirmedAt', 'source'])
 		.where(
 			'userId',
 			'in',
@@ -39,9 +47,10 @@ export async function listUsers(db: Db, municipalities: string[] | null): Promis
 		.execute();
 	return rows.map((r) => ({
 		...r,
+		hasSecondFactor: r.hasSecondFactor === true,
 		grants: grants
 			.filter((g) => g.userId === r.id)
-			.map((g) => ({ id: g.id, role: g.role, municipality: g.municipalityCode, discipline: g.discipline, pending: g.confirmedAt === null }))
+			.map((g) => ({ id: g.id, role: g.role, municipality: g.municipalityCode, discipline: g.discipline, pending: g.confirmedAt === null, source: g.source }))
 	}));
 }
 
@@ -97,4 +106,16 @@ export async function grantMunicipalities(db: Db, userId: string): Promise<(stri
 
 export async function setUserActive(db: Db, userId: string, active: boolean) {
 	return db.updateTable('appUser').set({ active }).where('id', '=', userId).returning('id').executeTakeFirst();
+}
+
+export async function userExists(db: Db, userId: string): Promise<boolean> {
+	return !!(await db.selectFrom('appUser').select('id').where('id', '=', userId).executeTakeFirst());
+}
+
+/** Removes the TOTP secret and the recovery codes; false when there was no secret. */
+export async function deleteSecondFactor(db: Db, userId: string): Promise<boolean> {
+	await db.deleteFrom('userRecoveryCode').where('userId', '=', userId).execute();
+	await db.deleteFrom('loginChallenge').where('userId', '=', userId).execute();
+	const removed = await db.deleteFrom('userTotp').where('userId', '=', userId).executeTakeFirst();
+	return Number(removed.numDeletedRows) === 1;
 }

@@ -17,8 +17,10 @@ import {
 	grantMunicipalities,
 	insertGrant,
 	insertUser,
+	deleteSecondFactor,
 	listUsers,
-	setUserActive
+	setUserActive,
+	userExists
 } from './user-queries';
 import type { GrantInput, NewUserInput } from './user-input';
 
@@ -160,4 +162,30 @@ export async function setActive(db: Kysely<DB>, actor: SessionUser, userId: stri
 	});
 	// A blocked user is logged out everywhere at once, sockets included.
 	if (!active) await invalidateUserSessions(db, userId);
+}
+
+/**
+ * A lost phone: the user's TOTP secret and recovery codes go, every session ends, and the next
+ * sign-in enrols a new authenticator app. Another beheerder does it, and says why (audited).
+ */
+export async function resetSecondFactor(db: Kysely<DB>, actor: SessionUser, userId: string, reason: string, ctx: Ctx) {
+	requireManager(actor);
+	if (userId === actor.id) throw forbidden('Je kunt je eigen tweede factor niet resetten; vraag een andere beheerder.');
+	await transact(db, async (trx) => {
+		await requireUserInScope(trx, actor, userId);
+		const removed = await deleteSecondFactor(trx, userId);
+		if (!removed) throw new ServiceError(409, 'no_second_factor', 'Deze gebruiker heeft geen tweede factor ingesteld; er is niets te resetten.');
+		await writeAudit(trx, { actorId: actor.id, action: 'user.second_factor_reset', entityType: 'gebruiker', entityId: userId, ip: ctx.ip, details: { reden: reason } });
+	});
+	await invalidateUserSessions(db, userId);
+}
+
+/** A lost laptop: every session of the user ends, sockets on every node included. */
+export async function endUserSessions(db: Kysely<DB>, actor: SessionUser, userId: string, ctx: Ctx): Promise<number> {
+	requireManager(actor);
+	await requireUserInScope(db, actor, userId);
+	if (!(await userExists(db, userId))) throw notFound('Deze gebruiker bestaat niet.');
+	const ended = await invalidateUserSessions(db, userId);
+	await writeAudit(db, { actorId: actor.id, action: 'user.sessions_revoked', entityType: 'gebruiker', entityId: userId, ip: ctx.ip, details: { aantal: ended } });
+	return ended;
 }

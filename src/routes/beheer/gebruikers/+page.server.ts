@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { requirePermission } from '$lib/server/http/guards';
 import { formValues, runFormAction } from '$lib/server/http/form-action';
 import { scopesFor } from '$lib/server/auth/permissions';
-import { grantInput, newUserInput } from '$lib/server/users/user-input';
+import { grantInput, newUserInput, resetReasonInput } from '$lib/server/users/user-input';
 
 const idInput = z.object({ id: z.uuid({ error: 'Onbekende gebruiker of rol.' }) });
 
@@ -62,6 +62,18 @@ export const actions: Actions = {
 		const values = formValues(await request.formData(), ['id']);
 		return runFormAction('activeren', values, idInput, (input) =>
 			locals.services.users.setActive(actor, input.id, true, locals.ctx)
+		);
+	},
+	sessiesBeeindigen: async ({ locals, url, request }) => {
+		const actor = requirePermission(locals, url, 'users.manage');
+		const values = formValues(await request.formData(), ['id']);
+		return runFormAction('sessiesBeeindigen', values, idInput, (input) => locals.services.users.endUserSessions(actor, input.id, locals.ctx));
+	},
+	tweedeFactorResetten: async ({ locals, url, request }) => {
+		const actor = requirePermission(locals, url, 'users.manage');
+		const values = formValues(await request.formData(), ['userId', 'reason']);
+		return runFormAction(`reset-${values.userId}`, values, resetReasonInput, (input) =>
+			locals.services.users.resetSecondFactor(actor, input.userId, input.reason, locals.ctx)
 		);
 	}
 };

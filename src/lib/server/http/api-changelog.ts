@@ -1,0 +1,16 @@
+// The changelog of API v1: shown in the OpenAPI document's description (so on /api/docs) and
+// kept, word for word, in docs/api.md (a unit test holds them together). Newest first.
+export const API_CHANGELOG = `## Wijzigingslog
+
+### 1.1.0 — december 2026 (issue #20)
+- **Fouten**: elke fout onder \`/api/v1\` is \`application/problem+json\` (RFC 9457) met een Nederlandse \`title\` en \`detail\`, een vaste \`type\` (\`urn:paraat:probleem:<code>\`), \`status\`, \`code\` en bij ongeldige invoer \`invalidParams\`; ook bij een onbekend adres (404), een verkeerde methode (405), te grote gegevens (413) en niet ingelogd (401). Het lid \`error: { code, message, fields? }\` blijft tot API v2.
+- **Header**: elk antwoord onder \`/api/v1\` draagt \`API-Version\`, ook fouten en exports.
+- **Nieuw**: \`GET /api/v1/calendar.xlsx\` en \`GET /api/v1/incidents/{id}/timeline/xlsx\`: Excel-werkmappen naast de CSV's, met datum- en getalcellen.
+- **CSV gewijzigd**: één datumformaat per bestand, genoemd in de kolomkop. Kalender: \`Begin (dd-mm-jjjj uu:mm)\` en \`Einde (dd-mm-jjjj uu:mm)\`; de kolom \`Wanneer\` (een tweede, beschrijvend formaat) is vervallen. Evaluatietijdlijn: Nederlandse kolomkoppen (\`Markering\`, \`Tijdstip (dd-mm-jjjj uu:mm:ss)\`, \`Minuten na start (T)\`, \`Soort\`, …) in plaats van \`markering;tijdstip;tijd;t;…;reactietijd_min\`; de ISO-kolom \`tijdstip\` en de kolom \`tijd\` zijn samen één kolom geworden; \`Soort\` met hoofdletter (\`Logregel\`, \`GRIP\`).
+- **ICS gewijzigd**: tijden in lokale tijd met \`TZID=Europe/Amsterdam\` en een \`VTIMEZONE\` (was UTC); elke gebeurtenis heeft \`SEQUENCE\` (stijgt bij elke wijziging) en \`LAST-MODIFIED\`; ingetrokken of geweigerde evenementen blijven in de feed met \`STATUS:CANCELLED\`. De \`UID\` is ongewijzigd.
+- **PDF**: SITRAP, evaluatietijdlijn en Bibob-export zijn getagd (PDF/UA-opzet, taal nl-NL) met een ingebed lettertype (DejaVu Sans), zodat elke naam wordt afgedrukt zoals geschreven.
+- **Documentatie**: deze pagina, \`/api/docs\`, uit hetzelfde OpenAPI-document. Schemanamen van Bibob-stappen in UpperCamelCase (\`BibobStepExtraQuestions\` was \`BibobStep_extra_questions\`).
+
+### 1.0.0
+- Eerste versie van API v1.
+`;

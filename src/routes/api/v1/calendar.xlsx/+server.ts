@@ -1,0 +1,21 @@
+import type { RequestHandler } from './$types';
+import { apiCall, methodNotAllowed, unauthenticated } from '$lib/server/http/api';
+import { parseCalendarQuery } from '$lib/server/calendar/calendar-service';
+import { exportFileName } from '$lib/server/calendar/calendar-export';
+import { XLSX_CONTENT_TYPE } from '$lib/server/spreadsheet/xlsx';
+
+/** The listed events as an Excel workbook: the CSV's columns, with date and number cells. */
+export const GET: RequestHandler = ({ locals, url }) =>
+	apiCall(async () => {
+		if (!locals.user) return unauthenticated();
+		const query = parseCalendarQuery(url.searchParams);
+		return new Response(new Uint8Array(await locals.services.calendar.calendarXlsx(locals.user, query)), {
+			headers: {
+				'content-type': XLSX_CONTENT_TYPE,
+				'content-disposition': `attachment; filename="${exportFileName(query, 'xlsx')}"`,
+				'cache-control': 'private, no-store'
+			}
+		});
+	});
+
+export const fallback: RequestHandler = async () => methodNotAllowed();
