@@ -11,6 +11,8 @@ export default defineConfig({
 		include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
 		// One embedded PostgreSQL for the run; every integration file gets its own database.
 		globalSetup: ['tests/support/global-setup.ts'],
+		// Every test file sees the capabilities registered, as a started app does.
+		setupFiles: ['tests/support/register-capabilities.ts'],
 		// A fixed key for sealed secrets, so test runs never write a key file into the project.
 		env: { PARAAT_SECRET_KEY: 'dGVzdHNsZXV0ZWwtcGFyYWF0LXZpdGVzdC0wMDAwMDA=' },
 		testTimeout: 20_000,

@@ -21,6 +21,10 @@ import { seedDemoExercise } from '$lib/server/demo/demo-exercise';
 import { seedDemoEvents } from '$lib/server/demo/demo-events';
 import { seedDemoAdvice } from '$lib/server/demo/demo-advice';
 import { seedDemoBibob } from '$lib/server/demo/demo-bibob';
+import { registerCapabilities } from '$lib/server/runtime/capabilities';
+
+// Before any request: the OpenAPI document (and any topic check) needs the capabilities.
+registerCapabilities();
 
 export const init: ServerInit = async () => {
 	// Internal hand-over from the bootstrap (runtime/bootstrap.ts), read from the environment at this

@@ -4,6 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { io as connectIo, type Socket, type ManagerOptions, type SocketOptions } from 'socket.io-client';
 import { attachRealtime, type RealtimeServer } from '../../src/lib/server/realtime/server.ts';
+import { registerCapabilities } from '../../src/lib/server/runtime/capabilities.ts';
 import { SESSION_COOKIE } from '../../src/lib/server/auth/session.ts';
 import type { ClientToServerEvents, PresenceEntry, ServerToClientEvents } from '../../src/lib/realtime/protocol.ts';
 import type { Database } from '../../src/lib/server/db/index.ts';
@@ -22,6 +23,8 @@ export async function startRealtimeServer(target: { db: Database; url: string },
 		res.end();
 	});
 	const errors: string[] = [];
+	// As the production entry does: the realtime core knows the topics only once they are registered.
+	registerCapabilities();
 	const realtime = await attachRealtime(server, {
 		db: target.db,
 		connectionString: target.url,

@@ -17,7 +17,7 @@ describe('the OpenAPI document', () => {
 				'/healthz'
 			])
 		);
-		expect(doc.paths['/api/v1/tasks/{id}'].patch.responses).toHaveProperty('409');
+		expect(doc.paths['/api/v1/tasks/{id}']!.patch!.responses).toHaveProperty('409');
 	});
 
 	it('derives request schemas from the validating zod schemas', () => {

@@ -1,8 +1,8 @@
 // The advice part of /api/v1/openapi.json, from the same zod schemas that validate requests.
 import { z } from 'zod';
-import { ADVICE_CONCLUSIONS, ADVICE_DISCIPLINES, ADVICE_KINDS, ADVICE_STATUSES } from '../../domain/advice/vocabulary';
-import { adviceSettingsInput, answerAdviceInput, requestAdviceInput, withdrawAdviceInput } from './advice-input';
-import { problemResponse } from '../http/openapi-problem';
+import { ADVICE_CONCLUSIONS, ADVICE_DISCIPLINES, ADVICE_KINDS, ADVICE_STATUSES } from '../../domain/advice/vocabulary.ts';
+import { adviceSettingsInput, answerAdviceInput, requestAdviceInput, withdrawAdviceInput } from './advice-input.ts';
+import { problemResponse } from '../http/openapi-problem.ts';
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });

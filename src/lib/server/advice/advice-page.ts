@@ -17,10 +17,10 @@ import {
 	planAdviceRequests,
 	type AdvicePanelData
 } from '../../domain/advice';
-import { findApplicationForAdvice } from './advice-queries';
-import { adviceSettingsOf } from './advice-settings-queries';
+import { findApplicationForAdvice } from '../advice-access/advice-queries';
+import { adviceSettingsOf } from '../advice-access/advice-settings-queries';
 import { currentModel } from '../events/settings-queries';
-import { adviceTopic, adviserReadRule, inboxTopicsOf } from './advice-access';
+import { adviceTopic, adviserReadRule, inboxTopicsOf } from '../advice-access/advice-access';
 import {
 	ADVICE_FROM_STATUSES,
 	adviceDueSoon,

@@ -7,12 +7,12 @@ import type { SessionUser } from '../auth/roles';
 import { can } from '../auth/permissions';
 import { writeAudit } from '../audit/audit';
 import { ServiceError, forbidden, notFound } from '../errors';
-import { adviceSettingsOf, saveAdviceSettings, type AdviceSettingsRecord } from './advice-settings-queries';
+import { adviceSettingsOf, saveAdviceSettings, type AdviceSettingsRecord } from '../advice-access/advice-settings-queries';
 import type { AdviceSettingsInput } from './advice-input';
+import { municipalityExists } from '../region/municipality-queries';
 
 async function requireMunicipality(db: Kysely<DB>, municipality: string): Promise<void> {
-	const found = await db.selectFrom('municipality').select('code').where('code', '=', municipality).executeTakeFirst();
-	if (!found) throw notFound(`Onbekende gemeente: ${municipality}`);
+	if (!(await municipalityExists(db, municipality))) throw notFound(`Onbekende gemeente: ${municipality}`);
 }
 
 export async function adviceSettingsFor(db: Kysely<DB>, user: SessionUser, municipality: string): Promise<AdviceSettingsRecord> {

@@ -7,7 +7,7 @@ import { bindDb } from './bind-db.ts';
 import * as adviceService from '../advice/advice-service.ts';
 import * as adviceSettingsService from '../advice/advice-settings-service.ts';
 import * as advicePage from '../advice/advice-page.ts';
-import * as auditService from '../audit/audit-service.ts';
+import * as auditService from '../audit-trail/audit-trail-service.ts';
 import * as login from '../auth/login.ts';
 import * as loginChallenge from '../auth/login-challenge.ts';
 import * as logout from '../auth/logout.ts';

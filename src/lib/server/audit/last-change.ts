@@ -2,6 +2,7 @@
 // version and a time, and a conflict message should name the colleague who got there first.
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { newestChangeRow } from './audit-queries.ts';
 
 export interface LastChange {
 	by: string | null;
@@ -10,15 +11,6 @@ export interface LastChange {
 
 /** The newest audited change of the entity; refused attempts are not changes. */
 export async function lastChangeOf(db: Kysely<DB>, entityType: string, entityId: string): Promise<LastChange | null> {
-	const row = await db
-		.selectFrom('auditLog')
-		.leftJoin('appUser', 'appUser.id', 'auditLog.actorId')
-		.select(['appUser.name', 'auditLog.at'])
-		.where('auditLog.entityType', '=', entityType)
-		.where('auditLog.entityId', '=', entityId)
-		.where('auditLog.action', 'not like', '%refused%')
-		.orderBy('auditLog.id', 'desc')
-		.limit(1)
-		.executeTakeFirst();
+	const row = await newestChangeRow(db, entityType, entityId);
 	return row ? { by: row.name, at: new Date(row.at).toISOString() } : null;
 }

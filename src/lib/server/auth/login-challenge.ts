@@ -10,6 +10,7 @@ import { clearLimit, countAttempt } from './rate-limit.ts';
 import { generateSessionToken, sessionIdFromToken, type Session } from './session.ts';
 import { SECOND_FACTOR_LIMIT, matchingStep, newTotpSecret, replaceRecoveryCodes, saveTotp } from './second-factor.ts';
 import { openSecret, sealSecret } from './secret-box.ts';
+import { deleteChallenge, deleteChallengesOf, findChallengeRow, insertChallenge, savePendingSecret } from './login-challenge-queries.ts';
 
 export const CHALLENGE_COOKIE = 'paraat_tweede_factor';
 /** Long enough to open an authenticator app and scan a QR code; short for an unattended screen. */
@@ -24,8 +25,8 @@ export async function createChallenge(db: Kysely<DB>, userId: string, purpose: C
 	const token = generateSessionToken();
 	const expiresAt = new Date(Date.now() + CHALLENGE_LIFETIME_MS);
 	// One challenge per user at a time; expired ones of anyone are cleared on the way.
-	await db.deleteFrom('loginChallenge').where((eb) => eb.or([eb('userId', '=', userId), eb('expiresAt', '<', new Date())])).execute();
-	await db.insertInto('loginChallenge').values({ id: sessionIdFromToken(token), userId, purpose, expiresAt }).execute();
+	await deleteChallengesOf(db, userId);
+	await insertChallenge(db, { id: sessionIdFromToken(token), userId, purpose, expiresAt });
 	return { token, expiresAt };
 }
 
@@ -39,12 +40,7 @@ export interface Challenge {
 
 export async function findChallenge(db: Kysely<DB>, token: string | undefined): Promise<Challenge | undefined> {
 	if (!token || !/^[a-z2-7]{32}$/.test(token)) return undefined;
-	const row = await db
-		.selectFrom('loginChallenge')
-		.innerJoin('appUser', 'appUser.id', 'loginChallenge.userId')
-		.select(['loginChallenge.id', 'loginChallenge.userId', 'loginChallenge.purpose', 'loginChallenge.pendingSecret', 'loginChallenge.expiresAt', 'appUser.email', 'appUser.active'])
-		.where('loginChallenge.id', '=', sessionIdFromToken(token))
-		.executeTakeFirst();
+	const row = await findChallengeRow(db, sessionIdFromToken(token));
 	if (!row || !row.active || row.expiresAt.getTime() <= Date.now()) return undefined;
 	return {
 		id: row.id,
@@ -59,7 +55,7 @@ export async function findChallenge(db: Kysely<DB>, token: string | undefined): 
 export async function enrolmentSecret(db: Kysely<DB>, challenge: Challenge): Promise<Uint8Array> {
 	if (challenge.pendingSecret) return challenge.pendingSecret;
 	const secret = newTotpSecret();
-	await db.updateTable('loginChallenge').set({ pendingSecret: sealSecret(secret) }).where('id', '=', challenge.id).execute();
+	await savePendingSecret(db, challenge.id, sealSecret(secret));
 	return secret;
 }
 
@@ -83,7 +79,7 @@ export async function completeSecondFactor(
 		...(/^\d{6}$/.test(trimmed) ? { totp: trimmed } : { recoveryCode: trimmed }),
 		ip: meta.ip
 	});
-	await db.deleteFrom('loginChallenge').where('id', '=', challenge.id).execute();
+	await deleteChallenge(db, challenge.id);
 	return openSession(db, challenge.userId, { ...meta, secondFactor: used });
 }
 
@@ -108,7 +104,7 @@ export async function completeEnrolment(
 	const recoveryCodes = await db.transaction().execute(async (trx) => {
 		await saveTotp(trx, challenge.userId, secret, step);
 		const codes = await replaceRecoveryCodes(trx, challenge.userId);
-		await trx.deleteFrom('loginChallenge').where('id', '=', challenge.id).execute();
+		await deleteChallenge(trx, challenge.id);
 		await writeAudit(trx, { actorId: challenge.userId, action: 'session.second_factor_enrolled', entityType: 'gebruiker', entityId: challenge.userId, ip: meta.ip });
 		return codes;
 	});

@@ -4,6 +4,7 @@ import type { DB } from '../db/schema.ts';
 import { writeAudit } from '../audit/audit.ts';
 import { ServiceError } from '../errors.ts';
 import { dummyPasswordHash, verifyPassword } from './password.ts';
+import { findAccountByEmail } from './login-queries.ts';
 import { LOGIN_LIMITS, clearLimit, countAttempt, retryAfterSeconds } from './rate-limit.ts';
 import { createSession, generateSessionToken, type Session } from './session.ts';
 import { SECOND_FACTOR_LIMIT, acceptTotp, hasTotp, needsSecondFactor, useRecoveryCode } from './second-factor.ts';
@@ -110,11 +111,7 @@ export async function login(db: Kysely<DB>, input: LoginInput): Promise<{ token:
 	const account = await countAttempt(db, accountKey, LOGIN_LIMITS.account);
 	if (account.count > LOGIN_LIMITS.account.max) throw new RateLimitedError(account.retryAfter);
 
-	const user = await db
-		.selectFrom('appUser')
-		.select(['id', 'passwordHash', 'active'])
-		.where('email', '=', email)
-		.executeTakeFirst();
+	const user = await findAccountByEmail(db, email);
 	// Verify against a dummy hash for unknown accounts and accounts without a password (made by
 	// single sign-on), so the answer time does not tell; those never pass.
 	const checked = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);

@@ -1,6 +1,7 @@
 // Login rate limits, counted in PostgreSQL so every app node shares them.
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { deleteLimit, findLimit, incrementLimit } from './rate-limit-queries.ts';
 
 export interface LimitRule {
 	/** Failed attempts allowed in the window. */
@@ -17,7 +18,7 @@ export const LOGIN_LIMITS = {
 
 /** Seconds until the key may try again, or 0 when it may try now. */
 export async function retryAfterSeconds(db: Kysely<DB>, key: string, rule: LimitRule): Promise<number> {
-	const row = await db.selectFrom('rateLimit').select(['count', 'resetAt']).where('key', '=', key).executeTakeFirst();
+	const row = await findLimit(db, key);
 	if (!row || row.resetAt.getTime() <= Date.now() || row.count < rule.max) return 0;
 	return Math.max(1, Math.ceil((row.resetAt.getTime() - Date.now()) / 1000));
 }
@@ -29,20 +30,10 @@ export async function retryAfterSeconds(db: Kysely<DB>, key: string, rule: Limit
  */
 export async function countAttempt(db: Kysely<DB>, key: string, rule: LimitRule): Promise<{ count: number; retryAfter: number }> {
 	const resetAt = new Date(Date.now() + rule.windowMs);
-	const row = await db
-		.insertInto('rateLimit')
-		.values({ key, count: 1, resetAt })
-		.onConflict((oc) =>
-			oc.column('key').doUpdateSet({
-				count: sql`case when rate_limit.reset_at <= now() then 1 else rate_limit.count + 1 end`,
-				resetAt: sql`case when rate_limit.reset_at <= now() then ${resetAt} else rate_limit.reset_at end`
-			})
-		)
-		.returning(['count', 'resetAt'])
-		.executeTakeFirstOrThrow();
+	const row = await incrementLimit(db, key, resetAt);
 	return { count: row.count, retryAfter: Math.max(1, Math.ceil((row.resetAt.getTime() - Date.now()) / 1000)) };
 }
 
 export async function clearLimit(db: Kysely<DB>, key: string): Promise<void> {
-	await db.deleteFrom('rateLimit').where('key', '=', key).execute();
+	await deleteLimit(db, key);
 }

@@ -12,6 +12,7 @@ import { logger } from '../log.ts';
 import { isRole } from './roles.ts';
 import { roleNeedsSecondFactor } from './permissions.ts';
 import { openSecret, sealSecret } from './secret-box.ts';
+import { advanceTotpStep, findTotp, grantedRoles, markRecoveryCodeUsed, replaceRecoveryCodeHashes, totpExists, upsertTotp } from './second-factor-queries.ts';
 
 export const TOTP_PERIOD_SECONDS = 30;
 export const TOTP_DIGITS = 6;
@@ -60,12 +61,11 @@ export function matchingStep(secret: Uint8Array, code: string, now = Date.now())
 }
 
 export async function needsSecondFactor(db: Kysely<DB>, userId: string): Promise<boolean> {
-	const grants = await db.selectFrom('roleGrant').select('role').where('userId', '=', userId).execute();
-	return grants.some((g) => isRole(g.role) && roleNeedsSecondFactor(g.role));
+	return (await grantedRoles(db, userId)).some((role) => isRole(role) && roleNeedsSecondFactor(role));
 }
 
 export async function hasTotp(db: Kysely<DB>, userId: string): Promise<boolean> {
-	return !!(await db.selectFrom('userTotp').select('userId').where('userId', '=', userId).executeTakeFirst());
+	return totpExists(db, userId);
 }
 
 /**
@@ -73,7 +73,7 @@ export async function hasTotp(db: Kysely<DB>, userId: string): Promise<boolean> 
  * accepted one, so two simultaneous requests with the same code cannot both pass.
  */
 export async function acceptTotp(db: Kysely<DB>, userId: string, code: string): Promise<boolean> {
-	const row = await db.selectFrom('userTotp').select(['secret', 'lastStep']).where('userId', '=', userId).executeTakeFirst();
+	const row = await findTotp(db, userId);
 	if (!row) return false;
 	let secret: Uint8Array;
 	try {
@@ -85,13 +85,7 @@ export async function acceptTotp(db: Kysely<DB>, userId: string, code: string): 
 	}
 	const step = matchingStep(secret, code.trim());
 	if (step === null || step <= row.lastStep) return false;
-	const updated = await db
-		.updateTable('userTotp')
-		.set({ lastStep: step })
-		.where('userId', '=', userId)
-		.where('lastStep', '<', step)
-		.executeTakeFirst();
-	return Number(updated.numUpdatedRows) === 1;
+	return advanceTotpStep(db, userId, step);
 }
 
 export function normaliseRecoveryCode(code: string): string {
@@ -104,14 +98,7 @@ function hashRecoveryCode(code: string): string {
 
 /** Uses up one recovery code; false when it is unknown or used. */
 export async function useRecoveryCode(db: Kysely<DB>, userId: string, code: string): Promise<boolean> {
-	const used = await db
-		.updateTable('userRecoveryCode')
-		.set({ usedAt: new Date() })
-		.where('userId', '=', userId)
-		.where('codeHash', '=', hashRecoveryCode(code))
-		.where('usedAt', 'is', null)
-		.executeTakeFirst();
-	return Number(used.numUpdatedRows) === 1;
+	return markRecoveryCodeUsed(db, userId, hashRecoveryCode(code));
 }
 
 /** Ten new codes (16 base32 characters, 80 bits, shown as XXXX-XXXX-XXXX-XXXX); old ones stop working. */
@@ -121,19 +108,11 @@ export async function replaceRecoveryCodes(db: Kysely<DB>, userId: string): Prom
 		crypto.getRandomValues(bytes);
 		return encodeBase32UpperCaseNoPadding(bytes).match(/.{4}/g)!.join('-');
 	});
-	await db.deleteFrom('userRecoveryCode').where('userId', '=', userId).execute();
-	await db
-		.insertInto('userRecoveryCode')
-		.values(codes.map((c) => ({ userId, codeHash: hashRecoveryCode(c) })))
-		.execute();
+	await replaceRecoveryCodeHashes(db, userId, codes.map(hashRecoveryCode));
 	return codes;
 }
 
 /** Stores the secret of a confirmed enrolment (replacing an earlier one). */
 export async function saveTotp(db: Kysely<DB>, userId: string, secret: Uint8Array, acceptedStep: number): Promise<void> {
-	await db
-		.insertInto('userTotp')
-		.values({ userId, secret: sealSecret(secret), lastStep: acceptedStep })
-		.onConflict((oc) => oc.column('userId').doUpdateSet({ secret: sealSecret(secret), lastStep: acceptedStep, enrolledAt: new Date() }))
-		.execute();
+	await upsertTotp(db, userId, sealSecret(secret), acceptedStep);
 }

@@ -3,8 +3,9 @@
 // and the socket handshake. Framework-free.
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { notifyChannel } from '../db/notify.ts';
 import type { SessionUser } from './roles.ts';
 import { grantsOfSession } from './permissions.ts';
 import {
@@ -123,7 +124,7 @@ async function announceRevoked(db: Kysely<DB>, sessionIds: string[]): Promise<vo
 	// Each id is 64 hex characters; batch well below NOTIFY's 8000-byte payload limit.
 	for (let i = 0; i < sessionIds.length; i += 100) {
 		const payload = sessionIds.slice(i, i + 100).join(',');
-		await sql`select pg_notify(${SESSION_REVOKED_CHANNEL}, ${payload})`.execute(db);
+		await notifyChannel(db, SESSION_REVOKED_CHANNEL, payload);
 	}
 }
 

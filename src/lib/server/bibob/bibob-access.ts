@@ -3,14 +3,14 @@
 // does any other role. To everyone else a file is indistinguishable from one that does not exist:
 // the same 404 with the same message, and the same audit record of the attempt.
 import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema';
-import type { SessionUser } from '../auth/roles';
-import { can, scopesFor, type Action } from '../auth/permissions';
-import { writeAudit } from '../audit/audit';
-import { notFound } from '../errors';
-import { isUuid } from '../ids';
-import { fileHeader } from './bibob-queries';
-import type { AccessChannel } from '../../domain/bibob/catalog';
+import type { DB } from '../db/schema.ts';
+import type { SessionUser } from '../auth/roles.ts';
+import { can, scopesFor, type Action } from '../auth/permissions.ts';
+import { writeAudit } from '../audit/audit.ts';
+import { notFound } from '../errors.ts';
+import { isUuid } from '../ids.ts';
+import { fileHeader } from './bibob-queries.ts';
+import type { AccessChannel } from '../../domain/bibob/catalog.ts';
 
 /** The municipalities whose files this user may open: exact municipal bibob grants only. */
 export function bibobMunicipalities(user: SessionUser | null | undefined): string[] {

@@ -1,8 +1,8 @@
 // The Bibob part of /api/v1/openapi.json, from the same zod schemas that validate requests.
 import { z } from 'zod';
-import { extraAnswerInput, openFileInput, settingsInput } from './bibob-input';
-import { BIBOB_STEPS } from './bibob-steps';
-import { problemResponse } from '../http/openapi-problem';
+import { extraAnswerInput, openFileInput, settingsInput } from './bibob-input.ts';
+import { BIBOB_STEPS } from './bibob-steps.ts';
+import { problemResponse } from '../http/openapi-problem.ts';
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });

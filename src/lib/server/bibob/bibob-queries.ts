@@ -1,8 +1,8 @@
 // SQL for Bibob files. Functions take `db` or a transaction first. Nothing here checks who asks:
 // the service does that before it calls any of these.
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
-import type { BibobFile, DB } from '../db/schema';
-import type { AccessChannel } from '../../domain/bibob/catalog';
+import type { BibobAnswer, BibobDisclosure, BibobExtraQuestion, BibobFile, BibobFinding, BibobParty, DB } from '../db/schema.ts';
+import type { AccessChannel } from '../../domain/bibob/catalog.ts';
 
 type Db = Kysely<DB>;
 export type FileRow = Selectable<BibobFile>;
@@ -138,4 +138,99 @@ export async function setApplicationBibobStatus(db: Db, id: string, status: 'loo
 
 export async function settingsOf(db: Db, municipality: string) {
 	return db.selectFrom('bibobSettings').selectAll().where('municipalityCode', '=', municipality).executeTakeFirst();
+}
+
+/** A municipality's Bibob terms: created at the first change, every later change raises the version. */
+export async function upsertSettings(
+	db: Db,
+	municipality: string,
+	values: { retentionYears: number; zienswijzeWeeks: number; answerWeeks: number; warningDays: number; updatedBy: string; updatedAt: Date }
+): Promise<void> {
+	await db
+		.insertInto('bibobSettings')
+		.values({ municipalityCode: municipality, ...values })
+		.onConflict((oc) => oc.column('municipalityCode').doUpdateSet((eb) => ({ ...values, version: eb('bibobSettings.version', '+', 1) })))
+		.execute();
+}
+
+/**
+ * Destroys a file's contents after its retention: its parties, answers, findings, questions and
+ * disclosures go, and every personal or substantive column of the file is emptied. What stays is
+ * that a file existed, of which municipality, and who destroyed it when.
+ */
+export async function destroyFileContents(db: Db, id: string, destroyed: { by: string; at: Date }): Promise<void> {
+	const { by, at } = destroyed;
+	for (const table of ['bibobParty', 'bibobAnswer', 'bibobFinding', 'bibobExtraQuestion', 'bibobDisclosure'] as const) {
+		await db.deleteFrom(table).where('fileId', '=', id).execute();
+	}
+	await db
+		.updateTable('bibobFile')
+		.set((eb) => ({
+			status: 'vernietigd',
+			destroyedAt: at,
+			destroyedBy: by,
+			eventApplicationId: null,
+			permitReference: null,
+			permitDescription: null,
+			applicantName: null,
+			originalDeadline: null,
+			questionnaireSentOn: null,
+			questionnaireDueOn: null,
+			questionnaireReceivedOn: null,
+			ownConclusion: null,
+			ownConclusionText: null,
+			ownConcludedOn: null,
+			lbbRequestedOn: null,
+			lbbExtendedOn: null,
+			lbbReceivedOn: null,
+			lbbConclusion: null,
+			lbbSummary: null,
+			intention: null,
+			intentionOn: null,
+			zienswijzeDueOn: null,
+			zienswijzeReceivedOn: null,
+			zienswijzeSummary: null,
+			decision: null,
+			decidedOn: null,
+			decisionReasoning: null,
+			proportionality: null,
+			decisionConditions: null,
+			decidedBy: null,
+			closeReason: null,
+			version: eb('version', '+', 1),
+			updatedAt: at
+		}))
+		.where('id', '=', id)
+		.execute();
+}
+
+// A file's parts: each added in the file's own change (its row locked, its version raised).
+
+export async function insertParty(db: Db, values: Insertable<BibobParty>): Promise<void> {
+	await db.insertInto('bibobParty').values(values).execute();
+}
+
+export async function insertAnswer(db: Db, values: Insertable<BibobAnswer>): Promise<void> {
+	await db.insertInto('bibobAnswer').values(values).execute();
+}
+
+export async function insertFinding(db: Db, values: Insertable<BibobFinding>): Promise<void> {
+	await db.insertInto('bibobFinding').values(values).execute();
+}
+
+export async function insertExtraQuestion(db: Db, values: Insertable<BibobExtraQuestion>): Promise<void> {
+	await db.insertInto('bibobExtraQuestion').values(values).execute();
+}
+
+/** One extra question of the file, locked for the answer being recorded. */
+export async function lockExtraQuestion(db: Db, fileId: string, questionId: string) {
+	return db.selectFrom('bibobExtraQuestion').selectAll().where('id', '=', questionId).where('fileId', '=', fileId).forUpdate().executeTakeFirst();
+}
+
+export async function setExtraQuestionAnswered(db: Db, questionId: string, answeredOn: string): Promise<void> {
+	await db.updateTable('bibobExtraQuestion').set({ answeredOn }).where('id', '=', questionId).execute();
+}
+
+export async function insertDisclosure(db: Db, values: Insertable<BibobDisclosure>): Promise<void> {
+	await db.insertInto('bibobDisclosure').values(values).execute();
 }

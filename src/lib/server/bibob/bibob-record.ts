@@ -1,12 +1,12 @@
 // The shapes of a Bibob file for pages and API: the whole file (for its officers) and an overview
 // row. Terms are computed here from the stored dates with the pure rules of the domain.
 import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema';
-import { DEFAULT_SETTINGS, type Decision, type FileStatus, type Intention, type LbbConclusion, type OwnConclusion, type PermitKind } from '../../domain/bibob/catalog';
-import { fileStage, type ProcedureState } from '../../domain/bibob/procedure';
-import { decisionTerm, lbbAdviceDue, pastRetention, retentionEnds, type DecisionTerm } from '../../domain/bibob/terms';
-import { municipalityName } from '../../domain/region';
-import { applicationSummary, extraQuestionsOf, fileChildren, settingsOf, userName, type FileRow } from './bibob-queries';
+import type { DB } from '../db/schema.ts';
+import { DEFAULT_SETTINGS, type Decision, type FileStatus, type Intention, type LbbConclusion, type OwnConclusion, type PermitKind } from '../../domain/bibob/catalog.ts';
+import { fileStage, type ProcedureState } from '../../domain/bibob/procedure.ts';
+import { decisionTerm, lbbAdviceDue, pastRetention, retentionEnds, type DecisionTerm } from '../../domain/bibob/terms.ts';
+import { municipalityName } from '../../domain/region.ts';
+import { applicationSummary, extraQuestionsOf, fileChildren, settingsOf, userName, type FileRow } from './bibob-queries.ts';
 import type { BibobFileRecord, BibobOverviewRecord as OverviewRow } from '../../contracts/bibob.ts';
 export type { BibobFileRecord, OverviewRow };
 

@@ -4,20 +4,20 @@
 // opened/closed/destroyed dates and who destroyed it. The access log stays whole: it holds no
 // content, only who read which part when and how — the accountability that must outlive the file.
 import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema';
-import type { SessionUser } from '../auth/roles';
-import { transact } from '../db/transaction';
-import { writeAudit } from '../audit/audit';
-import { lastChangeOf } from '../audit/last-change';
-import { publish } from '../realtime/event-log';
-import { ServiceError, forbidden, notFound } from '../errors';
-import { localDateOf, pastRetention, retentionEnds } from '../../domain/bibob/terms';
-import { mayBibob, requireFileAccess } from './bibob-access';
-import { lockFile, settingsOf } from './bibob-queries';
-import { loadSettings, type BibobSettings } from './bibob-record';
-import { fileConflict, type Ctx } from './bibob-service';
-import { fileRecord } from './bibob-record';
-import type { SettingsInput } from './bibob-input';
+import type { DB } from '../db/schema.ts';
+import type { SessionUser } from '../auth/roles.ts';
+import { transact } from '../db/transaction.ts';
+import { writeAudit } from '../audit/audit.ts';
+import { lastChangeOf } from '../audit/last-change.ts';
+import { publish } from '../realtime/event-log.ts';
+import { ServiceError, forbidden, notFound } from '../errors.ts';
+import { localDateOf, pastRetention, retentionEnds } from '../../domain/bibob/terms.ts';
+import { mayBibob, requireFileAccess } from './bibob-access.ts';
+import { destroyFileContents, lockFile, settingsOf, upsertSettings } from './bibob-queries.ts';
+import { loadSettings, type BibobSettings } from './bibob-record.ts';
+import { fileConflict, type Ctx } from './bibob-service.ts';
+import { fileRecord } from './bibob-record.ts';
+import type { SettingsInput } from './bibob-input.ts';
 
 const fmt = (d: string) => d.split('-').reverse().map(Number).join('-');
 
@@ -36,11 +36,7 @@ export async function saveSettings(db: Kysely<DB>, user: SessionUser, municipali
 			});
 		}
 		const values = { retentionYears: input.retentionYears, zienswijzeWeeks: input.zienswijzeWeeks, answerWeeks: input.answerWeeks, warningDays: input.warningDays, updatedBy: user.id, updatedAt: new Date() };
-		await trx
-			.insertInto('bibobSettings')
-			.values({ municipalityCode: municipality, ...values })
-			.onConflict((oc) => oc.column('municipalityCode').doUpdateSet((eb) => ({ ...values, version: eb('bibobSettings.version', '+', 1) })))
-			.execute();
+		await upsertSettings(trx, municipality, values);
 		await writeAudit(trx, { actorId: user.id, action: 'bibob.settings.changed', entityType: 'bibob_instellingen', entityId: municipality, municipality, ip: ctx.ip, details: { ...values, updatedAt: undefined, updatedBy: undefined } });
 		await publish(trx, { topic: `bibob:${municipality}`, type: 'bibob.settings.changed', data: { municipality }, actor: { id: user.id, name: user.name }, exercise: false });
 		return loadSettings(trx, municipality);
@@ -60,49 +56,8 @@ export async function destroyFile(db: Kysely<DB>, user: SessionUser, id: string,
 		if (!pastRetention(row.closedOn, settings.retentionYears, today)) {
 			throw new ServiceError(409, 'retention_running', `De bewaartermijn loopt nog tot en met ${fmt(retentionEnds(row.closedOn, settings.retentionYears))}; vernietigen kan daarna.`);
 		}
-		for (const table of ['bibobParty', 'bibobAnswer', 'bibobFinding', 'bibobExtraQuestion', 'bibobDisclosure'] as const) {
-			await trx.deleteFrom(table).where('fileId', '=', id).execute();
-		}
 		const destroyedAt = new Date();
-		await trx
-			.updateTable('bibobFile')
-			.set((eb) => ({
-				status: 'vernietigd',
-				destroyedAt,
-				destroyedBy: user.id,
-				eventApplicationId: null,
-				permitReference: null,
-				permitDescription: null,
-				applicantName: null,
-				originalDeadline: null,
-				questionnaireSentOn: null,
-				questionnaireDueOn: null,
-				questionnaireReceivedOn: null,
-				ownConclusion: null,
-				ownConclusionText: null,
-				ownConcludedOn: null,
-				lbbRequestedOn: null,
-				lbbExtendedOn: null,
-				lbbReceivedOn: null,
-				lbbConclusion: null,
-				lbbSummary: null,
-				intention: null,
-				intentionOn: null,
-				zienswijzeDueOn: null,
-				zienswijzeReceivedOn: null,
-				zienswijzeSummary: null,
-				decision: null,
-				decidedOn: null,
-				decisionReasoning: null,
-				proportionality: null,
-				decisionConditions: null,
-				decidedBy: null,
-				closeReason: null,
-				version: eb('version', '+', 1),
-				updatedAt: destroyedAt
-			}))
-			.where('id', '=', id)
-			.execute();
+		await destroyFileContents(trx, id, { by: user.id, at: destroyedAt });
 		await writeAudit(trx, {
 			actorId: user.id,
 			action: 'bibob.file.destroyed',

@@ -3,17 +3,17 @@
 // change, the file's new version, the audit record, the news on `bibob:<gemeente>` and — for a
 // screening on an event application — its `bibob_status` and the calendar's news of it.
 import type { Kysely, Transaction, Updateable } from 'kysely';
-import type { BibobFile, DB } from '../db/schema';
-import type { SessionUser } from '../auth/roles';
-import { transact } from '../db/transaction';
-import { writeAudit } from '../audit/audit';
-import { lastChangeOf, type LastChange } from '../audit/last-change';
-import { overtakenSentence } from '../../domain/wording/changes';
-import { publish } from '../realtime/event-log';
-import { ServiceError, VersionConflictError, forbidden, notFound } from '../errors';
-import { isUuid } from '../ids';
-import { isOnCalendar, publishCalendarChange } from '../calendar/calendar-entry';
-import { groundAllows, RECIPIENT_KIND_LABELS, type DisclosureGround, type RecipientKind } from '../../domain/bibob/catalog';
+import type { BibobFile, DB } from '../db/schema.ts';
+import type { SessionUser } from '../auth/roles.ts';
+import { transact } from '../db/transaction.ts';
+import { writeAudit } from '../audit/audit.ts';
+import { lastChangeOf, type LastChange } from '../audit/last-change.ts';
+import { overtakenSentence } from '../../domain/wording/changes.ts';
+import { publish } from '../realtime/event-log.ts';
+import { ServiceError, VersionConflictError, forbidden, notFound } from '../errors.ts';
+import { isUuid } from '../ids.ts';
+import { isOnCalendar, publishCalendarChange } from '../calendar/calendar-entry.ts';
+import { groundAllows, RECIPIENT_KIND_LABELS, type DisclosureGround, type RecipientKind } from '../../domain/bibob/catalog.ts';
 import {
 	checkDated,
 	checkDecision,
@@ -27,11 +27,25 @@ import {
 	fileStage,
 	requireOpen,
 	type Refusal
-} from '../../domain/bibob/procedure';
-import { answerDue, localDateOf, zienswijzeDue } from '../../domain/bibob/terms';
-import { bibobMunicipalities, mayBibob, requireFileAccess } from './bibob-access';
-import { applicationForScreening, insertFile, lockFile, setApplicationBibobStatus, updateFile, type FileRow } from './bibob-queries';
-import { fileRecord, loadSettings, procedureState, type BibobFileRecord } from './bibob-record';
+} from '../../domain/bibob/procedure.ts';
+import { answerDue, localDateOf, zienswijzeDue } from '../../domain/bibob/terms.ts';
+import { bibobMunicipalities, mayBibob, requireFileAccess } from './bibob-access.ts';
+import {
+	applicationForScreening,
+	insertAnswer,
+	insertDisclosure,
+	insertExtraQuestion,
+	insertFile,
+	insertFinding,
+	insertParty,
+	lockExtraQuestion,
+	lockFile,
+	setApplicationBibobStatus,
+	setExtraQuestionAnswered,
+	updateFile,
+	type FileRow
+} from './bibob-queries.ts';
+import { fileRecord, loadSettings, procedureState, type BibobFileRecord } from './bibob-record.ts';
 import type { z } from 'zod';
 import type {
 	answerInput,
@@ -50,7 +64,7 @@ import type {
 	PartyInput,
 	questionnaireInput,
 	zienswijzeInput
-} from './bibob-input';
+} from './bibob-input.ts';
 
 export interface Ctx {
 	ip: string | null;
@@ -197,7 +211,7 @@ export async function openFile(db: Kysely<DB>, user: SessionUser, input: OpenFil
 export async function addParty(db: Kysely<DB>, user: SessionUser, id: string, input: PartyInput, ctx: Ctx) {
 	return changeFile(db, user, id, ctx, { audit: 'party_added', details: { soort: input.kind, rol: input.role } }, async (trx, row) => {
 		refuse(requireOpen(procedureState(row)));
-		await trx.insertInto('bibobParty').values({ fileId: id, kind: input.kind, name: input.name, kvk: input.kvk, role: input.role, note: input.note, createdBy: user.id }).execute();
+		await insertParty(trx, { fileId: id, kind: input.kind, name: input.name, kvk: input.kvk, role: input.role, note: input.note, createdBy: user.id });
 	});
 }
 
@@ -212,7 +226,7 @@ export async function setQuestionnaire(db: Kysely<DB>, user: SessionUser, id: st
 export async function addAnswer(db: Kysely<DB>, user: SessionUser, id: string, input: z.output<typeof answerInput>, ctx: Ctx) {
 	return changeFile(db, user, id, ctx, { audit: 'answer_recorded', details: { onderdeel: input.section, vraag: input.formReference } }, async (trx, row) => {
 		refuse(requireOpen(procedureState(row)));
-		await trx.insertInto('bibobAnswer').values({ fileId: id, section: input.section, formReference: input.formReference, summary: input.summary, createdBy: user.id }).execute();
+		await insertAnswer(trx, { fileId: id, section: input.section, formReference: input.formReference, summary: input.summary, createdBy: user.id });
 	});
 }
 
@@ -221,7 +235,7 @@ export async function addFinding(db: Kysely<DB>, user: SessionUser, id: string, 
 		// A finding may predate the file (an RIEC signal often does), never today.
 		refuse(requireOpen(procedureState(row)));
 		if (input.foundOn > today) refuse({ status: 400, code: 'date_order', field: 'foundOn', message: 'De datum van de bevinding ligt in de toekomst.' });
-		await trx.insertInto('bibobFinding').values({ fileId: id, indicator: input.indicator, description: input.description, source: input.source, foundOn: input.foundOn, createdBy: user.id }).execute();
+		await insertFinding(trx, { fileId: id, indicator: input.indicator, description: input.description, source: input.source, foundOn: input.foundOn, createdBy: user.id });
 	});
 }
 
@@ -235,20 +249,18 @@ export async function setConclusion(db: Kysely<DB>, user: SessionUser, id: strin
 export async function addExtraQuestion(db: Kysely<DB>, user: SessionUser, id: string, input: z.output<typeof extraQuestionInput>, ctx: Ctx) {
 	return changeFile(db, user, id, ctx, { audit: 'extra_questions_sent', details: { verstuurd: input.sentOn, beantwoord: input.answeredOn } }, async (trx, row, today) => {
 		refuse(checkExtraQuestion(procedureState(row), input, today));
-		await trx.insertInto('bibobExtraQuestion').values({ fileId: id, subject: input.subject, sentOn: input.sentOn, answeredOn: input.answeredOn, createdBy: user.id }).execute();
+		await insertExtraQuestion(trx, { fileId: id, subject: input.subject, sentOn: input.sentOn, answeredOn: input.answeredOn, createdBy: user.id });
 	});
 }
 
 export async function answerExtraQuestion(db: Kysely<DB>, user: SessionUser, id: string, questionId: string, input: z.output<typeof extraAnswerInput>, ctx: Ctx) {
 	return changeFile(db, user, id, ctx, { audit: 'extra_questions_answered', details: { beantwoord: input.answeredOn } }, async (trx, row, today) => {
 		refuse(requireOpen(procedureState(row)));
-		const question = isUuid(questionId)
-			? await trx.selectFrom('bibobExtraQuestion').selectAll().where('id', '=', questionId).where('fileId', '=', id).forUpdate().executeTakeFirst()
-			: undefined;
+		const question = isUuid(questionId) ? await lockExtraQuestion(trx, id, questionId) : undefined;
 		if (!question) throw notFound('Deze aanvullende vraag bestaat niet in dit dossier.');
 		if (question.answeredOn) throw new ServiceError(409, 'already_answered', 'Het antwoord op deze vragen is al vastgelegd.');
 		refuse(checkExtraQuestion(procedureState(row), { sentOn: question.sentOn, answeredOn: input.answeredOn }, today));
-		await trx.updateTable('bibobExtraQuestion').set({ answeredOn: input.answeredOn }).where('id', '=', questionId).execute();
+		await setExtraQuestionAnswered(trx, questionId, input.answeredOn);
 	});
 }
 
@@ -335,9 +347,6 @@ export async function recordDisclosure(db: Kysely<DB>, user: SessionUser, id: st
 			const message = input.disclosedOn > today ? 'De datum van verstrekking ligt in de toekomst.' : 'De datum van verstrekking ligt vóór de opening van het dossier.';
 			throw new ServiceError(400, 'date_order', message, [{ field: 'disclosedOn', message }]);
 		}
-		await trx
-			.insertInto('bibobDisclosure')
-			.values({ fileId: id, recipientKind: input.recipientKind, recipient: input.recipient, ground: input.ground, groundNote: input.groundNote, disclosedOn: input.disclosedOn, shared: input.shared, recordedBy: user.id })
-			.execute();
+		await insertDisclosure(trx, { fileId: id, recipientKind: input.recipientKind, recipient: input.recipient, ground: input.ground, groundNote: input.groundNote, disclosedOn: input.disclosedOn, shared: input.shared, recordedBy: user.id });
 	});
 }

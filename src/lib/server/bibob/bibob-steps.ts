@@ -3,8 +3,8 @@
 // refuse exactly the same things.
 import type { z } from 'zod';
 import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema';
-import type { SessionUser } from '../auth/roles';
+import type { DB } from '../db/schema.ts';
+import type { SessionUser } from '../auth/roles.ts';
 import {
 	answerInput,
 	closeInput,
@@ -21,7 +21,7 @@ import {
 	partyInput,
 	questionnaireInput,
 	zienswijzeInput
-} from './bibob-input';
+} from './bibob-input.ts';
 import {
 	addAnswer,
 	addExtraQuestion,
@@ -38,8 +38,8 @@ import {
 	setConclusion,
 	setQuestionnaire,
 	type Ctx
-} from './bibob-service';
-import { destroyFile } from './bibob-retention-service';
+} from './bibob-service.ts';
+import { destroyFile } from './bibob-retention-service.ts';
 
 interface Step<S extends z.ZodType> {
 	schema: S;

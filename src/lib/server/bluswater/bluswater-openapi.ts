@@ -1,8 +1,8 @@
 // The bluswater part of /api/v1/openapi.json, from the same zod schemas that validate requests.
 import { z } from 'zod';
-import { UNIT_STATUSES } from '../../domain/bluswater';
-import { assignmentInput, newUnitInput, newWaterRequestInput, unitEditInput, unitStatusChangeInput, waterRequestChangeInput } from './bluswater-input';
-import { problemResponse } from '../http/openapi-problem';
+import { UNIT_STATUSES } from '../../domain/bluswater.ts';
+import { assignmentInput, newUnitInput, newWaterRequestInput, unitEditInput, unitStatusChangeInput, waterRequestChangeInput } from './bluswater-input.ts';
+import { problemResponse } from '../http/openapi-problem.ts';
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });

@@ -5,7 +5,7 @@ import type { DB } from '../db/schema';
 import type { SessionUser } from '../auth/roles';
 import { can } from '../auth/permissions';
 import { currentSeq } from '../realtime/event-log';
-import { listIncidents } from '../incidents/incident-queries';
+import { listIncidents } from '../incident-access/incident-record-queries';
 import { canManageBluswater, requireRead } from './bluswater-access';
 import { openRequestsFor, refillPointsFor, unitsFor } from './bluswater-service';
 

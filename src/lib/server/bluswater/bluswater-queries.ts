@@ -1,7 +1,7 @@
 // SQL for the bluswater board. Every function takes `db` or a transaction first.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
-import { stampOrNow } from '../clock';
+import { stampOrNow } from '../db/now.ts';
 import type { AssignmentRecord, RefillPointRecord, UnitRecord, WaterRequestRecord } from '../../domain/bluswater-board';
 import type { CrewType, RefillKind, UnitKind, UnitStatus } from '../../domain/bluswater';
 

@@ -12,7 +12,7 @@ import { ServiceError, VersionConflictError, invalid, notFound } from '../errors
 import { incidentIsOpen } from '../../domain/incidents';
 import { RELEASING_STATUSES, UNIT_STATUS_LABELS, type UnitStatus } from '../../domain/bluswater';
 import { requestView, type UnitRecord, type WaterRequestRecord } from '../../domain/bluswater-board';
-import { requireReadableIncident } from '../incidents/incident-service';
+import { requireReadableIncident } from '../incident-access/incident-access';
 import {
 	requestConflictMessage,
 	unitConflictMessage,

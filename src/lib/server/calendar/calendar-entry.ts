@@ -1,8 +1,9 @@
 // The public face of an event application: what every logged-in user may see on the regional
 // calendar (never the organiser's personal data), and the `calendar` topic's news of it.
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../db/schema';
-import { publish } from '../realtime/event-log';
+import type { Transaction } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { publish } from '../realtime/event-log.ts';
+import { calendarRow, type CalendarRow } from './calendar-queries.ts';
 import type { CalendarEntry, CalendarCategory } from '../../contracts/calendar.ts';
 export type { CalendarEntry, CalendarCategory };
 
@@ -13,38 +14,6 @@ export type { CalendarEntry, CalendarCategory };
 export function isOnCalendar(row: { status: string; decision: string | null }): boolean {
 	if (row.status === 'concept' || row.status === 'ingetrokken') return false;
 	return !(row.status === 'besluit' && row.decision === 'geweigerd');
-}
-
-export const CALENDAR_COLUMNS = [
-	'id',
-	'reference',
-	'name',
-	'municipalityCode',
-	'category',
-	'procedure',
-	'status',
-	'decision',
-	'startsAt',
-	'endsAt',
-	'peakVisitors',
-	'totalVisitors',
-	'bibobStatus'
-] as const;
-
-export interface CalendarRow {
-	id: string;
-	reference: string;
-	name: string;
-	municipalityCode: string;
-	category: string | null;
-	procedure: string | null;
-	status: string;
-	decision: string | null;
-	startsAt: Date;
-	endsAt: Date;
-	peakVisitors: number;
-	totalVisitors: number | null;
-	bibobStatus: string;
 }
 
 export function toCalendarEntry(row: CalendarRow): CalendarEntry {
@@ -62,10 +31,6 @@ export function toCalendarEntry(row: CalendarRow): CalendarEntry {
 		totalVisitors: row.totalVisitors,
 		bibob: row.bibobStatus as CalendarEntry['bibob']
 	};
-}
-
-export async function calendarRow(db: Kysely<DB> | Transaction<DB>, id: string): Promise<CalendarRow | undefined> {
-	return db.selectFrom('eventApplication').select(CALENDAR_COLUMNS).where('id', '=', id).executeTakeFirst();
 }
 
 /**

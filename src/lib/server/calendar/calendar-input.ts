@@ -2,8 +2,8 @@
 // the field: ?from=2027-06-01&to=2027-06-30&municipality=haarlem&category=C
 import { z } from 'zod';
 import { safeText } from '../../validation/fields.ts';
-import { KENNEMERLAND } from '../../domain/region';
-import { daysBetween, isLocalDate, type LocalDate } from '../../domain/calendar';
+import { KENNEMERLAND } from '../../domain/region.ts';
+import { daysBetween, isLocalDate, type LocalDate } from '../../domain/calendar/index.ts';
 
 export const MUNICIPALITY_CODES = KENNEMERLAND.map((m) => m.code) as [string, ...string[]];
 export const CALENDAR_CLASSES = ['A', 'B', 'C'] as const;

@@ -1,7 +1,7 @@
 // The calendar part of /api/v1/openapi.json: the regional calendar, its year loads and exports.
-import { MAX_WINDOW_DAYS, MUNICIPALITY_CODES } from './calendar-input';
-import { BUSY_ABOVE } from '../../domain/calendar';
-import { problemResponse } from '../http/openapi-problem';
+import { MAX_WINDOW_DAYS, MUNICIPALITY_CODES } from './calendar-input.ts';
+import { BUSY_ABOVE } from '../../domain/calendar/index.ts';
+import { problemResponse } from '../http/openapi-problem.ts';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (description: string, body: object) => ({ description, content: { 'application/json': { schema: body } } });

@@ -1,10 +1,45 @@
 // SQL of the regional calendar. Only applications on the calendar are read (submitted, not
 // withdrawn or refused: the same rule as isOnCalendar), and only their public columns.
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool, type Transaction } from 'kysely';
-import type { DB } from '../db/schema';
-import { CALENDAR_COLUMNS, type CalendarRow } from './calendar-entry';
-import { LOAD_WEIGHTS, MAX_EVENT_DAYS, type LocalDate } from '../../domain/calendar';
-import { EVENT_TIME_ZONE } from '../../domain/risicoscan';
+import type { DB } from '../db/schema.ts';
+import { LOAD_WEIGHTS, MAX_EVENT_DAYS, type LocalDate } from '../../domain/calendar/index.ts';
+import { EVENT_TIME_ZONE } from '../../domain/risicoscan/index.ts';
+
+export const CALENDAR_COLUMNS = [
+	'id',
+	'reference',
+	'name',
+	'municipalityCode',
+	'category',
+	'procedure',
+	'status',
+	'decision',
+	'startsAt',
+	'endsAt',
+	'peakVisitors',
+	'totalVisitors',
+	'bibobStatus'
+] as const;
+
+export interface CalendarRow {
+	id: string;
+	reference: string;
+	name: string;
+	municipalityCode: string;
+	category: string | null;
+	procedure: string | null;
+	status: string;
+	decision: string | null;
+	startsAt: Date;
+	endsAt: Date;
+	peakVisitors: number;
+	totalVisitors: number | null;
+	bibobStatus: string;
+}
+
+export async function calendarRow(db: Kysely<DB> | Transaction<DB>, id: string): Promise<CalendarRow | undefined> {
+	return db.selectFrom('eventApplication').select(CALENDAR_COLUMNS).where('id', '=', id).executeTakeFirst();
+}
 
 type Db = Kysely<DB> | Transaction<DB>;
 

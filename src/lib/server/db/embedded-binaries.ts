@@ -4,7 +4,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { StartupError } from '../runtime/startup-error.ts';
+import { StartupError } from '../startup-error.ts';
 import { canRun, type SystemUser } from './embedded-user.ts';
 
 export interface PostgresBinaries {

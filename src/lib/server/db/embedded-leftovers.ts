@@ -7,7 +7,7 @@
 // The owner is the Paraat process that started the server: recorded in `<data folder>.owner`
 // and, on Linux, also visible as the postmaster's parent process.
 import { existsSync, readFileSync, readlinkSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { StartupError } from '../runtime/startup-error.ts';
+import { StartupError } from '../startup-error.ts';
 
 const ownerFile = (dataDir: string) => `${dataDir}.owner`;
 

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { accessSync, chownSync, constants, existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, rmdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
-import { StartupError } from '../runtime/startup-error.ts';
+import { StartupError } from '../startup-error.ts';
 import { canEnter, type SystemUser } from './embedded-user.ts';
 
 export const SHARED_ROOT = '/var/lib/paraat';

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { chownSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { StartupError } from '../runtime/startup-error.ts';
+import { StartupError } from '../startup-error.ts';
 import type { SystemUser } from './embedded-user.ts';
 
 const READY = 'database system is ready to accept connections';

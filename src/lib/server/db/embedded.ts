@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
-import { StartupError } from '../runtime/startup-error.ts';
+import { StartupError } from '../startup-error.ts';
 import { binariesFor, packagedBinaries } from './embedded-binaries.ts';
 import { clearLeftovers, forgetOwner, recordOwner } from './embedded-leftovers.ts';
 import { placeDataDir, SHARED_ROOT } from './embedded-location.ts';

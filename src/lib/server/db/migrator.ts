@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type QueryExecutorProvider } from 'kysely';
 import { FileMigrationProvider, Migrator, type MigrationResultSet } from 'kysely/migration';
 
 export const migrationFolder = fileURLToPath(new URL('../../../../migrations', import.meta.url));
@@ -29,6 +29,12 @@ export async function executedMigrations(db: Kysely<unknown>): Promise<string[]>
 	if (!rows[0]?.present) return [];
 	const executed = await sql<{ name: string }>`select name from ${sql.table(MIGRATION_TABLE)} order by name`.execute(db);
 	return executed.rows.map((r) => r.name);
+}
+
+/** The recorded migration names, as one quick statement; fails (42P01) when the table is missing. */
+export async function recordedMigrationNames(db: QueryExecutorProvider): Promise<string[]> {
+	const { rows } = await sql<{ name: string }>`select name from ${sql.table(MIGRATION_TABLE)}`.execute(db);
+	return rows.map((r) => r.name);
 }
 
 /** A database migrated by a newer Paraat than this code: starting on it would run old code on a new schema. */

@@ -3,8 +3,10 @@
 // realtime event is what the app itself produces. Decided applications have all their advice in;
 // of the ones still waiting some advice is in, some open, and one or two are over their term.
 // Idempotent (an application with requests is left alone); does nothing without such applications.
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
+import { withSessionLock } from '../db/advisory-lock';
+import { applicationsWithoutAdvice, demoUserRow } from './demo-queries';
 import type { SessionUser } from '../auth/roles';
 import { findGrants } from '../auth/session-queries';
 import { logger } from '../log';
@@ -22,14 +24,14 @@ import {
 	type PlannedRequest
 } from '../../domain/advice';
 import type { Advice, Category } from '../../domain/risicoscan';
-import { findApplicationForAdvice, type AdviceApplicationRow } from '../advice/advice-queries';
-import { adviceSettingsOf } from '../advice/advice-settings-queries';
+import { findApplicationForAdvice, type AdviceApplicationRow } from '../advice-access/advice-queries';
+import { adviceSettingsOf } from '../advice-access/advice-settings-queries';
 import { answerAdvice, recordAdviceRequests, routingOf } from '../advice/advice-service';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 async function demoUser(db: Kysely<DB>, email: string): Promise<SessionUser | undefined> {
-	const row = await db.selectFrom('appUser').select(['id', 'email', 'name']).where('email', '=', email).executeTakeFirst();
+	const row = await demoUserRow(db, email);
 	return row ? { ...row, grants: await findGrants(db, row.id) } : undefined;
 }
 
@@ -120,26 +122,11 @@ function planFor(row: AdviceApplicationRow): { category: Category; requests: Pla
 
 /** Seeds once, also when several nodes start together (a session advisory lock). */
 export async function seedDemoAdvice(pool: Kysely<DB>, now: Date = new Date()): Promise<number> {
-	return pool.connection().execute(async (db) => {
-		await sql`select pg_advisory_lock(hashtext('paraat-demo-advice'))`.execute(db);
-		try {
-			return await seed(db, now);
-		} finally {
-			await sql`select pg_advisory_unlock(hashtext('paraat-demo-advice'))`.execute(db);
-		}
-	});
+	return withSessionLock(pool, 'paraat-demo-advice', (db) => seed(db, now));
 }
 
 async function seed(db: Kysely<DB>, now: Date): Promise<number> {
-	const candidates = await db
-		.selectFrom('eventApplication')
-		.select(['id', 'status', 'decidedAt', 'startsAt'])
-		.where('status', 'in', ['advies_gevraagd', 'besluit'])
-		.where('category', 'in', ['B', 'C'])
-		.where(({ not, exists, selectFrom }) => not(exists(selectFrom('adviceRequest').select('id').whereRef('adviceRequest.applicationId', '=', 'eventApplication.id'))))
-		.orderBy('startsAt')
-		.orderBy('id')
-		.execute();
+	const candidates = await applicationsWithoutAdvice(db);
 	let waiting = 0;
 	let seeded = 0;
 	for (const candidate of candidates) {

@@ -16,6 +16,7 @@ import { assignUnit, changeUnitStatus, createWaterRequest, requestsOfIncident } 
 import { addLogEntry, verifyLogEntry } from '../logbook/log-service';
 import { changeSection, pictureOf, publishSitrap } from '../logbook/picture-service';
 import { createInject } from '../injects/inject-service';
+import { waterUnitByCode } from './demo-queries';
 import type { LogDiscipline, LogKind } from '../../domain/logbook';
 import type { PictureSection } from '../../domain/situation';
 import type { UnitStatus } from '../../domain/bluswater';
@@ -115,8 +116,7 @@ function task(minute: number, who: Actor, title: string, change: (s: Story) => O
 }
 
 async function unitByCode(s: Story, code: string) {
-	const row = await s.db.selectFrom('waterUnit').select(['id', 'version']).where('code', '=', code).executeTakeFirst();
-	return row;
+	return waterUnitByCode(s.db, code);
 }
 
 function waterRequest(minute: number): Step {

@@ -4,8 +4,10 @@
 // the exercise reads as one that began 75 minutes ago: the alarm at T0, GRIP 1 → 2 → 3, every
 // discipline logging and keeping its part of the picture, tasks moving, a water request, and
 // injects of the exercise script still to come.
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
+import { withSessionLock } from '../db/advisory-lock';
+import { demoUserRow, incidentTitled } from './demo-queries';
 import type { SessionUser } from '../auth/roles';
 import { findGrants } from '../auth/session-queries';
 import { logger } from '../log';
@@ -14,20 +16,15 @@ import { CAST, DEMO_EXERCISE_TITLE, DEMO_STORY, STORY_LENGTH_MINUTES, type Actor
 export { DEMO_EXERCISE_TITLE };
 
 async function demoUser(db: Kysely<DB>, email: string): Promise<SessionUser> {
-	const row = await db.selectFrom('appUser').select(['id', 'email', 'name']).where('email', '=', email).executeTakeFirstOrThrow();
+	const row = await demoUserRow(db, email);
+	if (!row) throw new Error(`Demo-account ${email} ontbreekt`);
 	return { ...row, grants: await findGrants(db, row.id) };
 }
 
 /** Seeds the exercise once, also when several nodes start together (a session advisory lock). */
 export async function seedDemoExercise(pool: Kysely<DB>, now = new Date()): Promise<void> {
-	await pool.connection().execute(async (db) => {
-		await sql`select pg_advisory_lock(hashtext('paraat-demo-exercise'))`.execute(db);
-		try {
-			const exists = await db.selectFrom('incident').select('id').where('title', '=', DEMO_EXERCISE_TITLE).executeTakeFirst();
-			if (!exists) await tell(db, new Date(now.getTime() - STORY_LENGTH_MINUTES * 60_000));
-		} finally {
-			await sql`select pg_advisory_unlock(hashtext('paraat-demo-exercise'))`.execute(db);
-		}
+	await withSessionLock(pool, 'paraat-demo-exercise', async (db) => {
+		if (!(await incidentTitled(db, DEMO_EXERCISE_TITLE))) await tell(db, new Date(now.getTime() - STORY_LENGTH_MINUTES * 60_000));
 	});
 }
 

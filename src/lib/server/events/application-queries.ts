@@ -1,5 +1,5 @@
 // SQL for event applications. Every function takes `db` or a transaction first.
-import { sql, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
 import type { DB, EventApplication } from '../db/schema';
 import type { RisicoscanResult } from '../../domain/risicoscan/model';
 import { completeAnswers } from '../../domain/events/scan-answers';
@@ -184,8 +184,14 @@ export async function statusHistory(db: Db, applicationId: string): Promise<Stat
 	}));
 }
 
-export async function municipalityExists(db: Db, code: string): Promise<boolean> {
-	return !!(await db.selectFrom('municipality').select('code').where('code', '=', code).executeTakeFirst());
+export async function insertApplicationRow(trx: Transaction<DB>, values: Insertable<EventApplication>): Promise<string> {
+	const { id } = await trx.insertInto('eventApplication').values(values).returning('id').executeTakeFirstOrThrow();
+	return id;
+}
+
+/** Writes the columns as given; the caller has the row locked and sets the new version itself. */
+export async function updateApplicationRow(trx: Transaction<DB>, id: string, set: Updateable<EventApplication>): Promise<void> {
+	await trx.updateTable('eventApplication').set(set).where('id', '=', id).execute();
 }
 
 /** Writes a fresh assessment (scan, melding verdict, deadline) and the late flag it implies. */

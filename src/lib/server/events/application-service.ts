@@ -26,18 +26,20 @@ import { isLate } from '../../domain/events/deadlines';
 import { sameLocalTimeNextYear } from '../../domain/events/event-time';
 import {
 	applicationById,
+	insertApplicationRow,
 	insertStatusChange,
 	listApplicationRows,
 	lockApplication,
 	nextReferenceNumber,
 	saveAssessment,
 	toApplicationDto,
+	updateApplicationRow,
 	type ApplicationDto,
 	type ApplicationRow
 } from './application-queries';
 import { assess, assessmentColumns } from './application-assessment';
 import { applicationView, viewOf, type ApplicationView } from './application-view';
-import { closeOpenAdvice, requestsOf, requiredAdviceKinds, rerouteAdvice } from '../advice/advice-follow';
+import { closeOpenAdvice, requestsOf, requiredAdviceKinds, rerouteAdvice } from './advice-follow';
 import { decisionGaps, despiteNote, guardDecision, type DecisionGap } from '../../domain/events/decision-guard';
 import type { AdviceKind } from '../../domain/advice/vocabulary';
 import {
@@ -163,19 +165,15 @@ async function insertApplication(
 	// The registration year, not the event's: a zaaknummer tells when the file was opened.
 	const year = registrationYear(new Date());
 	const reference = eventReference(municipality, year, await nextReferenceNumber(trx, municipality, year));
-	const { id } = await trx
-		.insertInto('eventApplication')
-		.values({
-			...values,
-			reference,
-			municipalityCode: municipality,
-			scanAnswers: JSON.stringify(answers),
-			...assessmentColumns(assessment),
-			copiedFrom,
-			createdBy: user.id
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
+	const id = await insertApplicationRow(trx, {
+		...values,
+		reference,
+		municipalityCode: municipality,
+		scanAnswers: JSON.stringify(answers),
+		...assessmentColumns(assessment),
+		copiedFrom,
+		createdBy: user.id
+	});
 	await insertStatusChange(trx, { applicationId: id, fromStatus: null, toStatus: 'concept', note: copiedFrom ? 'Gekopieerd van een eerdere aanvraag' : '', changedBy: user.id });
 	return id;
 }
@@ -268,11 +266,7 @@ async function changeApplication(
 		const row = (await applicationById(trx, before.id))!;
 		const wasOnCalendar = isOnCalendar(row);
 		const change = await work(trx, row);
-		await trx
-			.updateTable('eventApplication')
-			.set({ ...change.set, ...(change.status ? { status: change.status.to } : {}), version: row.version + 1, updatedAt: new Date() })
-			.where('id', '=', row.id)
-			.execute();
+		await updateApplicationRow(trx, row.id, { ...change.set, ...(change.status ? { status: change.status.to } : {}), version: row.version + 1, updatedAt: new Date() });
 		if (change.status) {
 			await insertStatusChange(trx, { applicationId: row.id, fromStatus: row.status, toStatus: change.status.to, note: change.status.note ?? '', changedBy: user.id });
 		}
@@ -474,7 +468,7 @@ export async function moveApplicationStatus(trx: Transaction<DB>, user: SessionU
 	const row = await applicationById(trx, applicationId);
 	if (!row) throw notFound('Deze aanvraag bestaat niet.');
 	const wasOnCalendar = isOnCalendar(row);
-	await trx.updateTable('eventApplication').set({ status: to, version: row.version + 1, updatedAt: new Date() }).where('id', '=', row.id).execute();
+	await updateApplicationRow(trx, row.id, { status: to, version: row.version + 1, updatedAt: new Date() });
 	await insertStatusChange(trx, { applicationId: row.id, fromStatus: row.status, toStatus: to, note, changedBy: user.id });
 	await publishCalendarChange(trx, row.id, actorOf(user), wasOnCalendar);
 	const view = (await applicationView(trx, row.id))!;

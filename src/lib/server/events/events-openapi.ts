@@ -1,8 +1,8 @@
 // The event applications part of /api/v1/openapi.json, from the same zod schemas that validate requests.
 import { z } from 'zod';
-import { APPLICATION_STATUSES, DOCUMENT_KINDS } from '../../domain/events/application';
-import { applicationChangeInput, decisionInput, newApplicationInput, overrideInput, transitionInput, versionOnlyInput } from './application-input';
-import { problemResponse } from '../http/openapi-problem';
+import { APPLICATION_STATUSES, DOCUMENT_KINDS } from '../../domain/events/application.ts';
+import { applicationChangeInput, decisionInput, newApplicationInput, overrideInput, transitionInput, versionOnlyInput } from './application-input.ts';
+import { problemResponse } from '../http/openapi-problem.ts';
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });

@@ -6,6 +6,7 @@ import { can } from '../auth/permissions';
 import { forbidden, invalid } from '../errors';
 import { DEFAULT_RISICOSCAN_MODEL, scoreRisicoscan, type RisicoscanBody, type RisicoscanModel, type RisicoscanResult } from '../../domain/risicoscan';
 import { currentModel } from './settings-queries';
+import { municipalityExists } from '../region/municipality-queries';
 
 /**
  * The model a municipality scores with: the latest version its beheerder saved, or Paraat's
@@ -13,8 +14,7 @@ import { currentModel } from './settings-queries';
  */
 async function modelFor(db: Kysely<DB>, municipality: string | undefined): Promise<RisicoscanModel> {
 	if (municipality === undefined) return DEFAULT_RISICOSCAN_MODEL;
-	const found = await db.selectFrom('municipality').select('code').where('code', '=', municipality).executeTakeFirst();
-	if (!found) throw invalid([{ field: 'municipality', message: `Onbekende gemeente: ${municipality}` }], `Onbekende gemeente: ${municipality}`);
+	if (!(await municipalityExists(db, municipality))) throw invalid([{ field: 'municipality', message: `Onbekende gemeente: ${municipality}` }], `Onbekende gemeente: ${municipality}`);
 	return (await currentModel(db, municipality)).model;
 }
 

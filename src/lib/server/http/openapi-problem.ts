@@ -1,6 +1,6 @@
 // The API's error answers in the OpenAPI document: one shared Problem component (RFC 9457 as
 // the Logius API Design Rules use it, see problem.ts) that every module refers to.
-import { API_VERSION, PROBLEM_CONTENT_TYPE } from './problem';
+import { API_VERSION, PROBLEM_CONTENT_TYPE } from './problem.ts';
 
 export const problemSchema = {
 	type: 'object',

@@ -7,6 +7,7 @@ import { can, rolesAllowed } from '../auth/permissions';
 import { currentSeq } from '../realtime/event-log';
 import { incidentDetail } from './incident-service';
 import { tasksOfIncident } from '../tasks/task-service';
+import { taskReceiverGrants } from '../tasks/task-queries';
 import { refillPointsFor, requestsOfIncident, unitsFor } from '../bluswater/bluswater-service';
 
 /** The incident's water on its map, for those who may see the bluswater board. */
@@ -23,15 +24,7 @@ export async function loadIncidentPage(db: Kysely<DB>, user: SessionUser, id: st
 	const detail = await incidentDetail(db, user, id);
 	const tasks = await tasksOfIncident(db, user, id);
 	const scope = { exercise: detail.incident.exercise };
-	const assignees = await db
-		.selectFrom('appUser')
-		.innerJoin('roleGrant', 'roleGrant.userId', 'appUser.id')
-		.select(['appUser.id', 'appUser.name', 'roleGrant.municipalityCode', 'roleGrant.role'])
-		.where('roleGrant.role', 'in', rolesAllowed('task.receive'))
-		.where('roleGrant.confirmedAt', 'is not', null)
-		.where('appUser.active', '=', true)
-		.orderBy('appUser.name')
-		.execute();
+	const assignees = await taskReceiverGrants(db, rolesAllowed('task.receive'));
 	return {
 		...detail,
 		tasks,

@@ -11,10 +11,9 @@ import { publish } from '../realtime/event-log';
 import { ServiceError, forbidden, invalid, notFound } from '../errors';
 import { isUuid } from '../ids';
 import { momentOf, type Clocked } from '../clock';
-import { requireReadableIncident } from '../incidents/incident-service';
-import type { IncidentRecord } from '../incidents/incident-queries';
+import { canManageInjects, requireReadableIncident } from '../incident-access/incident-access';
+import type { IncidentRecord } from '../incident-access/incident-record-queries';
 import { injectDueAt, injectRefusal } from '../../domain/injects';
-import { canOnIncident } from '../logbook/access';
 import { closedIncident, lockOpenIncident } from '../logbook/log-service';
 import { deleteWaitingInject, findInject, insertInject, listInjects, type InjectRecord } from './inject-queries';
 import type { NewInjectInput } from './inject-input';
@@ -23,9 +22,8 @@ interface Ctx extends Clocked {
 	ip: string | null;
 }
 
-export function canManageInjects(user: SessionUser, incident: IncidentRecord): boolean {
-	return incident.exercise && canOnIncident(user, 'inject.manage', incident);
-}
+// Kept here too, where routes have always found it; it lives in incident-access.
+export { canManageInjects };
 
 function requireManage(user: SessionUser, incident: IncidentRecord): void {
 	if (!incident.exercise) throw new ServiceError(400, 'not_an_exercise', 'Injects horen bij een oefening; dit is een echt incident.');

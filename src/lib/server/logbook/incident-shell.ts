@@ -4,8 +4,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import type { SessionUser } from '../auth/roles';
 import { currentSeq } from '../realtime/event-log';
-import { requireReadableIncident } from '../incidents/incident-service';
-import { canManageInjects } from '../injects/inject-service';
+import { canManageInjects, requireReadableIncident } from '../incident-access/incident-access';
 import { canExportTimeline } from './timeline-service';
 import { unreadCount } from './log-queries';
 

@@ -2,7 +2,7 @@
 // which runs outside SvelteKit, writes entries through the same functions as the service.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { stampOrNow } from '../clock.ts';
+import { stampOrNow } from '../db/now.ts';
 import type { LogEntryRecord } from '../../contracts/logbook.ts';
 export type { LogEntryRecord };
 

@@ -10,11 +10,10 @@ import { publish } from '../realtime/event-log';
 import { ServiceError, conflict, forbidden, invalid, notFound } from '../errors';
 import { isUuid } from '../ids';
 import { momentOf, type Clocked } from '../clock';
-import { requireReadableIncident } from '../incidents/incident-service';
-import type { IncidentRecord } from '../incidents/incident-queries';
+import { canOnIncident, requireReadableIncident } from '../incident-access/incident-access';
+import type { IncidentRecord } from '../incident-access/incident-record-queries';
 import { correctionRefusal, happenedAtRefusal, unreadNumbers, verificationRefusal } from '../../domain/logbook';
 import { entryAsSeenBy } from '../../domain/injects';
-import { canOnIncident } from './access';
 import {
 	advanceReadPosition,
 	findEntry,

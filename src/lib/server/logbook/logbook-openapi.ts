@@ -1,11 +1,10 @@
-// The logbook, situation picture, SITRAP, inject and evaluation part of /api/v1/openapi.json,
+// The logbook, situation picture, SITRAP and evaluation part of /api/v1/openapi.json,
 // from the same zod schemas that validate requests.
 import { z } from 'zod';
-import { LOG_DISCIPLINES, LOG_KINDS } from '../../domain/logbook';
-import { PICTURE_SECTIONS } from '../../domain/situation';
-import { newLogEntryInput, readInput, sectionInput } from './log-input';
-import { newInjectInput } from '../injects/inject-input';
-import { problemResponse } from '../http/openapi-problem';
+import { LOG_DISCIPLINES, LOG_KINDS } from '../../domain/logbook.ts';
+import { PICTURE_SECTIONS } from '../../domain/situation.ts';
+import { newLogEntryInput, readInput, sectionInput } from './log-input.ts';
+import { problemResponse } from '../http/openapi-problem.ts';
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -73,32 +72,13 @@ const sitrap = {
 	}
 };
 
-const inject = {
-	type: 'object',
-	properties: {
-		id: { type: 'string', format: 'uuid' },
-		incidentId: { type: 'string', format: 'uuid' },
-		text: { type: 'string' },
-		discipline: { enum: [...LOG_DISCIPLINES] },
-		dueMinutes: { type: 'integer', description: 'Minuten na de start van de oefening' },
-		dueAt: { type: 'string', format: 'date-time' },
-		deliveredAt: { type: ['string', 'null'], format: 'date-time' },
-		entry: numbered,
-		createdBy: person,
-		createdAt: { type: 'string', format: 'date-time' },
-		exercise
-	}
-};
-
 export const logbookSchemas = {
 	LogEntryInput: schema(newLogEntryInput),
 	LogRead: schema(readInput),
 	LogEntry: logEntry,
 	SectionInput: schema(sectionInput),
 	Section: section,
-	Sitrap: sitrap,
-	InjectInput: schema(newInjectInput),
-	Inject: inject
+	Sitrap: sitrap
 };
 
 export const logbookPaths = {
@@ -179,18 +159,6 @@ export const logbookPaths = {
 	},
 	'/api/v1/incidents/{id}/sitraps/{number}/pdf': {
 		get: { summary: 'SITRAP als PDF (bij een oefening het OEFENING-merk op elke pagina)', parameters: [id, sitrapNumber], responses: { '200': file('application/pdf', 'PDF') } }
-	},
-	'/api/v1/incidents/{id}/injects': {
-		get: { summary: 'Draaiboek van de oefening (alleen de oefenleider; live op `injects:<id>`)', parameters: [id], responses: { '200': list('injects', 'Inject'), '403': error('Geen oefenleider') } },
-		post: {
-			summary: 'Inject inplannen op start + dueMinutes; komt op tijd als melding in het logboek, ook na een herstart',
-			parameters: [id],
-			requestBody: body('InjectInput'),
-			responses: { '201': json('Ingepland', ref('Inject')), '400': error('In het verleden, leeg of geen oefening'), '403': error('Geen oefenleider'), '409': closed }
-		}
-	},
-	'/api/v1/incidents/{id}/injects/{injectId}': {
-		delete: { summary: 'Inject verwijderen die nog niet is afgeleverd', parameters: [id, path('injectId', 'uuid')], responses: { '200': json('Verwijderd', ref('Inject')), '409': error('Al afgeleverd') } }
 	},
 	'/api/v1/incidents/{id}/timeline': {
 		get: { summary: 'Evaluatietijdlijn: logregels, GRIP- en taakwijzigingen met reactietijden', parameters: [id], responses: { '200': json('Tijdlijn', { type: 'object' }), '403': error('Geen recht') } }

@@ -1,7 +1,7 @@
 // SQL for the situation picture (one current text per section) and its SITRAPs.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { stampOrNow } from '../clock.ts';
+import { stampOrNow } from '../db/now.ts';
 import { PICTURE_SECTIONS } from '../../domain/situation.ts';
 import type { SectionRecord, SitrapSummary, SitrapSnapshot, SitrapRecord } from '../../contracts/logbook.ts';
 export type { SectionRecord, SitrapSummary, SitrapSnapshot, SitrapRecord };

@@ -9,8 +9,8 @@ import type { Action } from '../auth/permissions';
 import { writeAudit } from '../audit/audit';
 import { publish } from '../realtime/event-log';
 import { ServiceError, VersionConflictError, forbidden, notFound } from '../errors';
-import { requireReadableIncident } from '../incidents/incident-service';
-import { findIncident, type IncidentRecord } from '../incidents/incident-queries';
+import { canOnIncident, requireReadableIncident } from '../incident-access/incident-access';
+import { findIncident, type IncidentRecord } from '../incident-access/incident-record-queries';
 import {
 	PICTURE_SECTIONS,
 	PICTURE_SECTION_LABELS,
@@ -19,7 +19,6 @@ import {
 	type PictureSection
 } from '../../domain/situation';
 import { overtakenSentence } from '../../domain/wording/changes';
-import { canOnIncident } from './access';
 import { config } from '../config';
 import type { Clocked } from '../clock';
 import { closedIncident, lockOpenIncident } from './log-service';

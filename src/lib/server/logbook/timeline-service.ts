@@ -9,13 +9,14 @@ import type { DB } from '../db/schema';
 import type { SessionUser } from '../auth/roles';
 import { writeAudit } from '../audit/audit';
 import { forbidden } from '../errors';
-import { requireReadableIncident } from '../incidents/incident-service';
-import { gripHistory, type IncidentRecord } from '../incidents/incident-queries';
+import { canOnIncident, requireReadableIncident } from '../incident-access/incident-access';
+import type { IncidentRecord } from '../incident-access/incident-record-queries';
+import { gripHistory } from '../incidents/incident-queries';
 import { EXERCISE_MARK } from '../../domain/incidents';
 import { buildTimeline, type TimelineRow, type TimelineTaskChange } from '../../domain/evaluation';
 import { entryAsSeenBy } from '../../domain/injects';
-import { canOnIncident } from './access';
 import { listEntries } from './log-queries';
+import { taskChangesOfIncident } from '../tasks/task-queries';
 import { disciplineLabel, renderTimelinePdf } from './pdf';
 
 interface Ctx {
@@ -27,15 +28,7 @@ export function canExportTimeline(user: SessionUser, incident: IncidentRecord): 
 }
 
 async function taskChanges(db: Kysely<DB>, incidentId: string): Promise<TimelineTaskChange[]> {
-	const rows = await db
-		.selectFrom('taskChange')
-		.innerJoin('task', 'task.id', 'taskChange.taskId')
-		.innerJoin('appUser', 'appUser.id', 'taskChange.changedBy')
-		.select(['taskChange.taskId', 'task.title', 'task.process', 'taskChange.version', 'taskChange.changedAt', 'appUser.name', 'taskChange.changes'])
-		.where('task.incidentId', '=', incidentId)
-		.orderBy('taskChange.changedAt')
-		.orderBy('taskChange.id')
-		.execute();
+	const rows = await taskChangesOfIncident(db, incidentId);
 	return rows.map((r) => ({
 		taskId: r.taskId,
 		title: r.title,

@@ -1,9 +1,11 @@
 // The event log: written in the same transaction as the change it announces.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Actor, EventPayloads, EventType, RealtimeEvent } from '../../contracts/events.ts';
 import { EVENTS_CHANNEL, MAX_REPLAY } from './channels.ts';
-import { eventsPublished } from '../runtime/metrics.ts';
+import { notifyChannel } from '../db/notify.ts';
+import { eventRowsSince, insertEvent, lastSeqOf, nextSeq } from './event-log-queries.ts';
+import { eventsPublished } from '../metrics/metrics.ts';
 
 /**
  * What an event of type K carries: for a type of the wire contract exactly its payload, so a
@@ -29,26 +31,17 @@ export interface PublishInput<K extends string> {
  * The NOTIFY is delivered by PostgreSQL only when (and if) the transaction commits.
  */
 export async function publish<K extends string>(trx: Transaction<DB>, input: PublishInput<K>): Promise<RealtimeEvent> {
-	const { lastSeq } = await trx
-		.insertInto('realtimeTopic')
-		.values({ topic: input.topic, lastSeq: 1 })
-		.onConflict((oc) => oc.column('topic').doUpdateSet({ lastSeq: sql`realtime_topic.last_seq + 1` }))
-		.returning('lastSeq')
-		.executeTakeFirstOrThrow();
-	const row = await trx
-		.insertInto('realtimeEvent')
-		.values({
-			topic: input.topic,
-			seq: lastSeq,
-			type: input.type,
-			actor: input.actor ? JSON.stringify(input.actor) : null,
-			exercise: input.exercise ?? false,
-			data: JSON.stringify(input.data),
-			at: input.at
-		})
-		.returning(['at'])
-		.executeTakeFirstOrThrow();
-	await sql`select pg_notify(${EVENTS_CHANNEL}, ${`${lastSeq}:${input.topic}`})`.execute(trx);
+	const lastSeq = await nextSeq(trx, input.topic);
+	const row = await insertEvent(trx, {
+		topic: input.topic,
+		seq: lastSeq,
+		type: input.type,
+		actor: input.actor ? JSON.stringify(input.actor) : null,
+		exercise: input.exercise ?? false,
+		data: JSON.stringify(input.data),
+		at: input.at
+	});
+	await notifyChannel(trx, EVENTS_CHANNEL, `${lastSeq}:${input.topic}`);
 	eventsPublished.inc();
 	return asEvent({ topic: input.topic, seq: lastSeq, type: input.type, at: row.at, actor: input.actor, exercise: input.exercise ?? false, data: input.data });
 }
@@ -73,8 +66,7 @@ function asEvent(row: StoredEvent): RealtimeEvent {
 }
 
 export async function currentSeq(db: Kysely<DB>, topic: string): Promise<number> {
-	const row = await db.selectFrom('realtimeTopic').select('lastSeq').where('topic', '=', topic).executeTakeFirst();
-	return row?.lastSeq ?? 0;
+	return (await lastSeqOf(db, topic)) ?? 0;
 }
 
 /** Events of a topic after `since`, in order, at most `limit`. */
@@ -84,13 +76,6 @@ export async function eventsSince(
 	since: number,
 	limit = MAX_REPLAY
 ): Promise<RealtimeEvent[]> {
-	const rows = await db
-		.selectFrom('realtimeEvent')
-		.selectAll()
-		.where('topic', '=', topic)
-		.where('seq', '>', since)
-		.orderBy('seq')
-		.limit(limit)
-		.execute();
+	const rows = await eventRowsSince(db, topic, since, limit);
 	return rows.map(asEvent);
 }

@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { eventsSince } from './event-log.ts';
 import type { RealtimeEvent } from '../../contracts/events.ts';
-import { notifyToDelivery } from '../runtime/metrics.ts';
+import { notifyToDelivery } from '../metrics/metrics.ts';
 
 interface TopicState {
 	emitted: number;

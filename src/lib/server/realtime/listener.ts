@@ -2,7 +2,7 @@
 // jittered pauses (a restarting server is not hammered), a ping that notices a silently dead
 // connection, and its state for the readiness probe and the metrics.
 import pg from 'pg';
-import { listenerConnected } from '../runtime/metrics.ts';
+import { listenerConnected } from '../metrics/metrics.ts';
 
 export interface Listener {
 	/** True while the connection is open and LISTENing on every channel. */

@@ -26,8 +26,8 @@ import { liveSessionIds } from '../auth/session-queries.ts';
 import type { ClientToServerEvents, ServerToClientEvents, SubscribeAck, ViewAck } from '../../contracts/realtime.ts';
 import { EVENTS_CHANNEL, MAX_REPLAY, PRESENCE_CHANNEL } from './channels.ts';
 import { authoriseTopic } from './topics.ts';
-import { sql } from 'kysely';
-import { eventsDelivered, socketsConnected } from '../runtime/metrics.ts';
+import { notifyChannel } from '../db/notify.ts';
+import { eventsDelivered, socketsConnected } from '../metrics/metrics.ts';
 
 interface SocketData {
 	user: SessionUser;
@@ -124,7 +124,7 @@ export async function attachRealtime(httpServer: HttpServer, options: RealtimeOp
 		);
 	};
 	const announcePresence = () =>
-		sql`select pg_notify(${PRESENCE_CHANNEL}, '')`.execute(db).catch((err) => log('error', 'presence notify failed', { err: String(err) }));
+		notifyChannel(db, PRESENCE_CHANNEL).catch((err) => log('error', 'presence notify failed', { err: String(err) }));
 	// Presence writes still running, so close() can wait for them before the database goes.
 	const pending = new Set<Promise<unknown>>();
 	const track = (work: Promise<unknown>) => {

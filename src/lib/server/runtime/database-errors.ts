@@ -1,6 +1,6 @@
 // A database Paraat cannot use at start, said in one Dutch sentence with the fix. The URL is named
 // without its password (BIO: no secrets in logs or on screen).
-import { StartupError } from './startup-error.ts';
+import { StartupError } from '../startup-error.ts';
 
 export function withoutPassword(connectionString: string): string {
 	try {

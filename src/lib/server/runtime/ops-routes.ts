@@ -3,7 +3,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { checkReadiness, type ReadinessSources } from './readiness.ts';
-import { metricsContentType, renderMetrics } from './metrics.ts';
+import { metricsContentType, renderMetrics } from '../metrics/metrics.ts';
 
 export interface OpsRouteOptions extends ReadinessSources {
 	/** When set, /metrics asks for `Authorization: Bearer <token>`. */

@@ -1,7 +1,7 @@
 // Whether Paraat's HTTP port is free, asked before anything else starts (the embedded PostgreSQL
 // takes seconds, and a second `npm start` should say at once that one already runs).
 import net from 'node:net';
-import { StartupError } from './startup-error.ts';
+import { StartupError } from '../startup-error.ts';
 
 export function assertPortFree(port: number, host: string): Promise<void> {
 	return new Promise((resolve, reject) => {

@@ -2,8 +2,9 @@
 // migrations are exactly the ones this code knows, the realtime listener is connected, and the
 // node is not stopping. Every failed check says why, in Dutch.
 import { readdir } from 'node:fs/promises';
-import { sql, type QueryExecutorProvider } from 'kysely';
-import { migrationFolder } from '../db/migrator.ts';
+import type { QueryExecutorProvider } from 'kysely';
+import { migrationFolder, recordedMigrationNames } from '../db/migrator.ts';
+import { pingDatabase } from '../db/ping.ts';
 
 export interface CheckResult {
 	ok: boolean;
@@ -51,7 +52,7 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 async function checkDatabase(db: QueryExecutorProvider, ms: number): Promise<CheckResult> {
 	const started = performance.now();
 	try {
-		await withTimeout(sql`select 1`.execute(db), ms);
+		await withTimeout(pingDatabase(db), ms);
 		return { ok: true, ms: Math.round(performance.now() - started) };
 	} catch (err) {
 		const why = err instanceof Error && err.message.startsWith('geen antwoord') ? err.message : 'geen verbinding';
@@ -74,8 +75,8 @@ export function compareMigrations(expected: string[], applied: string[]): CheckR
 
 async function checkMigrations(db: QueryExecutorProvider, ms: number): Promise<CheckResult> {
 	try {
-		const { rows } = await withTimeout(sql<{ name: string }>`select name from kysely_migration`.execute(db), ms);
-		return compareMigrations(await knownMigrations(), rows.map((r) => r.name));
+		const names = await withTimeout(recordedMigrationNames(db), ms);
+		return compareMigrations(await knownMigrations(), names);
 	} catch (err) {
 		if ((err as { code?: unknown }).code === '42P01') return { ok: false, reason: 'De database is nog niet gemigreerd: voer npm run db:migrate uit.' };
 		return { ok: false, reason: 'De migraties konden niet worden gelezen.' };

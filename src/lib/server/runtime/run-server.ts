@@ -9,11 +9,12 @@ import { pathToFileURL } from 'node:url';
 import { bootstrap, demoBanner, type Bootstrapped } from './bootstrap.ts';
 import { closeSharedDb, getDb } from '../db/index.ts';
 import { attachRealtime } from '../realtime/server.ts';
+import { registerCapabilities } from './capabilities.ts';
 import { startInjectScheduler } from '../injects/inject-scheduler.ts';
 import { logger } from '../log.ts';
 import { config, type Config } from '../config.ts';
 import { assertPortFree } from './port-check.ts';
-import { StartupError } from './startup-error.ts';
+import { StartupError } from '../startup-error.ts';
 import { opsRoutes } from './ops-routes.ts';
 import { onStopSignals, shutDown, trackRequests } from './shutdown.ts';
 import { answerMalformedRequest } from '../http/malformed-request.ts';
@@ -68,6 +69,8 @@ async function listen(root: string, settings: Config, boot: Bootstrapped): Promi
 		handler(req, res);
 	});
 	const requests = trackRequests(server);
+	// The bundled SvelteKit app registers its own copy (hooks.server.ts); this is the socket layer's.
+	registerCapabilities();
 	const realtime = await attachRealtime(server, {
 		db: getDb(),
 		connectionString: boot.databaseUrl,

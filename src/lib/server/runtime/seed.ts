@@ -1,11 +1,14 @@
 // Reference data (always) and the demo region (demo mode only). Idempotent: runs at every start.
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { upsertMunicipality } from '../region/municipality-queries.ts';
+import { insertGrant, upsertDemoUser } from '../users/user-queries.ts';
+import { setTotpSecret } from '../auth/second-factor-queries.ts';
 import { KENNEMERLAND } from '../../domain/region.ts';
 import { ROLES, type Discipline, type Role } from '../auth/roles.ts';
 import { hashPassword } from '../auth/password.ts';
 import { seedEventSettings } from '../events/settings-queries.ts';
-import { seedAdviceSettings } from '../advice/advice-settings-queries.ts';
+import { seedAdviceSettings } from '../advice-access/advice-settings-queries.ts';
 import { DEMO_TOTP_SECRET, secretFromBase32 } from '../auth/second-factor.ts';
 import { sealSecret } from '../auth/secret-box.ts';
 
@@ -14,13 +17,7 @@ export const DEMO_DOMAIN = 'paraat.test';
 
 export async function seedReferenceData(db: Kysely<DB>): Promise<void> {
 	for (const m of KENNEMERLAND) {
-		await db
-			.insertInto('municipality')
-			.values(m)
-			.onConflict((oc) =>
-				oc.column('code').doUpdateSet({ name: m.name, cbsCode: m.cbsCode, population: m.population, lat: m.lat, lon: m.lon })
-			)
-			.execute();
+		await upsertMunicipality(db, m);
 	}
 	// Each municipality's event terms and melding conditions (DOMAIN.md §2), once; a beheerder owns them after.
 	await seedEventSettings(db, KENNEMERLAND.map((m) => m.code));
@@ -71,23 +68,13 @@ export async function seedDemoAccounts(db: Kysely<DB>): Promise<DemoAccount[]> {
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
 	await db.transaction().execute(async (trx) => {
 		for (const a of accounts) {
-			const user = await trx
-				.insertInto('appUser')
-				.values({ email: a.email, name: a.name, passwordHash, isDemo: true })
-				.onConflict((oc) => oc.column('email').doUpdateSet({ isDemo: true, active: true }))
-				.returning('id')
-				.executeTakeFirstOrThrow();
-			await sql`insert into role_grant (user_id, role, municipality_code, discipline)
-				values (${user.id}, ${a.role}, ${a.municipality}, ${a.discipline})
-				on conflict do nothing`.execute(trx);
+			const userId = await upsertDemoUser(trx, { email: a.email, name: a.name, passwordHash });
+			// Confirmed at once (a demo has no second beheerder); an existing grant stays as it is.
+			await insertGrant(trx, { userId, role: a.role, municipalityCode: a.municipality, discipline: a.discipline });
 			if (a.role === 'bibob') {
 				// Bibob officers need a second factor; the demo ones share a published TOTP secret.
 				const secret = sealSecret(secretFromBase32(DEMO_TOTP_SECRET));
-				await trx
-					.insertInto('userTotp')
-					.values({ userId: user.id, secret })
-					.onConflict((oc) => oc.column('userId').doUpdateSet({ secret }))
-					.execute();
+				await setTotpSecret(trx, userId, secret);
 			}
 		}
 	});

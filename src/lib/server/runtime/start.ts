@@ -9,7 +9,7 @@ import { runServer } from './run-server.ts';
 import { config } from '../config.ts';
 import { logger } from '../log.ts';
 import { assertPortFree } from './port-check.ts';
-import { StartupError } from './startup-error.ts';
+import { StartupError } from '../startup-error.ts';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 

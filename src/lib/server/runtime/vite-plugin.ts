@@ -11,6 +11,7 @@ export function paraatDevServer(): Plugin {
 			const { bootstrap, demoBanner } = await import('./bootstrap.ts');
 			const { createDb } = await import('../db/index.ts');
 			const { attachRealtime } = await import('../realtime/server.ts');
+			const { registerCapabilities } = await import('./capabilities.ts');
 			const { startInjectScheduler } = await import('../injects/inject-scheduler.ts');
 			const boot = await bootstrap().catch((err: unknown) => {
 				// A start failure a person can fix: its one sentence, not Vite's stack trace.
@@ -21,6 +22,8 @@ export function paraatDevServer(): Plugin {
 				throw err;
 			});
 			const db = createDb(boot.databaseUrl, { max: 5 });
+			// This module graph is not SvelteKit's: the socket layer needs its own registration.
+			registerCapabilities();
 			const realtime = await attachRealtime(server.httpServer as import('node:http').Server, {
 				db,
 				connectionString: boot.databaseUrl,

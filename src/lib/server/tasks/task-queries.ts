@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
-import { stampOrNow } from '../clock';
+import { stampOrNow } from '../db/now.ts';
 import type { TaskRecord } from '../../contracts/task.ts';
 // The columns' check constraints hold these values; the record names them as the vocabulary.
 import type { Priority, Process, TaskStatus } from '../../domain/bevolkingszorg';
@@ -165,4 +165,42 @@ export async function taskHistory(db: Db, taskId: string) {
 		.orderBy('taskChange.id')
 		.execute();
 	return rows.map((r) => ({ id: r.id, version: r.version, at: r.changedAt.toISOString(), by: r.byName, changes: r.changes as Record<string, unknown> }));
+}
+
+/** Marks bevolkingszorg active on the incident once; false when it already was (the row is locked until commit). */
+export async function markBevolkingszorgActivated(db: Db, id: string, at?: Date): Promise<boolean> {
+	const row = await db
+		.updateTable('incident')
+		.set({ bevolkingszorgActivatedAt: stampOrNow(at), version: sql`version + 1` })
+		.where('id', '=', id)
+		.where('bevolkingszorgActivatedAt', 'is', null)
+		.returning('id')
+		.executeTakeFirst();
+	return !!row;
+}
+
+/** Every change of every task of the incident, oldest first, with who made it (the evaluation timeline). */
+export async function taskChangesOfIncident(db: Db, incidentId: string) {
+	return db
+		.selectFrom('taskChange')
+		.innerJoin('task', 'task.id', 'taskChange.taskId')
+		.innerJoin('appUser', 'appUser.id', 'taskChange.changedBy')
+		.select(['taskChange.taskId', 'task.title', 'task.process', 'taskChange.version', 'taskChange.changedAt', 'appUser.name', 'taskChange.changes'])
+		.where('task.incidentId', '=', incidentId)
+		.orderBy('taskChange.changedAt')
+		.orderBy('taskChange.id')
+		.execute();
+}
+
+/** Confirmed grants that may receive tasks, of active users, by name (the assignee list of an incident page). */
+export async function taskReceiverGrants(db: Db, roles: readonly string[]) {
+	return db
+		.selectFrom('appUser')
+		.innerJoin('roleGrant', 'roleGrant.userId', 'appUser.id')
+		.select(['appUser.id', 'appUser.name', 'roleGrant.municipalityCode', 'roleGrant.role'])
+		.where('roleGrant.role', 'in', roles)
+		.where('roleGrant.confirmedAt', 'is not', null)
+		.where('appUser.active', '=', true)
+		.orderBy('appUser.name')
+		.execute();
 }

@@ -12,15 +12,16 @@ import { ServiceError, VersionConflictError, conflict, forbidden, invalid, notFo
 import { transitionRefusal, type TaskStatus } from '../../domain/bevolkingszorg';
 import { incidentIsOpen } from '../../domain/incidents';
 import { overtakenSentence } from '../../domain/wording/changes';
-import { existingMunicipalities, markBevolkingszorgActivated } from '../incidents/incident-queries';
+import { existingMunicipalities } from '../region/municipality-queries';
 import { listTemplates } from './template-queries';
 import { isUuid } from '../ids';
 import type { Clocked } from '../clock';
 import { findGrants } from '../auth/session-queries';
-import { requireReadableIncident } from '../incidents/incident-service';
-import type { IncidentRecord } from '../incidents/incident-queries';
+import { requireReadableIncident } from '../incident-access/incident-access';
+import type { IncidentRecord } from '../incident-access/incident-record-queries';
 import {
 	findTask,
+	markBevolkingszorgActivated,
 	insertTask,
 	insertTaskChange,
 	insertTaskNote,

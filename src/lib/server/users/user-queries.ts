@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { DB } from '../db/schema';
+import type { DB } from '../db/schema.ts';
 
 type Db = Kysely<DB>;
 
@@ -56,6 +56,17 @@ export async function listUsers(db: Db, municipalities: string[] | null): Promis
 
 export async function findUserByEmail(db: Db, email: string) {
 	return db.selectFrom('appUser').select(['id']).where('email', '=', email).executeTakeFirst();
+}
+
+/** A demo account: created once, and made a demo account again (and active) at every start. */
+export async function upsertDemoUser(db: Db, values: { email: string; name: string; passwordHash: string }): Promise<string> {
+	const { id } = await db
+		.insertInto('appUser')
+		.values({ ...values, isDemo: true })
+		.onConflict((oc) => oc.column('email').doUpdateSet({ isDemo: true, active: true }))
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return id;
 }
 
 export async function insertUser(db: Db, values: { email: string; name: string; passwordHash: string }) {

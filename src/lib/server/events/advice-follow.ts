@@ -7,7 +7,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import type { SessionUser } from '../auth/roles';
 import { writeAudit } from '../audit/audit';
-import { currentModel } from '../events/settings-queries';
+import { currentModel } from './settings-queries';
 import {
 	ADVICE_KIND_LABELS,
 	planAdviceRequests,
@@ -19,8 +19,8 @@ import {
 	type AdviceRouting
 } from '../../domain/advice';
 import type { Category } from '../../domain/risicoscan';
-import { findAdviceRequest, findApplicationForAdvice, listAdviceOfApplication, lockAdviceRequest, saveWithdrawal } from './advice-queries';
-import { announce, announceRequested, insertRequests } from './advice-writes';
+import { findAdviceRequest, findApplicationForAdvice, listAdviceOfApplication, lockAdviceRequest, saveWithdrawal } from '../advice-access/advice-queries';
+import { announce, announceRequested, insertRequests } from '../advice-access/advice-writes';
 
 type Db = Kysely<DB> | Transaction<DB>;
 

@@ -1,6 +1,6 @@
 // The writes every advice change shares: inserting planned requests (with audit) and announcing a
 // request on `advice:<applicationId>` and the inbox topics of the disciplines it concerns. Used by
-// the advice service and by the steps in which advice follows its application (advice-follow.ts).
+// the advice service and by the steps in which advice follows its application (events/advice-follow.ts).
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import type { SessionUser } from '../auth/roles';
