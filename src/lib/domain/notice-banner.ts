@@ -27,16 +27,22 @@ export function bannerNotices(notices: readonly BannerNotice[], read: ReadonlySe
 		.slice(0, BANNER_LIMIT);
 }
 
+/** The news the banner follows: the `region` and `user:<id>` events about notices. */
+export type BannerNews =
+	| { type: 'notice.created'; data: Omit<BannerNotice, 'withdrawnAt'> & { withdrawnAt?: string | null } }
+	| { type: 'notice.withdrawn' | 'notice.read'; data: { id: string } };
+
+const isBannerNews = (event: BannerNews | { type: string; data?: unknown }): event is BannerNews =>
+	event.type === 'notice.created' || event.type === 'notice.withdrawn' || event.type === 'notice.read';
+
 /** The banner after one realtime event: a new urgent notice joins, a withdrawn or read one leaves. */
-export function applyBannerEvent(current: readonly BannerNotice[], event: { type: string; data: unknown }): BannerNotice[] {
+export function applyBannerEvent(current: readonly BannerNotice[], event: BannerNews | { type: string; data?: unknown }): BannerNotice[] {
+	if (!isBannerNews(event)) return [...current];
 	if (event.type === 'notice.created') {
-		const notice = event.data as BannerNotice;
+		const notice = event.data;
 		if (!isBannerNotice({ severity: notice.severity, withdrawnAt: notice.withdrawnAt ?? null }) || current.some((n) => n.id === notice.id)) return [...current];
 		return bannerNotices([{ ...notice, withdrawnAt: null }, ...current], new Set());
 	}
-	if (event.type === 'notice.withdrawn' || event.type === 'notice.read') {
-		const id = (event.data as { id: string }).id;
-		return current.filter((n) => n.id !== id);
-	}
-	return [...current];
+	const id = event.data.id;
+	return current.filter((n) => n.id !== id);
 }
