@@ -12,6 +12,7 @@ import { eventsPaths, eventsSchemas } from '../events/events-openapi';
 import { calendarPaths, calendarSchemas } from '../calendar/calendar-openapi';
 import { advicePaths, adviceSchemas } from '../advice/advice-openapi';
 import { bibobPaths, bibobSchemas } from '../bibob/bibob-openapi';
+import { safetyPlanPaths, safetyPlanSchemas } from '../safety-plan/safety-plan-capability';
 import { problemResponse, problemSchema } from './openapi-problem';
 import { API_VERSION } from './problem';
 
@@ -198,7 +199,8 @@ export function openApiDocument(serverUrl: string) {
 				...eventsSchemas,
 				...calendarSchemas,
 				...adviceSchemas,
-				...bibobSchemas
+				...bibobSchemas,
+				...safetyPlanSchemas
 			}
 		},
 		security: [{ sessie: [] }],
@@ -352,6 +354,7 @@ export function openApiDocument(serverUrl: string) {
 			...calendarPaths,
 			...advicePaths,
 			...bibobPaths,
+			...safetyPlanPaths,
 			'/api/v1/mijn-taken': { get: { summary: 'Mijn taken over alle lopende incidenten', responses: { '200': list('tasks', 'Task') } } },
 			'/healthz': {
 				get: { summary: 'Leeft het proces (liveness; controleert de database niet)', security: [], responses: { '200': { description: 'In orde' } } }
