@@ -34,6 +34,13 @@ test('de beleidsadviseur OOV leest het plan en werkt een actie bij; een verouder
 		await expect(burglaries.getByRole('row', { name: /^2023 / })).toContainText('demogegevens');
 		await expectAxeClean(page);
 
+		// The council's report for the first half of 2024, as the link on the page offers it.
+		const reportHref = await page.getByRole('link', { name: 'Voortgangsrapportage eerste halfjaar 2024 (PDF)' }).getAttribute('href');
+		const report = await adviser.context.request.get(reportHref!);
+		expect(report.status()).toBe(200);
+		expect(report.headers()['content-type']).toBe('application/pdf');
+		expect((await report.body()).subarray(0, 8).toString('latin1')).toBe('%PDF-1.7');
+
 		await page.getByRole('link', { name: 'Uitvoeringsprogramma 2024' }).click();
 		await expect(page.getByRole('heading', { level: 1, name: 'Uitvoeringsprogramma 2024' })).toBeVisible();
 		const row = page.getByTestId('action-row').filter({ hasText: 'Integrale controle bedrijventerrein' });

@@ -10,6 +10,7 @@ import { seedDemoSafetyPlans } from '../../src/lib/server/demo/demo-safety-plan.
 import { ownFigures, planVersions, planView, programme, revisePlan } from '../../src/lib/server/safety-plan/safety-plan-service.ts';
 import type { SafetyPlanAction, SafetyPlanSummary } from '../../src/lib/contracts/safety-plan.ts';
 import * as listRoute from '../../src/routes/api/v1/safety-plans/+server.ts';
+import * as progressRoute from '../../src/routes/api/v1/safety-plans/[id=uuid]/progress.pdf/+server.ts';
 import * as actionRoute from '../../src/routes/api/v1/safety-plans/[id=uuid]/actions/[actionId=uuid]/+server.ts';
 import { createTestDatabase, createUser, type TestDatabase } from '../support/test-db.ts';
 import { ctx, expectServiceError, makeIncident } from '../support/incident-fixtures.ts';
@@ -49,7 +50,9 @@ async function call(handler: Handler, user: SessionUser | null, options: { query
 	});
 	const event = { locals: { user, session: null, requestId: 'safety-plan' }, params: options.params ?? {}, url, request, getClientAddress: () => '192.0.2.18' };
 	const response = await handler(event as never);
-	return { status: response.status, type: response.headers.get('content-type') ?? '', body: await response.json() };
+	const type = response.headers.get('content-type') ?? '';
+	if (type === 'application/pdf') return { status: response.status, type, body: Buffer.from(await response.arrayBuffer()).toString('latin1') };
+	return { status: response.status, type, body: await response.json() };
 }
 
 const planOf = async (municipality: string): Promise<SafetyPlanSummary> => {
@@ -203,5 +206,34 @@ describe('figures Paraat holds itself', () => {
 		expect(y2026.exercisesHeld).toBe(1);
 		expect(figures.find((f) => f.year === 2025)).toEqual({ year: 2025, eventsByClass: { A: 0, B: 0, C: 0 }, bibobStarted: 0, bibobCompleted: 0, exercisesHeld: 0 });
 		await expectServiceError(ownFigures(t.db, adviserHeemskerk, id), 403);
+	});
+});
+
+describe('GET /api/v1/safety-plans/:id/progress.pdf', () => {
+	it('answers a tagged PDF in Dutch for a half of the plan', async () => {
+		const id = (await planOf('heemskerk')).id;
+		const { status, type, body } = await call(progressRoute.GET, kabinetHeemskerk, { query: '?half=2024-1', params: { id } });
+		expect(status).toBe(200);
+		expect(type).toBe('application/pdf');
+		expect(body.startsWith('%PDF-1.7')).toBe(true);
+		// Tagged: a structure tree with tables and headers, marked content, Dutch, the title shown.
+		expect(body).toContain('/StructTreeRoot');
+		expect(body).toContain('/MarkInfo');
+		expect(body).toContain('/Marked true');
+		expect(body).toContain('/Lang (nl-NL)');
+		expect(body).toContain('/S /Table');
+		expect(body).toContain('/S /TH');
+		expect(body).toContain('/DisplayDocTitle true');
+	});
+
+	it('refuses a malformed half, one outside the plan, another municipality and an unknown plan', async () => {
+		const id = (await planOf('heemskerk')).id;
+		const malformed = await call(progressRoute.GET, adviserHeemskerk, { query: '?half=2024-3', params: { id } });
+		expect(malformed.status).toBe(400);
+		expect(malformed.body.invalidParams[0]).toMatchObject({ name: 'half', reason: expect.stringContaining('JJJJ-1') });
+		expect((await call(progressRoute.GET, adviserHeemskerk, { params: { id } })).status).toBe(400);
+		expect((await call(progressRoute.GET, adviserHeemskerk, { query: '?half=2026-1', params: { id } })).status).toBe(400);
+		expect((await call(progressRoute.GET, adviserBeverwijk, { query: '?half=2024-1', params: { id } })).status).toBe(403);
+		expect((await call(progressRoute.GET, adviserHeemskerk, { query: '?half=2024-1', params: { id: '00000000-0000-4000-8000-000000000000' } })).status).toBe(404);
 	});
 });

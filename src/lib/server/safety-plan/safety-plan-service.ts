@@ -10,7 +10,8 @@ import { can, scopesFor } from '../auth/permissions.ts';
 import { writeAudit } from '../audit/audit.ts';
 import { ServiceError, forbidden, notFound, validationFailed, type FieldError } from '../errors.ts';
 import { isUuid } from '../ids.ts';
-import { KENNEMERLAND } from '../../domain/region.ts';
+import { KENNEMERLAND, municipalityName } from '../../domain/region.ts';
+import { buildProgressReport, halfRefusal, parseHalf, type ProgressReport } from '../../domain/safety-plan/progress-report.ts';
 import { ACTION_STATUS_LABELS } from '../../domain/safety-plan/actions.ts';
 import { covers, planYears } from '../../domain/safety-plan/plan-period.ts';
 import type { ActionStatusInput, OwnFigures, SafetyPlanAction, SafetyPlanIndicator, SafetyPlanRecord, SafetyPlanSummary } from '../../contracts/safety-plan.ts';
@@ -173,4 +174,29 @@ export async function revisePlan(db: Kysely<DB>, user: SessionUser, id: string, 
 export async function planVersions(db: Kysely<DB>, user: SessionUser, id: string) {
 	await readableMunicipality(db, user, id);
 	return listPlanVersions(db, id);
+}
+
+/**
+ * The half-yearly progress report for the council as data: the plan, that year's actions and the
+ * indicators, with the figures Paraat counts itself on `today`. A malformed half or one outside
+ * the plan is a 400.
+ */
+export async function progressReport(db: Kysely<DB>, user: SessionUser, id: string, halfParam: string | null, today: string): Promise<ProgressReport> {
+	const municipality = await readableMunicipality(db, user, id);
+	const plan = (await findPlan(db, id))!;
+	const refusal = halfRefusal(halfParam, plan);
+	if (refusal) throw validationFailed([{ field: 'half', message: refusal, code: 'invalid_value' }]);
+	const half = parseHalf(halfParam)!;
+	const [figures] = await countOwnFigures(db, municipality, [half.year]);
+	return buildProgressReport(
+		{
+			plan: { ...plan, municipalityName: municipalityName(municipality) },
+			priorities: plan.priorities,
+			actions: await listActions(db, id, half.year),
+			indicators: await listIndicators(db, id),
+			figures: figures!,
+			madeOn: today
+		},
+		half
+	);
 }

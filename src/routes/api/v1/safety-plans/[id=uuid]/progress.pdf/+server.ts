@@ -1,0 +1,20 @@
+import type { RequestHandler } from './$types';
+import { getDb } from '$lib/server/db';
+import { apiCall, methodNotAllowed, unauthenticated } from '$lib/server/http/api';
+import { progressReport } from '$lib/server/safety-plan/safety-plan-service';
+import { renderProgressPdf } from '$lib/server/safety-plan/safety-plan-pdf';
+
+export const GET: RequestHandler = ({ locals, params, url }) =>
+	apiCall(async () => {
+		if (!locals.user) return unauthenticated();
+		const now = new Date();
+		const today = now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+		const half = url.searchParams.get('half');
+		const report = await progressReport(getDb(), locals.user, params.id, half, today);
+		const pdf = await renderProgressPdf(report, locals.user.name, now);
+		return new Response(new Uint8Array(pdf), {
+			headers: { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="voortgang-${half}.pdf"`, 'cache-control': 'private, no-store' }
+		});
+	});
+
+export const fallback: RequestHandler = async () => methodNotAllowed();
