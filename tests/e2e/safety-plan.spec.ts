@@ -91,3 +91,17 @@ test('het kabinet van de burgemeester leest zonder te wijzigen, ook op een telef
 		await kabinet.context.close();
 	}
 });
+
+test('de regio (WIV) ziet de prioriteiten van de negen gemeenten naast elkaar', async ({ browser }) => {
+	const wiv = await loggedInContext(browser, demoEmail('beleidsadviseur'));
+	try {
+		await wiv.page.goto('/veiligheidsplan');
+		await wiv.page.getByRole('link', { name: 'De prioriteiten van de negen gemeenten naast elkaar' }).click();
+		await expect(wiv.page.getByRole('heading', { level: 1, name: 'Veiligheidsplannen in de regio' })).toBeVisible();
+		await expect(wiv.page.getByTestId('region-row')).toHaveCount(9);
+		await expect(wiv.page.getByTestId('region-row').filter({ hasText: 'Heemskerk' })).toContainText('Ondermijning · gedeeld · IMV: Ondermijning');
+		await expectAxeClean(wiv.page);
+	} finally {
+		await wiv.context.close();
+	}
+});

@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import type { SessionUser } from '../../src/lib/server/auth/roles.ts';
 import { closeSharedDb } from '../../src/lib/server/db/index.ts';
 import { seedDemoSafetyPlans } from '../../src/lib/server/demo/demo-safety-plan.ts';
-import { ownFigures, planVersions, planView, programme, revisePlan } from '../../src/lib/server/safety-plan/safety-plan-service.ts';
+import { ownFigures, planVersions, planView, programme, regionView, revisePlan } from '../../src/lib/server/safety-plan/safety-plan-service.ts';
 import type { SafetyPlanAction, SafetyPlanSummary } from '../../src/lib/contracts/safety-plan.ts';
 import * as listRoute from '../../src/routes/api/v1/safety-plans/+server.ts';
 import * as progressRoute from '../../src/routes/api/v1/safety-plans/[id=uuid]/progress.pdf/+server.ts';
@@ -235,5 +235,29 @@ describe('GET /api/v1/safety-plans/:id/progress.pdf', () => {
 		expect((await call(progressRoute.GET, adviserHeemskerk, { query: '?half=2026-1', params: { id } })).status).toBe(400);
 		expect((await call(progressRoute.GET, adviserBeverwijk, { query: '?half=2024-1', params: { id } })).status).toBe(403);
 		expect((await call(progressRoute.GET, adviserHeemskerk, { query: '?half=2024-1', params: { id: '00000000-0000-4000-8000-000000000000' } })).status).toBe(404);
+	});
+});
+
+describe('the region’s view', () => {
+	it('shows the WIV the nine municipalities’ priorities side by side; a municipal grant is refused', async () => {
+		const view = await regionView(t.db, wiv, 2024);
+		expect(view.rows.map((r) => [r.municipality, r.plan?.startYear ?? null])).toEqual([
+			['beverwijk', 2020],
+			['bloemendaal', null],
+			['haarlem', null],
+			['haarlemmermeer', null],
+			['heemskerk', 2021],
+			['heemstede', 2025],
+			['uitgeest', null],
+			['velsen', null],
+			['zandvoort', null]
+		]);
+		expect(view.shared.map((s) => [s.title, s.municipalities])).toEqual([
+			['Ondermijning', ['Beverwijk', 'Heemskerk', 'Heemstede']],
+			['Jeugd en veiligheid', ['Beverwijk', 'Heemskerk']]
+		]);
+		expect(view.rows.find((r) => r.municipality === 'heemstede')!.priorities.find((p) => p.title === 'Cybercrime')).toEqual({ title: 'Cybercrime', imv: 'Cybercrime', shared: false });
+		await expectServiceError(regionView(t.db, adviserHeemskerk, 2024), 403);
+		await expectServiceError(regionView(t.db, permits, 2024), 403);
 	});
 });

@@ -6,10 +6,15 @@ import type { DB } from '../db/schema.ts';
 import type { SessionUser } from '../auth/roles.ts';
 import { ServiceError } from '../errors.ts';
 import { actionStatusInput } from '../../contracts/safety-plan.ts';
-import { changeActionStatus, ownFigures, planVersions, planView, plansFor, programme } from './safety-plan-service.ts';
+import { changeActionStatus, ownFigures, planVersions, planView, plansFor, programme, regionView } from './safety-plan-service.ts';
+import { scopesFor } from '../auth/permissions.ts';
 
 export async function loadPlanList(db: Kysely<DB>, user: SessionUser) {
-	return { plans: await plansFor(db, user) };
+	return { plans: await plansFor(db, user), regional: scopesFor(user, 'safetyplan.read') === null };
+}
+
+export async function loadRegionPage(db: Kysely<DB>, user: SessionUser, year: number) {
+	return { year, ...(await regionView(db, user, year)) };
 }
 
 export async function loadPlanPage(db: Kysely<DB>, user: SessionUser, id: string) {

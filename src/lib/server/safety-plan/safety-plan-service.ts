@@ -14,6 +14,7 @@ import { KENNEMERLAND, municipalityName } from '../../domain/region.ts';
 import { buildProgressReport, halfRefusal, parseHalf, type ProgressReport } from '../../domain/safety-plan/progress-report.ts';
 import { ACTION_STATUS_LABELS } from '../../domain/safety-plan/actions.ts';
 import { covers, planYears } from '../../domain/safety-plan/plan-period.ts';
+import { regionOverview, sharedPriorities, type RegionRow } from '../../domain/safety-plan/region-overview.ts';
 import type { ActionStatusInput, OwnFigures, SafetyPlanAction, SafetyPlanIndicator, SafetyPlanRecord, SafetyPlanSummary } from '../../contracts/safety-plan.ts';
 import {
 	countOwnFigures,
@@ -199,4 +200,13 @@ export async function progressReport(db: Kysely<DB>, user: SessionUser, id: stri
 		},
 		half
 	);
+}
+
+/** The region's view (the WIV): every municipality's running plan side by side; regional readers only. */
+export async function regionView(db: Kysely<DB>, user: SessionUser, year: number): Promise<{ rows: RegionRow[]; shared: ReturnType<typeof sharedPriorities> }> {
+	if (!can(user, 'safetyplan.read') || scopesFor(user, 'safetyplan.read') !== null) {
+		throw forbidden('Alleen wie voor de regio leest (de Werkgroep Integrale Veiligheid) ziet de plannen van de negen gemeenten naast elkaar.');
+	}
+	const rows = regionOverview(await listPlanSummaries(db, null), year);
+	return { rows, shared: sharedPriorities(rows) };
 }
