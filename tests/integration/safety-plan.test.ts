@@ -4,6 +4,7 @@
 // readable, and the figures Paraat holds itself counted per year (Bibob only as counts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import { strFromU8, unzipSync } from 'fflate';
 import type { SessionUser } from '../../src/lib/server/auth/roles.ts';
 import { closeSharedDb } from '../../src/lib/server/db/index.ts';
 import { seedDemoSafetyPlans } from '../../src/lib/server/demo/demo-safety-plan.ts';
@@ -11,6 +12,7 @@ import { ownFigures, planVersions, planView, programme, regionView, revisePlan }
 import type { SafetyPlanAction, SafetyPlanSummary } from '../../src/lib/contracts/safety-plan.ts';
 import * as listRoute from '../../src/routes/api/v1/safety-plans/+server.ts';
 import * as progressRoute from '../../src/routes/api/v1/safety-plans/[id=uuid]/progress.pdf/+server.ts';
+import * as docxRoute from '../../src/routes/api/v1/safety-plans/[id=uuid]/progress.docx/+server.ts';
 import * as actionRoute from '../../src/routes/api/v1/safety-plans/[id=uuid]/actions/[actionId=uuid]/+server.ts';
 import { createTestDatabase, createUser, type TestDatabase } from '../support/test-db.ts';
 import { ctx, expectServiceError, makeIncident } from '../support/incident-fixtures.ts';
@@ -51,6 +53,10 @@ async function call(handler: Handler, user: SessionUser | null, options: { query
 	const event = { locals: { user, session: null, requestId: 'safety-plan' }, params: options.params ?? {}, url, request, getClientAddress: () => '192.0.2.18' };
 	const response = await handler(event as never);
 	const type = response.headers.get('content-type') ?? '';
+	if (type.startsWith('application/vnd.openxmlformats')) {
+		const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
+		return { status: response.status, type, body: Object.fromEntries(Object.entries(files).map(([name, data]) => [name, strFromU8(data)])) };
+	}
 	if (type === 'application/pdf') return { status: response.status, type, body: Buffer.from(await response.arrayBuffer()).toString('latin1') };
 	return { status: response.status, type, body: await response.json() };
 }
@@ -235,6 +241,31 @@ describe('GET /api/v1/safety-plans/:id/progress.pdf', () => {
 		expect((await call(progressRoute.GET, adviserHeemskerk, { query: '?half=2026-1', params: { id } })).status).toBe(400);
 		expect((await call(progressRoute.GET, adviserBeverwijk, { query: '?half=2024-1', params: { id } })).status).toBe(403);
 		expect((await call(progressRoute.GET, adviserHeemskerk, { query: '?half=2024-1', params: { id: '00000000-0000-4000-8000-000000000000' } })).status).toBe(404);
+	});
+});
+
+describe('GET /api/v1/safety-plans/:id/progress.docx', () => {
+	it('answers an editable Word document with the same figures, sources and dates, in Dutch', async () => {
+		const id = (await planOf('heemskerk')).id;
+		const { status, type, body } = await call(docxRoute.GET, kabinetHeemskerk, { query: '?half=2024-1', params: { id } });
+		expect(status).toBe(200);
+		expect(type).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+		const document = body['word/document.xml'] as string;
+		expect(document).toContain('Voortgangsrapportage Integraal Veiligheids- en Handhavingsplan 2021-2024');
+		expect(document).toContain('Toelichting van het college');
+		expect(document).toContain('Woninginbraken (aantal)');
+		// The latest figure up to 2024 with its source and measurement date.
+		expect(document).toContain('79 (2023)');
+		expect(document).toContain('Politie, basisteam Kennemerland-Noord — demogegevens (fictief), 2024-02-15');
+		expect(document).toContain('<w:tblHeader/>');
+		expect(body['word/styles.xml']).toContain('w:val="nl-NL"');
+		expect(body['docProps/core.xml']).toContain('<dc:title>Voortgangsrapportage Integraal Veiligheids- en Handhavingsplan 2021-2024</dc:title>');
+	});
+
+	it('refuses as the PDF does', async () => {
+		const id = (await planOf('heemskerk')).id;
+		expect((await call(docxRoute.GET, adviserHeemskerk, { query: '?half=2030-1', params: { id } })).status).toBe(400);
+		expect((await call(docxRoute.GET, adviserBeverwijk, { query: '?half=2024-1', params: { id } })).status).toBe(403);
 	});
 });
 

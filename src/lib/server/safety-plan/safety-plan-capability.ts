@@ -76,6 +76,22 @@ export const safetyPlanPaths = {
 			}
 		}
 	},
+	'/api/v1/safety-plans/{id}/progress.docx': {
+		get: {
+			summary: 'Dezelfde voortgangsrapportage als bewerkbaar Word-document (.docx), met ruimte voor de toelichting van het college',
+			parameters: [
+				{ name: 'id', in: 'path', required: true, schema: uuid },
+				{ name: 'half', in: 'query', required: true, schema: { type: 'string', pattern: '^\\d{4}-[12]$', examples: ['2024-1'] }, description: 'JJJJ-1 (januari–juni) of JJJJ-2 (juli–december), binnen de looptijd van het plan' }
+			],
+			responses: {
+				'200': { description: 'De rapportage', content: { 'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: { type: 'string', format: 'binary' } } } },
+				'400': problemResponse('Ongeldig of ander halfjaar (validation_failed)'),
+				'401': problemResponse('Niet ingelogd'),
+				'403': problemResponse('Geen recht op dit plan'),
+				'404': problemResponse('Plan bestaat niet')
+			}
+		}
+	},
 	'/api/v1/safety-plans/{id}/actions/{actionId}': {
 		patch: {
 			summary: 'De status van een actie van het uitvoeringsprogramma wijzigen (beleidsadviseur OOV van de gemeente)',
