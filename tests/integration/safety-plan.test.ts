@@ -8,6 +8,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { SessionUser } from '../../src/lib/server/auth/roles.ts';
 import { closeSharedDb } from '../../src/lib/server/db/index.ts';
 import { seedDemoSafetyPlans } from '../../src/lib/server/demo/demo-safety-plan.ts';
+import { importFigures } from '../../src/lib/server/safety-plan/safety-plan-import.ts';
 import { ownFigures, planVersions, planView, programme, regionView, revisePlan } from '../../src/lib/server/safety-plan/safety-plan-service.ts';
 import type { SafetyPlanAction, SafetyPlanSummary } from '../../src/lib/contracts/safety-plan.ts';
 import * as listRoute from '../../src/routes/api/v1/safety-plans/+server.ts';
@@ -290,5 +291,53 @@ describe('the region’s view', () => {
 		expect(view.rows.find((r) => r.municipality === 'heemstede')!.priorities.find((p) => p.title === 'Cybercrime')).toEqual({ title: 'Cybercrime', imv: 'Cybercrime', shared: false });
 		await expectServiceError(regionView(t.db, adviserHeemskerk, 2024), 403);
 		await expectServiceError(regionView(t.db, permits, 2024), 403);
+	});
+});
+
+describe('importing figures', () => {
+	const mapping = { indicator: 'Indicator', year: 'Jaar', value: 'Waarde', area: 'Gebied', measuredOn: 'Datum', source: 'Bron' };
+	const defaults = { source: 'Politie', measuredOn: '2025-01-10' };
+	const file = (text: string) => ({ text, bytes: Buffer.byteLength(text) });
+	const good = 'Indicator;Jaar;Waarde;Gebied;Datum;Bron\nWoninginbraken;2024;71;;10-01-2025;Politie basisteam\nWoninginbraken;2024;12;WK039601;10-01-2025;Politie basisteam\n';
+	const figures = async () =>
+		(await sql<{ n: number }>`select count(*)::int as n from safety_plan_measurement m join safety_plan_indicator i on i.id = m.indicator_id where i.title = 'Woninginbraken'`.execute(t.db)).rows[0]!.n;
+
+	it('checks without writing, then writes the whole file once; a second import changes nothing', async () => {
+		const id = (await planOf('heemskerk')).id;
+		const before = await figures();
+		const checked = await importFigures(t.db, adviserHeemskerk, id, file(good), mapping, defaults, { apply: false, ip: null });
+		expect(checked).toMatchObject({ errors: [], imported: 0 });
+		expect(checked.rows).toHaveLength(2);
+		expect(await figures()).toBe(before);
+
+		expect((await importFigures(t.db, adviserHeemskerk, id, file(good), mapping, defaults, { apply: true, ip: null })).imported).toBe(2);
+		expect(await figures()).toBe(before + 2);
+		expect((await importFigures(t.db, adviserHeemskerk, id, file(good), mapping, defaults, { apply: true, ip: null })).imported).toBe(2);
+		expect(await figures()).toBe(before + 2);
+		const view = await planView(t.db, kabinetHeemskerk, id);
+		const burglaries = view.indicators.find((i) => i.title === 'Woninginbraken')!;
+		expect(burglaries.measurements.filter((m) => m.year === 2024)).toEqual([
+			{ areaCode: '', year: 2024, value: 71, source: 'Politie basisteam', measuredOn: '2025-01-10', isDemo: false },
+			{ areaCode: 'WK039601', year: 2024, value: 12, source: 'Politie basisteam', measuredOn: '2025-01-10', isDemo: false }
+		]);
+		const audit = await t.db.selectFrom('auditLog').select('action').where('action', '=', 'veiligheidsplan.cijfers.geimporteerd').execute();
+		expect(audit).toHaveLength(2);
+	});
+
+	it('writes nothing when one row is wrong, and says which', async () => {
+		const id = (await planOf('heemskerk')).id;
+		const before = await figures();
+		const bad = 'Indicator;Jaar;Waarde;Gebied;Datum;Bron\nWoninginbraken;2023;70;;;\nWoninginbraken;2023;veel;;;\n';
+		const result = await importFigures(t.db, adviserHeemskerk, id, file(bad), mapping, defaults, { apply: true, ip: null });
+		expect(result).toMatchObject({ imported: 0, errors: ['Rij 3: waarde "veel" is geen getal.'] });
+		expect(await figures()).toBe(before);
+	});
+
+	it('refuses another municipality, the kabinet, an unreadable or empty file', async () => {
+		const id = (await planOf('heemskerk')).id;
+		await expectServiceError(importFigures(t.db, adviserBeverwijk, id, file(good), mapping, defaults, { apply: true, ip: null }), 403);
+		await expectServiceError(importFigures(t.db, kabinetHeemskerk, id, file(good), mapping, defaults, { apply: true, ip: null }), 403);
+		await expectServiceError(importFigures(t.db, adviserHeemskerk, id, file('Indicator;Jaar\n"open;2024\n'), mapping, defaults, { apply: true, ip: null }), 400, 'invalid_csv');
+		await expectServiceError(importFigures(t.db, adviserHeemskerk, id, file(''), mapping, defaults, { apply: true, ip: null }), 400, 'empty_file');
 	});
 });
