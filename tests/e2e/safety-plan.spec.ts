@@ -41,6 +41,26 @@ test('de beleidsadviseur OOV leest het plan en werkt een actie bij; een verouder
 		expect(report.headers()['content-type']).toBe('application/pdf');
 		expect((await report.body()).subarray(0, 8).toString('latin1')).toBe('%PDF-1.7');
 
+		// A new police export: checked first (nothing written), then imported; the plan shows the figure.
+		await page.getByRole('link', { name: 'Cijfers importeren (CSV)' }).click();
+		await expect(page.getByRole('heading', { level: 1, name: 'Cijfers importeren' })).toBeVisible();
+		const csv = { name: 'politie-2024.csv', mimeType: 'text/csv', buffer: Buffer.from('Indicator;Jaar;Waarde;Gebied;Datum;Bron\nWoninginbraken;2024;73;;15-01-2025;Politie basisteam Kennemerland-Noord\nWoninginbraken;2024;veel;;;\n') };
+		await page.getByLabel('CSV-bestand').setInputFiles(csv);
+		await page.getByRole('button', { name: 'Importeren' }).click();
+		await expect(page.getByTestId('import-errors')).toHaveText('Rij 3: waarde "veel" is geen getal; bron ontbreekt.');
+		await expectAxeClean(page);
+		await page.getByLabel('CSV-bestand').setInputFiles({ ...csv, buffer: Buffer.from('Indicator;Jaar;Waarde;Gebied;Datum;Bron\nWoninginbraken;2024;73;;15-01-2025;Politie basisteam Kennemerland-Noord\n') });
+		await page.getByRole('button', { name: 'Controleren' }).click();
+		await expect(page.getByRole('status').filter({ hasText: 'Geen fouten: 1 cijfers klaar om te importeren.' })).toBeVisible();
+		await page.getByLabel('CSV-bestand').setInputFiles({ ...csv, buffer: Buffer.from('Indicator;Jaar;Waarde;Gebied;Datum;Bron\nWoninginbraken;2024;73;;15-01-2025;Politie basisteam Kennemerland-Noord\n') });
+		await page.getByRole('button', { name: 'Importeren' }).click();
+		await expect(page.getByRole('status').filter({ hasText: '1 cijfers geïmporteerd.' })).toBeVisible();
+		await page.getByRole('link', { name: 'Integraal Veiligheids- en Handhavingsplan 2021-2024' }).click();
+		const row2024 = page.getByRole('region', { name: 'Metingen Woninginbraken' }).getByRole('row', { name: /^2024 / });
+		await expect(row2024).toContainText('73');
+		await expect(row2024).toContainText('Politie basisteam Kennemerland-Noord');
+		await expect(row2024).toContainText('Ja');
+
 		await page.getByRole('link', { name: 'Uitvoeringsprogramma 2024' }).click();
 		await expect(page.getByRole('heading', { level: 1, name: 'Uitvoeringsprogramma 2024' })).toBeVisible();
 		const row = page.getByTestId('action-row').filter({ hasText: 'Integrale controle bedrijventerrein' });
