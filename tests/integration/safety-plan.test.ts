@@ -150,7 +150,7 @@ describe('an action of the execution programme', () => {
 		expect(status).toBe(200);
 		expect(body).toMatchObject({ id: action.id, status: 'in_uitvoering', version: action.version + 1 });
 		const audit = await t.db.selectFrom('auditLog').select(['action', 'municipalityCode']).where('entityId', '=', action.id).execute();
-		expect(audit).toEqual([{ action: 'veiligheidsplan.actie.status', municipalityCode: 'heemskerk' }]);
+		expect(audit).toEqual([{ action: 'veiligheidsplan.actie_status', municipalityCode: 'heemskerk' }]);
 	});
 
 	it('answers a stale version with 409 and the current action, changing nothing', async () => {
@@ -320,7 +320,7 @@ describe('importing figures', () => {
 			{ areaCode: '', year: 2024, value: 71, source: 'Politie basisteam', measuredOn: '2025-01-10', isDemo: false },
 			{ areaCode: 'WK039601', year: 2024, value: 12, source: 'Politie basisteam', measuredOn: '2025-01-10', isDemo: false }
 		]);
-		const audit = await t.db.selectFrom('auditLog').select('action').where('action', '=', 'veiligheidsplan.cijfers.geimporteerd').execute();
+		const audit = await t.db.selectFrom('auditLog').select('action').where('action', '=', 'veiligheidsplan.cijfers_geimporteerd').execute();
 		expect(audit).toHaveLength(2);
 	});
 

@@ -53,7 +53,7 @@ export async function importFigures(
 		for (const row of check.rows) {
 			await upsertMeasurement(trx, row.indicatorId, { areaCode: row.areaCode, year: row.year, value: row.value, source: row.source, measuredOn: row.measuredOn, isDemo: false });
 		}
-		await writeAudit(trx, { actorId: user.id, action: 'veiligheidsplan.cijfers.geimporteerd', entityType: 'veiligheidsplan', entityId: planId, municipality, ip: options.ip, details: { rijen: check.rows.length } });
+		await writeAudit(trx, { actorId: user.id, action: 'veiligheidsplan.cijfers_geimporteerd', entityType: 'veiligheidsplan', entityId: planId, municipality, ip: options.ip, details: { rijen: check.rows.length } });
 	});
 	return { ...check, imported: check.rows.length };
 }

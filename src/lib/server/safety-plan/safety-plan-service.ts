@@ -124,12 +124,12 @@ export async function changeActionStatus(db: Kysely<DB>, user: SessionUser, plan
 		const saved = await saveActionStatus(trx, actionId, input.status, user.id);
 		await writeAudit(trx, {
 			actorId: user.id,
-			action: 'veiligheidsplan.actie.status',
+			action: 'veiligheidsplan.actie_status',
 			entityType: 'veiligheidsplan-actie',
 			entityId: actionId,
 			municipality,
 			ip: ctx.ip,
-			details: { plan: planId, van: current.status, naar: saved.status }
+			details: { from: current.status, to: saved.status }
 		});
 		return saved;
 	});
@@ -166,7 +166,7 @@ export async function revisePlan(db: Kysely<DB>, user: SessionUser, id: string, 
 		await savePlanFields(trx, id, { title: revision.title.trim(), ambition: revision.ambition.trim(), endYear: revision.endYear });
 		const after = (await findPlan(trx, id))!;
 		await insertPlanVersion(trx, after, revision.reason.trim(), user.id);
-		await writeAudit(trx, { actorId: user.id, action: 'veiligheidsplan.bijgesteld', entityType: 'veiligheidsplan', entityId: id, municipality, ip: ctx.ip, details: { versie: after.version, reden: revision.reason.trim() } });
+		await writeAudit(trx, { actorId: user.id, action: 'veiligheidsplan.bijgesteld', entityType: 'veiligheidsplan', entityId: id, municipality, ip: ctx.ip, details: { version: after.version, reason: revision.reason.trim() } });
 		return after;
 	});
 }
