@@ -21,6 +21,7 @@ import { seedDemoExercise } from '$lib/server/demo/demo-exercise';
 import { seedDemoEvents } from '$lib/server/demo/demo-events';
 import { seedDemoAdvice } from '$lib/server/demo/demo-advice';
 import { seedDemoBibob } from '$lib/server/demo/demo-bibob';
+import { seedDemoSafetyPlans } from '$lib/server/demo/demo-safety-plan';
 import { registerCapabilities } from '$lib/server/runtime/capabilities';
 
 // Before any request: the OpenAPI document (and any topic check) needs the capabilities.
@@ -48,6 +49,11 @@ export const init: ServerInit = async () => {
 		await seedDemoBibob(getDb());
 	} catch (err) {
 		logger.error({ err: err instanceof Error ? err.message : String(err) }, 'demo-Bibob-dossiers niet klaargezet');
+	}
+	try {
+		await seedDemoSafetyPlans(getDb());
+	} catch (err) {
+		logger.error({ err: err instanceof Error ? err.message : String(err) }, 'demo-veiligheidsplannen niet klaargezet');
 	}
 };
 

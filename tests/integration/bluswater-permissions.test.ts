@@ -55,7 +55,9 @@ const MATRIX: Record<Role, [boolean, boolean, boolean, boolean]> = {
 	politie: [true, false, false, false],
 	vergunningverlener: [false, false, false, false],
 	adviseur: [false, false, false, false],
-	bibob: [false, false, false, false]
+	bibob: [false, false, false, false],
+	beleidsadviseur: [false, false, false, false],
+	kabinet: [false, false, false, false]
 };
 
 describe('permissions matrix', () => {

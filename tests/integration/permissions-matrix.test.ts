@@ -16,6 +16,9 @@ import * as tasksRoute from '../../src/routes/api/v1/incidents/[id=uuid]/tasks/+
 import * as sitrapsRoute from '../../src/routes/api/v1/incidents/[id=uuid]/sitraps/+server.ts';
 import * as unitsRoute from '../../src/routes/api/v1/bluswater/units/+server.ts';
 import * as bibobFileRoute from '../../src/routes/api/v1/bibob/files/[id=uuid]/+server.ts';
+import * as safetyPlansRoute from '../../src/routes/api/v1/safety-plans/+server.ts';
+import * as safetyPlanActionRoute from '../../src/routes/api/v1/safety-plans/[id=uuid]/actions/[actionId=uuid]/+server.ts';
+import { insertAction, insertPlan, insertPriority } from '../../src/lib/server/safety-plan/safety-plan-queries.ts';
 import { createTestDatabase, createUser, loginAs, type TestDatabase } from '../support/test-db.ts';
 import { requestLocals } from '../support/request-locals.ts';
 import { connectClient, startRealtimeServer, type ClientSocket, type TestRealtimeNode } from '../support/realtime-server.ts';
@@ -32,6 +35,7 @@ let node: TestRealtimeNode;
 let crisis: IncidentRecord;
 let exercise: IncidentRecord;
 let bibobFileId: string;
+let safetyPlan: { id: string; actionId: string };
 const users = new Map<string, { user: SessionUser; token: string }>();
 const sockets: ClientSocket[] = [];
 let unitCounter = 0;
@@ -61,6 +65,13 @@ beforeAll(async () => {
 	const put = await call(sectionRoute.PUT, leader, { id: crisis.id, section: 'samenvatting' }, { method: 'PUT', body: { text: 'Uitslaande brand.', version: 0 } });
 	expect(put.status).toBe(200);
 	bibobFileId = (await openOtherScreening(t.db, users.get(key('bibob', 'own'))!.user, 'haarlem')).id;
+	// A Haarlem safety plan with one action, to read and to change.
+	safetyPlan = await t.db.transaction().execute(async (trx) => {
+		const id = await insertPlan(trx, { municipality: 'haarlem', title: 'Integraal Veiligheidsplan Haarlem', startYear: 2024, endYear: 2027, ambition: 'Veilig Haarlem', isDemo: false });
+		const priorityId = await insertPriority(trx, id, { kind: 'prioriteit', position: 1, title: 'Ondermijning', why: '', ambition: '', approach: '', conditions: '', focusArea: '', partners: '', residentsRole: '' });
+		const actionId = await insertAction(trx, { planId: id, priorityId, year: 2026, title: 'Integrale controle', owner: 'RIEC', plannedQuarter: 2, status: 'gepland', isDemo: false });
+		return { id, actionId };
+	});
 	node = await startRealtimeServer(t);
 });
 
@@ -81,6 +92,13 @@ async function call(handler: Handler, user: SessionUser, params: Record<string, 
 		body: init.body === undefined ? undefined : JSON.stringify(init.body)
 	});
 	const event = { locals: { ...requestLocals(t.db), user, session: null, requestId: 'matrix' }, params, url, request, getClientAddress: () => '192.0.2.15' };
+	const response = await handler(event as never);
+	return { status: response.status };
+}
+
+async function callWithQuery(handler: Handler, user: SessionUser, query: string) {
+	const url = new URL(`http://localhost/api/v1/matrix${query}`);
+	const event = { locals: { ...requestLocals(t.db), user, session: null, requestId: 'matrix' }, params: {}, url, request: new Request(url), getClientAddress: () => '192.0.2.15' };
 	const response = await handler(event as never);
 	return { status: response.status };
 }
@@ -176,6 +194,26 @@ const HTTP_CHECKS: Check[] = [
 		denied: 404,
 		allowed: (role, place) => role === 'bibob' && place === 'own',
 		run: (user) => call(bibobFileRoute.GET, user, { id: bibobFileId })
+	},
+	{
+		name: 'list the Haarlem safety plans',
+		ok: 200,
+		denied: 403,
+		// The beleidsadviseur OOV and the mayor's kabinet of Haarlem; a regional grant (the WIV) reads all nine.
+		allowed: (role, place) => (role === 'beleidsadviseur' || role === 'kabinet') && place !== 'other',
+		run: (user) => callWithQuery(safetyPlansRoute.GET, user, '?municipality=haarlem')
+	},
+	{
+		name: 'change an action of the Haarlem safety plan',
+		ok: 200,
+		// 403 to everyone else: a plan is public policy, that it exists is no secret.
+		denied: 403,
+		allowed: (role, place) => role === 'beleidsadviseur' && place === 'own',
+		run: async (user) => {
+			const row = await t.db.selectFrom('safetyPlanAction').select(['version', 'status']).where('id', '=', safetyPlan.actionId).executeTakeFirstOrThrow();
+			const status = row.status === 'gepland' ? 'in_uitvoering' : 'gepland';
+			return call(safetyPlanActionRoute.PATCH, user, { id: safetyPlan.id, actionId: safetyPlan.actionId }, { method: 'PATCH', body: { version: row.version, status } });
+		}
 	}
 ];
 

@@ -4,7 +4,7 @@
 // is no route of its own, so nothing matches it. A SvelteKit route id (`/api/v1/incidents/[id]/tasks`,
 // as the metrics label it) is read up to its first bracket: the folder above it must exist.
 
-const FIRST_SEGMENTS = ['api', 'advies', 'beheer', 'berichten', 'bibob', 'bluswater', 'crisis', 'evenementen', 'inloggen', 'kalender', 'mijn-account', 'mijn-taken', 'uitloggen', 'healthz', 'readyz', 'metrics', 'socket.io'];
+const FIRST_SEGMENTS = ['api', 'advies', 'beheer', 'berichten', 'bibob', 'bluswater', 'crisis', 'evenementen', 'inloggen', 'kalender', 'mijn-account', 'mijn-taken', 'uitloggen', 'veiligheidsplan', 'healthz', 'readyz', 'metrics', 'socket.io'];
 
 const ADDRESS = new RegExp(`(?<![\\w./-])/(?:${FIRST_SEGMENTS.map((s) => s.replace('.', '\\.')).join('|')})(?![\\w-])[^\\s\`'")[\\],;*]*`, 'g');
 

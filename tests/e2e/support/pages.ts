@@ -61,6 +61,19 @@ export const MAIN_PAGES: PageGroup[] = [
 		paths: async () => ['/beheer/evenementen']
 	},
 	{
+		email: demoEmail('beleidsadviseur', 'heemskerk'),
+		// The demo IVHP 2021-2024 (demo-safety-plan-data.ts): overview, a year's programme, the import.
+		paths: async (request) => {
+			const plans = (await (await request.get('/api/v1/safety-plans?municipality=heemskerk')).json()) as { id: string }[];
+			expect(plans).toHaveLength(1);
+			return ['/veiligheidsplan', `/veiligheidsplan/${plans[0]!.id}`, `/veiligheidsplan/${plans[0]!.id}/uitvoering/2024`, `/veiligheidsplan/${plans[0]!.id}/import`];
+		}
+	},
+	{
+		email: demoEmail('beleidsadviseur'),
+		paths: async () => ['/veiligheidsplan/regio']
+	},
+	{
 		email: demoEmail('bibob', 'haarlem'),
 		bibob: true,
 		// The demo's Bibob files (demo-bibob.ts): one just opened, one in its own investigation.

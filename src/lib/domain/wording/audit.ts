@@ -94,7 +94,10 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
 	'bibob.file.decided': 'Bibob: besluit genomen',
 	'bibob.file.closed': 'Bibob: dossier gesloten',
 	'bibob.file.disclosure_recorded': 'Bibob: verstrekking vastgelegd',
-	'bibob.settings.changed': 'Bibob-instellingen gewijzigd'
+	'bibob.settings.changed': 'Bibob-instellingen gewijzigd',
+	'safety_plan.action_status_changed': 'Status van een actie van het veiligheidsplan gewijzigd',
+	'safety_plan.revised': 'Veiligheidsplan bijgesteld',
+	'safety_plan.figures_imported': 'Cijfers geïmporteerd in het veiligheidsplan'
 };
 
 /**
@@ -148,6 +151,7 @@ export const AUDIT_DETAIL_LABELS: Readonly<Record<string, string | null>> = {
 	process: 'proces',
 	title: 'titel',
 	version: 'versie',
+	rijen: 'rijen',
 	note: 'toelichting',
 	number: 'logregel',
 	corrects: 'correctie op logregel',

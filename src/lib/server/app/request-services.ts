@@ -46,6 +46,8 @@ import * as incidentShell from '../logbook/incident-shell.ts';
 import * as noticeService from '../notices/notice-service.ts';
 import * as noticePage from '../notices/notice-page.ts';
 import { currentSeq } from '../realtime/event-log.ts';
+import * as safetyPlanService from '../safety-plan/safety-plan-service.ts';
+import * as safetyPlanPage from '../safety-plan/safety-plan-page.ts';
 import * as taskService from '../tasks/task-service.ts';
 import * as templateService from '../tasks/template-service.ts';
 import * as userService from '../users/user-service.ts';
@@ -67,6 +69,7 @@ export function createRequestServices(database: () => Database) {
 		notices: bindDb(database, noticeService, noticePage),
 		/** The position of a topic, read before a page's data so its live subscription starts there. */
 		realtime: bindDb(database, { currentSeq }),
+		safetyPlan: bindDb(database, safetyPlanService, safetyPlanPage),
 		tasks: bindDb(database, taskService, templateService),
 		users: bindDb(database, userService)
 	});

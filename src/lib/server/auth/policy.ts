@@ -83,6 +83,12 @@ export const POLICY = {
 	'bluswater.manage': { label: 'Bluswater aansturen (verzoeken, inzet)', allow: [{ roles: ['brandweer', 'crisisteam'] }, exercise(['oefenleider'])] },
 	'fleet.edit': { label: 'Het regionale wagenpark wijzigen', allow: [{ roles: ['beheerder'], regionalOnly: true }] },
 
+	// The integral safety plan (DOMAIN.md §8): the beleidsadviseur OOV of exactly the plan's
+	// municipality writes it; the mayor's kabinet reads its own municipality's, and a regional grant
+	// (the WIV) reads all nine. Bibob appears in a plan only as counts, never a file.
+	'safetyplan.read': { label: 'Het integraal veiligheidsplan lezen', allow: [{ roles: ['beleidsadviseur', 'kabinet'] }] },
+	'safetyplan.write': { label: 'Het integraal veiligheidsplan en zijn uitvoering bijwerken', allow: [{ roles: ['beleidsadviseur'], exactMunicipality: true }] },
+
 	'notice.post': { label: 'Mededelingen plaatsen', allow: [{ roles: ['crisisteam', 'beheerder'] }] },
 	// Grants: within the beheerder's own scope, never to themselves (checked in mayGrant).
 	'users.manage': { label: 'Gebruikers en rollen beheren', allow: [{ roles: ['beheerder'] }] },

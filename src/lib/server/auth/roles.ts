@@ -11,7 +11,9 @@ export const ROLES = [
 	'ghor',
 	'politie',
 	'oefenleider',
-	'waarnemer'
+	'waarnemer',
+	'beleidsadviseur',
+	'kabinet'
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -29,7 +31,9 @@ export const ROLE_LABELS: Record<Role, string> = {
 	ghor: 'GHOR',
 	politie: 'Politie',
 	oefenleider: 'Oefenleider',
-	waarnemer: 'Waarnemer'
+	waarnemer: 'Waarnemer',
+	beleidsadviseur: 'Beleidsadviseur OOV',
+	kabinet: 'Kabinet burgemeester'
 };
 
 export const DISCIPLINE_LABELS: Record<Discipline, string> = {

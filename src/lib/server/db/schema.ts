@@ -21,6 +21,8 @@ export type JsonPrimitive = boolean | number | string | null;
 
 export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
+export type Numeric = ColumnType<string, number | string, number | string>;
+
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export interface AdviceRequest {
@@ -495,6 +497,88 @@ export interface RoleGrant {
   userId: string;
 }
 
+export interface SafetyPlan {
+  ambition: Generated<string>;
+  createdAt: Generated<Timestamp>;
+  endYear: number;
+  id: Generated<string>;
+  isDemo: Generated<boolean>;
+  municipalityCode: string;
+  startYear: number;
+  title: string;
+  updatedAt: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface SafetyPlanAction {
+  id: Generated<string>;
+  isDemo: Generated<boolean>;
+  owner: string;
+  planId: string;
+  plannedQuarter: number;
+  priorityId: string;
+  status: Generated<string>;
+  title: string;
+  updatedAt: Generated<Timestamp>;
+  updatedBy: string | null;
+  version: Generated<number>;
+  year: number;
+}
+
+export interface SafetyPlanIndicator {
+  baseline: Numeric;
+  baselineYear: number;
+  definition: Generated<string>;
+  direction: string;
+  id: Generated<string>;
+  isDemo: Generated<boolean>;
+  planId: string;
+  priorityId: string;
+  source: string;
+  title: string;
+  unit: string;
+}
+
+export interface SafetyPlanMeasurement {
+  areaCode: Generated<string>;
+  indicatorId: string;
+  isDemo: Generated<boolean>;
+  measuredOn: Timestamp;
+  source: string;
+  value: Numeric;
+  year: number;
+}
+
+export interface SafetyPlanPriority {
+  ambition: Generated<string>;
+  approach: Generated<string>;
+  conditions: Generated<string>;
+  focusArea: Generated<string>;
+  id: Generated<string>;
+  kind: string;
+  partners: Generated<string>;
+  planId: string;
+  position: number;
+  residentsRole: Generated<string>;
+  title: string;
+  why: Generated<string>;
+}
+
+export interface SafetyPlanTarget {
+  indicatorId: string;
+  target: Numeric;
+  year: number;
+}
+
+export interface SafetyPlanVersion {
+  planId: string;
+  reason: Generated<string>;
+  savedAt: Generated<Timestamp>;
+  savedBy: string | null;
+  snapshot: Json;
+  version: number;
+}
+
 export interface Sitrap {
   id: Generated<string>;
   incidentId: string;
@@ -690,6 +774,13 @@ export interface DB {
   refillPoint: RefillPoint;
   risicoscanModel: RisicoscanModel;
   roleGrant: RoleGrant;
+  safetyPlan: SafetyPlan;
+  safetyPlanAction: SafetyPlanAction;
+  safetyPlanIndicator: SafetyPlanIndicator;
+  safetyPlanMeasurement: SafetyPlanMeasurement;
+  safetyPlanPriority: SafetyPlanPriority;
+  safetyPlanTarget: SafetyPlanTarget;
+  safetyPlanVersion: SafetyPlanVersion;
   sitrap: Sitrap;
   situationSection: SituationSection;
   task: Task;

@@ -20,6 +20,7 @@ export function navigationFor(user: SessionUser): NavItem[] {
 		items.push({ href: '/crisis', label: 'Crisis en oefeningen' }, { href: '/mijn-taken', label: 'Mijn taken' });
 	}
 	if (can(user, 'bluswater.read')) items.push({ href: '/bluswater', label: 'Bluswater' });
+	if (can(user, 'safetyplan.read')) items.push({ href: '/veiligheidsplan', label: 'Veiligheidsplan' });
 	if (can(user, 'fleet.edit')) items.push({ href: '/beheer/bluswater', label: 'Wagenpark bluswater' });
 	if (can(user, 'event.settings')) items.push({ href: '/beheer/evenementen', label: 'Instellingen evenementen' });
 	if (can(user, 'users.manage')) items.push({ href: '/beheer/gebruikers', label: 'Gebruikers' });

@@ -16,6 +16,7 @@ import { tasksCapability } from '../tasks/tasks-capability.ts';
 import { bluswaterCapability } from '../bluswater/bluswater-capability.ts';
 import { logbookCapability } from '../logbook/logbook-capability.ts';
 import { injectsCapability } from '../injects/injects-capability.ts';
+import { safetyPlanCapability } from '../safety-plan/safety-plan-capability.ts';
 
 /** In the order their paths appear in the OpenAPI document. */
 export const capabilities: readonly Capability[] = [
@@ -30,7 +31,8 @@ export const capabilities: readonly Capability[] = [
 	eventsCapability,
 	calendarCapability,
 	adviceCapability,
-	bibobCapability
+	bibobCapability,
+	safetyPlanCapability
 ];
 
 export function registerCapabilities(): void {

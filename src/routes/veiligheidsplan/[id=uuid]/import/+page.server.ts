@@ -1,0 +1,20 @@
+import { error } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { requireUser } from '$lib/server/http/guards';
+import { ServiceError } from '$lib/server/errors';
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	try {
+		return await locals.services.safetyPlan.loadImportPage(requireUser(locals, url), params.id);
+	} catch (err) {
+		if (err instanceof ServiceError) error(err.status, err.message);
+		throw err;
+	}
+};
+
+export const actions: Actions = {
+	controleren: async ({ locals, url, params, request }) =>
+		locals.services.safetyPlan.importFromForm(requireUser(locals, url), params.id, await request.formData(), false, locals.ctx.ip),
+	importeren: async ({ locals, url, params, request }) =>
+		locals.services.safetyPlan.importFromForm(requireUser(locals, url), params.id, await request.formData(), true, locals.ctx.ip)
+};
