@@ -297,7 +297,7 @@ describe('reading', () => {
 
 	it('the reader list is exactly the expected roles', () => {
 		expect(ROLES.filter((r) => READERS.includes(r)).sort()).toEqual([...READERS].sort());
-		expect(ROLES).toHaveLength(11);
+		expect(ROLES).toHaveLength(13);
 	});
 
 	it.each(ROLES.map((role) => [role, READERS.includes(role)] as const))(
