@@ -42,7 +42,7 @@ test('de beleidsadviseur OOV leest het plan en werkt een actie bij; een verouder
 		expect((await report.body()).subarray(0, 8).toString('latin1')).toBe('%PDF-1.7');
 
 		// A new police export: checked first (nothing written), then imported; the plan shows the figure.
-		await page.getByRole('link', { name: 'Cijfers importeren (CSV)' }).click();
+		await page.getByRole('link', { name: 'Cijfers importeren (CSV of Excel)' }).click();
 		await expect(page.getByRole('heading', { level: 1, name: 'Cijfers importeren' })).toBeVisible();
 		const csv = { name: 'politie-2024.csv', mimeType: 'text/csv', buffer: Buffer.from('Indicator;Jaar;Waarde;Gebied;Datum;Bron\nWoninginbraken;2024;73;;15-01-2025;Politie basisteam Kennemerland-Noord\nWoninginbraken;2024;veel;;;\n') };
 		await page.getByLabel('CSV-bestand').setInputFiles(csv);
