@@ -5,6 +5,7 @@
 // contract. Pages are axe-clean, also on a phone.
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, type Page } from '@playwright/test';
+import writeExcelFile from 'write-excel-file/node';
 import { loggedInContext } from './support/app';
 import { demoEmail } from './support/env';
 
@@ -42,7 +43,7 @@ test('de beleidsadviseur OOV leest het plan en werkt een actie bij; een verouder
 		expect((await report.body()).subarray(0, 8).toString('latin1')).toBe('%PDF-1.7');
 
 		// A new police export: checked first (nothing written), then imported; the plan shows the figure.
-		await page.getByRole('link', { name: 'Cijfers importeren (CSV)' }).click();
+		await page.getByRole('link', { name: 'Cijfers importeren (CSV of Excel)' }).click();
 		await expect(page.getByRole('heading', { level: 1, name: 'Cijfers importeren' })).toBeVisible();
 		const csv = { name: 'politie-2024.csv', mimeType: 'text/csv', buffer: Buffer.from('Indicator;Jaar;Waarde;Gebied;Datum;Bron\nWoninginbraken;2024;73;;15-01-2025;Politie basisteam Kennemerland-Noord\nWoninginbraken;2024;veel;;;\n') };
 		await page.getByLabel('CSV-bestand').setInputFiles(csv);
@@ -60,6 +61,22 @@ test('de beleidsadviseur OOV leest het plan en werkt een actie bij; een verouder
 		await expect(row2024).toContainText('73');
 		await expect(row2024).toContainText('Politie basisteam Kennemerland-Noord');
 		await expect(row2024).toContainText('Ja');
+
+		// The same export as an Excel workbook: a number cell and a real date cell arrive as they are.
+		await page.getByRole('link', { name: 'Cijfers importeren (CSV of Excel)' }).click();
+		const workbook = await writeExcelFile([
+			['Indicator', 'Jaar', 'Waarde', 'Gebied', 'Datum', 'Bron'].map((value) => ({ value })),
+			[{ value: 'Woninginbraken' }, { type: Number, value: 2023 }, { type: Number, value: 77.5 }, null, { type: Date, value: new Date(Date.UTC(2024, 0, 12)), format: 'dd-mm-yyyy' }, { value: 'Politie, jaarcijfers in Excel' }]
+		]).toBuffer();
+		await page.getByLabel('CSV-bestand').setInputFiles({ name: 'politie-2023.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(workbook) });
+		await page.getByRole('button', { name: 'Importeren' }).click();
+		await expect(page.getByRole('status').filter({ hasText: '1 cijfers geïmporteerd.' })).toBeVisible();
+		await expect(page.getByRole('row', { name: /^2 Woninginbraken/ })).toContainText('77,5');
+		await expect(page.getByRole('row', { name: /^2 Woninginbraken/ })).toContainText('2024-01-12');
+		await page.getByRole('link', { name: 'Integraal Veiligheids- en Handhavingsplan 2021-2024' }).click();
+		const row2023 = page.getByRole('region', { name: 'Metingen Woninginbraken' }).getByRole('row', { name: /^2023 / });
+		await expect(row2023).toContainText('77,5');
+		await expect(row2023).toContainText('Politie, jaarcijfers in Excel');
 
 		await page.getByRole('link', { name: 'Uitvoeringsprogramma 2024' }).click();
 		await expect(page.getByRole('heading', { level: 1, name: 'Uitvoeringsprogramma 2024' })).toBeVisible();

@@ -4,11 +4,13 @@
 // readable, and the figures Paraat holds itself counted per year (Bibob only as counts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8, unzipSync, zipSync, strToU8 } from 'fflate';
+import writeExcelFile, { type Row } from 'write-excel-file/node';
 import type { SessionUser } from '../../src/lib/server/auth/roles.ts';
 import { closeSharedDb } from '../../src/lib/server/db/index.ts';
 import { seedDemoSafetyPlans } from '../../src/lib/server/demo/demo-safety-plan.ts';
 import { importFigures } from '../../src/lib/server/safety-plan/safety-plan-import.ts';
+import { FILE_TYPE_REFUSED } from '../../src/lib/server/safety-plan/safety-plan-import-file.ts';
 import { ownFigures, planVersions, planView, programme, regionView, revisePlan } from '../../src/lib/server/safety-plan/safety-plan-service.ts';
 import type { SafetyPlanAction, SafetyPlanSummary } from '../../src/lib/contracts/safety-plan.ts';
 import * as listRoute from '../../src/routes/api/v1/safety-plans/+server.ts';
@@ -340,5 +342,75 @@ describe('importing figures', () => {
 		await expectServiceError(importFigures(t.db, kabinetHeemskerk, id, file(good), mapping, defaults, { apply: true, ip: null }), 403);
 		await expectServiceError(importFigures(t.db, adviserHeemskerk, id, file('Indicator;Jaar\n"open;2024\n'), mapping, defaults, { apply: true, ip: null }), 400, 'invalid_csv');
 		await expectServiceError(importFigures(t.db, adviserHeemskerk, id, file(''), mapping, defaults, { apply: true, ip: null }), 400, 'empty_file');
+	});
+});
+
+describe('importing figures from an Excel workbook', () => {
+	const mapping = { indicator: 'Indicator', year: 'Jaar', value: 'Waarde', area: 'Gebied', measuredOn: 'Datum', source: 'Bron' };
+	const defaults = { source: 'Veiligheidsmonitor', measuredOn: '2025-03-01' };
+	const header: Row = ['Indicator', 'Jaar', 'Waarde', 'Gebied', 'Datum', 'Bron'].map((value) => ({ value, fontWeight: 'bold' as const }));
+	const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+	/** A workbook as a spreadsheet saves it: numbers in number cells, dates in date cells. */
+	const workbook = async (rows: Row[]) => ({ content: new Uint8Array(await writeExcelFile([header, ...rows]).toBuffer()) });
+	const good: Row[] = [
+		[{ type: String, value: 'Woninginbraken' }, { type: Number, value: 2022 }, { type: Number, value: 1.234 }, null, { type: Date, value: day('2023-02-14'), format: 'dd-mm-yyyy' }, { type: String, value: 'Politie, jaarcijfers' }],
+		[{ type: String, value: 'woninginbraken' }, { type: Number, value: 2022 }, { type: Number, value: 9 }, { type: String, value: 'WK039602' }, null, null],
+		[{ type: String, value: 'Woninginbraken' }, { type: String, value: '2021' }, { type: String, value: '1.234,5' }, { type: String, value: 'WK039602' }, { type: String, value: '1-3-2022' }, null]
+	];
+	const figures2022 = async () =>
+		(
+			await sql<{ area: string; year: number; value: string; source: string; measured: string }>`
+				select m.area_code as area, m.year, m.value::text as value, m.source, to_char(m.measured_on, 'YYYY-MM-DD') as measured
+				from safety_plan_measurement m join safety_plan_indicator i on i.id = m.indicator_id
+				where i.title = 'Woninginbraken' and m.year in (2021, 2022) and m.source <> '' and not m.is_demo order by m.year, m.area_code`.execute(t.db)
+		).rows;
+
+	it('reads number and date cells as they are, checks without writing, imports once; a second import changes nothing', async () => {
+		const id = (await planOf('heemskerk')).id;
+		const file = await workbook(good);
+		const before = await figures2022();
+
+		const checked = await importFigures(t.db, adviserHeemskerk, id, file, mapping, defaults, { apply: false, ip: null });
+		expect(checked.errors).toEqual([]);
+		expect(checked.imported).toBe(0);
+		expect(checked.rows.map((r) => [r.line, r.areaCode, r.year, r.value, r.source, r.measuredOn])).toEqual([
+			[2, '', 2022, 1.234, 'Politie, jaarcijfers', '2023-02-14'],
+			[3, 'WK039602', 2022, 9, 'Veiligheidsmonitor', '2025-03-01'],
+			[4, 'WK039602', 2021, 1234.5, 'Veiligheidsmonitor', '2022-03-01']
+		]);
+		expect(await figures2022()).toEqual(before);
+
+		expect((await importFigures(t.db, adviserHeemskerk, id, file, mapping, defaults, { apply: true, ip: null })).imported).toBe(3);
+		const after = await figures2022();
+		expect(after).toEqual([
+			{ area: 'WK039602', year: 2021, value: '1234.5', source: 'Veiligheidsmonitor', measured: '2022-03-01' },
+			{ area: '', year: 2022, value: '1.234', source: 'Politie, jaarcijfers', measured: '2023-02-14' },
+			{ area: 'WK039602', year: 2022, value: '9', source: 'Veiligheidsmonitor', measured: '2025-03-01' }
+		]);
+		expect((await importFigures(t.db, adviserHeemskerk, id, await workbook(good), mapping, defaults, { apply: true, ip: null })).imported).toBe(3);
+		expect(await figures2022()).toEqual(after);
+	});
+
+	it('writes nothing when a row is wrong and names the row as the spreadsheet numbers it', async () => {
+		const id = (await planOf('heemskerk')).id;
+		const before = await figures2022();
+		const bad: Row[] = [
+			[{ type: String, value: 'Woninginbraken' }, { type: Number, value: 2022 }, { type: Number, value: 55 }, null, null, null],
+			[null, null, null, null, null, null],
+			[{ type: String, value: 'Woninginbraken' }, { type: Number, value: 2022 }, { type: String, value: 'veel' }, { type: String, value: 'WK039603' }, { type: Date, value: day('2023-02-14'), format: 'dd-mm-yyyy' }, null]
+		];
+		const result = await importFigures(t.db, adviserHeemskerk, id, await workbook(bad), mapping, defaults, { apply: true, ip: null });
+		expect(result).toMatchObject({ imported: 0, errors: ['Rij 4: waarde "veel" is geen getal.'] });
+		expect(await figures2022()).toEqual(before);
+	});
+
+	it('recognises the file by its content: a workbook named .csv is read, a zip or an image is refused in Dutch', async () => {
+		const id = (await planOf('heemskerk')).id;
+		const check = (content: Uint8Array) => importFigures(t.db, adviserHeemskerk, id, { content }, mapping, defaults, { apply: false, ip: null });
+		expect((await check((await workbook(good)).content)).rows).toHaveLength(3);
+		await expectServiceError(check(zipSync({ 'cijfers.csv': strToU8('Indicator;Jaar;Waarde\nWoninginbraken;2022;5\n') })), 415, 'file_type_refused');
+		const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
+		expect((await expectServiceError(check(png), 415, 'file_type_refused')).message).toBe(FILE_TYPE_REFUSED);
+		await expectServiceError(check(new Uint8Array([1, 0, 2, 0, 3])), 415, 'file_type_refused');
 	});
 });

@@ -53,6 +53,26 @@ describe('checkFigureRows', () => {
 		]);
 	});
 
+	it('takes a workbook number cell as it is (1.234 stays 1.234) and its year and refuses a non-finite one', () => {
+		const result = checkFigureRows(
+			[
+				['Indicator', 'Jaar', 'Waarde', 'Gebied', 'Datum'],
+				['Woninginbraken', 2023, 1.234, '', '2024-01-15'],
+				['Veiligheidsgevoel', 2023, 0.5, '', ''],
+				['Woninginbraken', 2022.5, Number.NaN, '', '']
+			],
+			mapping,
+			indicators,
+			period,
+			defaults
+		);
+		expect(result.rows.map((r) => [r.line, r.year, r.value, r.measuredOn])).toEqual([
+			[2, 2023, 1.234, '2024-01-15'],
+			[3, 2023, 0.5, '2025-01-10']
+		]);
+		expect(result.errors).toEqual(['Rij 4: jaar "2022.5" valt buiten het plan (2021–2024); waarde "NaN" is geen getal.']);
+	});
+
 	it('names every wrong row with its number and every reason, in Dutch', () => {
 		const result = checkFigureRows(
 			[

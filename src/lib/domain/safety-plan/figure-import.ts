@@ -1,7 +1,14 @@
-// Importing indicator figures from a spreadsheet export (a Veiligheidsmonitor or police export saved
-// as CSV): the user says which column holds what; every row is checked and refused with a Dutch
+// Importing indicator figures from a spreadsheet export (a Veiligheidsmonitor or police export as
+// CSV or .xlsx): the user says which column holds what; every row is checked and refused with a Dutch
 // reason naming its row number, so a file is imported whole or not at all. Pure: the records come
-// from the CSV parser, the indicators from the plan.
+// from the CSV or workbook reader, the indicators from the plan.
+
+/**
+ * One cell as a reader yields it: text as written (a CSV field, a workbook's text cell, a workbook
+ * date as `YYYY-MM-DD`), or a workbook's number cell, which is already a number — reading it as a
+ * Dutch number would turn 1.234 into 1234.
+ */
+export type ImportCell = string | number;
 
 export interface ColumnMapping {
 	indicator: string;
@@ -69,6 +76,9 @@ export function parseDate(text: string): string | undefined {
 }
 
 const key = (s: string) => s.trim().toLocaleLowerCase('nl-NL');
+const text = (cell: ImportCell | undefined) => (cell === undefined ? '' : String(cell).trim());
+/** A number cell as it is; text as a Dutch or plain number. */
+const numberOf = (cell: ImportCell | undefined) => (typeof cell === 'number' ? (Number.isFinite(cell) ? cell : undefined) : parseDutchNumber(text(cell)));
 
 /**
  * Checks the file: the header must hold the mapped columns; each row must name an indicator of the
@@ -76,7 +86,7 @@ const key = (s: string) => s.trim().toLocaleLowerCase('nl-NL');
  * when mapped a valid CBS code and date. The same indicator, area and year twice is refused too.
  */
 export function checkFigureRows(
-	records: readonly (readonly string[])[],
+	records: readonly (readonly ImportCell[])[],
 	mapping: ColumnMapping,
 	indicators: readonly { id: string; title: string; baselineYear: number }[],
 	period: { startYear: number; endYear: number },
@@ -86,7 +96,7 @@ export function checkFigureRows(
 	const [header, ...body] = records;
 	if (!header) return { rows: [], errors: ['Het bestand is leeg.'] };
 	if (body.length === 0) errors.push('Het bestand heeft alleen een kopregel en geen cijfers.');
-	const columns = header.map(key);
+	const columns = header.map((c) => key(text(c)));
 	const index: Partial<Record<keyof ColumnMapping, number>> = {};
 	for (const field of ['indicator', 'year', 'value', 'area', 'measuredOn', 'source'] as const) {
 		const name = mapping[field];
@@ -102,15 +112,16 @@ export function checkFigureRows(
 	const rows: FigureRow[] = [];
 	body.forEach((record, i) => {
 		const line = i + 2;
-		const cell = (field: keyof ColumnMapping) => (index[field] === undefined ? '' : (record[index[field]!] ?? '').trim());
-		if (record.every((c) => c.trim() === '')) return; // an empty line at the end of an export
+		const raw = (field: keyof ColumnMapping) => (index[field] === undefined ? undefined : record[index[field]!]);
+		const cell = (field: keyof ColumnMapping) => text(raw(field));
+		if (record.every((c) => text(c) === '')) return; // an empty line at the end of an export
 		const rowErrors: string[] = [];
 		const indicator = byTitle.get(key(cell('indicator')));
 		if (!indicator) rowErrors.push(cell('indicator') ? `indicator "${cell('indicator')}" hoort niet bij dit plan` : 'indicator ontbreekt');
 		const year = Number(cell('year'));
 		const yearOk = /^\d{4}$/.test(cell('year')) && ((year >= period.startYear && year <= period.endYear) || (indicator !== undefined && year === indicator.baselineYear));
 		if (!yearOk) rowErrors.push(cell('year') ? `jaar "${cell('year')}" valt buiten het plan (${period.startYear}–${period.endYear})` : 'jaar ontbreekt');
-		const value = parseDutchNumber(cell('value'));
+		const value = numberOf(raw('value'));
 		if (value === undefined) rowErrors.push(cell('value') ? `waarde "${cell('value')}" is geen getal` : 'waarde ontbreekt');
 		const area = cell('area').toUpperCase();
 		if (area !== '' && !AREA.test(area)) rowErrors.push(`"${cell('area')}" is geen CBS-wijkcode (WK…) of -buurtcode (BU…)`);

@@ -8,7 +8,7 @@ import { ServiceError } from '../errors.ts';
 import { actionStatusInput } from '../../contracts/safety-plan.ts';
 import { changeActionStatus, ownFigures, planVersions, planView, plansFor, programme, regionView } from './safety-plan-service.ts';
 import { scopesFor } from '../auth/permissions.ts';
-import { importFigures } from './safety-plan-import.ts';
+import { EMPTY_FILE, importFigures } from './safety-plan-import.ts';
 import type { FigureRow } from '../../domain/safety-plan/figure-import.ts';
 
 export async function loadPlanList(db: Kysely<DB>, user: SessionUser) {
@@ -57,7 +57,7 @@ const importFailed = (status: number, values: ImportValues, message: string, err
 export async function importFromForm(db: Kysely<DB>, user: SessionUser, planId: string, form: FormData, apply: boolean, ip: string | null) {
 	const values = Object.fromEntries(IMPORT_FIELDS.map((f) => [f, String(form.get(f) ?? '').trim()])) as ImportValues;
 	const file = form.get('file');
-	if (!(file instanceof File) || file.size === 0) return importFailed(400, values, 'Kies een CSV-bestand met cijfers.');
+	if (!(file instanceof File) || file.size === 0) return importFailed(400, values, EMPTY_FILE);
 	const missing = (['indicator', 'year', 'value'] as const).filter((f) => values[f] === '');
 	if (missing.length > 0) return importFailed(400, values, 'Noem de kolommen voor indicator, jaar en waarde.');
 	try {
@@ -65,7 +65,7 @@ export async function importFromForm(db: Kysely<DB>, user: SessionUser, planId: 
 			db,
 			user,
 			planId,
-			{ text: await file.text(), bytes: file.size },
+			{ content: new Uint8Array(await file.arrayBuffer()) },
 			{ indicator: values.indicator, year: values.year, value: values.value, area: values.area, measuredOn: values.measuredOn, source: values.source },
 			{ source: values.defaultSource, measuredOn: values.defaultDate || new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' }) },
 			{ apply, ip }
