@@ -2,6 +2,7 @@
 // first row as headers). A number cell stays a number and a date cell becomes its calendar day, so
 // neither goes through the Dutch reading of text; text cells are read as the CSV path reads them.
 import { InvalidInputError, InvalidSpreadsheetError, readSheet, type CellValue } from 'read-excel-file/node';
+import { unzipSync } from 'fflate';
 import { ServiceError } from '../errors.ts';
 import type { ImportCell } from '../../domain/safety-plan/figure-import.ts';
 
@@ -16,7 +17,33 @@ function cellOf(value: CellValue | null): ImportCell {
 	return String(value);
 }
 
+/**
+ * The upload limit counts the packed file; an .xlsx is a zip, and the reader unpacks it in memory.
+ * A figures sheet is kilobytes unpacked, so the sizes its zip directory declares are added up first
+ * (nothing is unpacked for that) and a workbook that would unpack to more is refused.
+ */
+export const MAX_UNPACKED_BYTES = 50 * 1024 * 1024;
+
+function declaredUnpackedBytes(content: Uint8Array): number | null {
+	let total = 0;
+	try {
+		unzipSync(content, {
+			filter: (file) => {
+				total += file.originalSize;
+				return false;
+			}
+		});
+	} catch {
+		return null; // not a readable zip: the reader says so in its own words
+	}
+	return total;
+}
+
 export async function workbookRows(content: Uint8Array): Promise<ImportCell[][]> {
+	const unpacked = declaredUnpackedBytes(content);
+	if (unpacked !== null && unpacked > MAX_UNPACKED_BYTES) {
+		throw new ServiceError(413, 'xlsx_too_large', 'Dit Excel-bestand is uitgepakt groter dan 50 MB; een bestand met cijfers is veel kleiner. Controleer het bestand, of lever de cijfers als CSV aan.');
+	}
 	try {
 		const rows = await readSheet(Buffer.from(content.buffer, content.byteOffset, content.byteLength));
 		return rows.map((row) => row.map(cellOf));
