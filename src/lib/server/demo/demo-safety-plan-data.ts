@@ -5,19 +5,10 @@
 // cycle: every one of them is stored with is_demo and its source names "demogegevens".
 import type { ActionStatus } from '../../domain/safety-plan/actions.ts';
 import type { Direction } from '../../domain/safety-plan/indicators.ts';
-import type { PriorityKind } from '../../contracts/safety-plan.ts';
+import type { SafetyPlanPriority } from '../../contracts/safety-plan.ts';
 
-export interface DemoPriority {
-	kind: PriorityKind;
-	title: string;
-	why: string;
-	ambition: string;
-	approach: string;
-	conditions: string;
-	focusArea: string;
-	partners: string;
-	residentsRole: string;
-}
+/** A priority or theme as the plan states it; its id and position are given when it is stored. */
+export type DemoPriority = Omit<SafetyPlanPriority, 'id' | 'position'>;
 
 export interface DemoAction {
 	priority: string;
