@@ -3,6 +3,7 @@
 import { test, expect } from '@playwright/test';
 import { MAIN_PAGES, axeViolations, codeNamesOn, contextFor, horizontalOverflow } from './support/pages';
 import { demoEmail } from './support/env';
+import { expectHydrated } from './support/app';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -45,6 +46,7 @@ test.describe('telefoon 390 × 844', () => {
 			const header = await page.locator('header.app-header').boundingBox();
 			expect(header!.height).toBeLessThan(844 * 0.12);
 
+			await expectHydrated(page);
 			await button.focus();
 			await page.keyboard.press('Enter');
 			await expect(button).toHaveAttribute('aria-expanded', 'true');

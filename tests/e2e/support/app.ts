@@ -46,6 +46,12 @@ export function connectionBadge(page: Page): Locator {
 	return page.locator('[data-connection-state]');
 }
 
+/** Waits until the page's script has taken over (the root layout marks `<html data-hydrated>`): a key
+ *  pressed before that lands on server HTML that nothing handles yet. */
+export async function expectHydrated(page: Page): Promise<void> {
+	await expect(page.locator('html[data-hydrated="true"]')).toHaveCount(1);
+}
+
 /** Waits until the page's socket is connected (the header badge says "verbonden"). */
 export async function expectConnected(page: Page, timeout = 20_000): Promise<void> {
 	await expect(connectionBadge(page)).toHaveAttribute('data-connection-state', 'verbonden', { timeout });
