@@ -22,6 +22,7 @@ import { seedDemoEvents } from '$lib/server/demo/demo-events';
 import { seedDemoAdvice } from '$lib/server/demo/demo-advice';
 import { seedDemoBibob } from '$lib/server/demo/demo-bibob';
 import { seedDemoSafetyPlans } from '$lib/server/demo/demo-safety-plan';
+import { seedDemoNeighbourhoods } from '$lib/server/demo/demo-neighbourhoods';
 import { registerCapabilities } from '$lib/server/runtime/capabilities';
 
 // Before any request: the OpenAPI document (and any topic check) needs the capabilities.
@@ -54,6 +55,12 @@ export const init: ServerInit = async () => {
 		await seedDemoSafetyPlans(getDb());
 	} catch (err) {
 		logger.error({ err: err instanceof Error ? err.message : String(err) }, 'demo-veiligheidsplannen niet klaargezet');
+	}
+	try {
+		// Simplified demo wijken and buurten with demo figures per wijk; after the plans (their indicators).
+		await seedDemoNeighbourhoods(getDb());
+	} catch (err) {
+		logger.error({ err: err instanceof Error ? err.message : String(err) }, 'demo-wijken niet klaargezet');
 	}
 };
 

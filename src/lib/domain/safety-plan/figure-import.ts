@@ -40,6 +40,15 @@ export interface FigureRow {
 	measuredOn: string;
 }
 
+/**
+ * The wijken and buurten of the plan's municipality when its boundaries are loaded: a code that is
+ * not one of them is refused (it could not be drawn, and is most likely a typo or another municipality's).
+ */
+export interface KnownAreas {
+	codes: ReadonlySet<string>;
+	municipalityName: string;
+}
+
 export interface ImportCheck {
 	rows: FigureRow[];
 	errors: string[];
@@ -90,7 +99,8 @@ export function checkFigureRows(
 	mapping: ColumnMapping,
 	indicators: readonly { id: string; title: string; baselineYear: number }[],
 	period: { startYear: number; endYear: number },
-	defaults: ImportDefaults
+	defaults: ImportDefaults,
+	knownAreas: KnownAreas | null = null
 ): ImportCheck {
 	const errors: string[] = [];
 	const [header, ...body] = records;
@@ -125,6 +135,7 @@ export function checkFigureRows(
 		if (value === undefined) rowErrors.push(cell('value') ? `waarde "${cell('value')}" is geen getal` : 'waarde ontbreekt');
 		const area = cell('area').toUpperCase();
 		if (area !== '' && !AREA.test(area)) rowErrors.push(`"${cell('area')}" is geen CBS-wijkcode (WK…) of -buurtcode (BU…)`);
+		else if (area !== '' && knownAreas && !knownAreas.codes.has(area)) rowErrors.push(`${area} is geen wijk of buurt van ${knownAreas.municipalityName}`);
 		const measuredOn = cell('measuredOn') === '' ? defaults.measuredOn : parseDate(cell('measuredOn'));
 		if (measuredOn === undefined) rowErrors.push(`datum "${cell('measuredOn')}" is geen geldige datum (JJJJ-MM-DD of DD-MM-JJJJ)`);
 		const source = cell('source') || defaults.source;

@@ -391,6 +391,18 @@ export interface Municipality {
   population: number;
 }
 
+export interface Neighbourhood {
+  code: string;
+  geometry: Json;
+  importedOn: Timestamp;
+  isDemo: Generated<boolean>;
+  kind: string;
+  municipalityCode: string;
+  name: string;
+  source: string;
+  wijkCode: string | null;
+}
+
 export interface Notice {
   authorId: string;
   body: string;
@@ -763,6 +775,7 @@ export interface DB {
   loginChallenge: LoginChallenge;
   logRead: LogRead;
   municipality: Municipality;
+  neighbourhood: Neighbourhood;
   notice: Notice;
   noticeRead: NoticeRead;
   oidcLogin: OidcLogin;

@@ -3,9 +3,10 @@
 // (409), not by a live feed.
 import type { Capability } from '../capability/capability.ts';
 import { safetyPlanPaths, safetyPlanSchemas } from './safety-plan-openapi.ts';
+import { neighbourhoodPaths, neighbourhoodSchemas } from './neighbourhood-openapi.ts';
 
 export const safetyPlanCapability: Capability = {
 	name: 'safety-plan',
 	topics: [],
-	api: { paths: safetyPlanPaths, schemas: safetyPlanSchemas }
+	api: { paths: { ...safetyPlanPaths, ...neighbourhoodPaths }, schemas: { ...safetyPlanSchemas, ...neighbourhoodSchemas } }
 };

@@ -13,6 +13,8 @@ import { isUuid } from '../ids.ts';
 import { checkFigureRows, type ColumnMapping, type ImportCheck, type ImportDefaults } from '../../domain/safety-plan/figure-import.ts';
 import { figureFileRows } from './safety-plan-import-file.ts';
 import { findPlan, findPlanMunicipality, listIndicators, upsertMeasurement } from './safety-plan-queries.ts';
+import { neighbourhoodCodes } from './neighbourhood-queries.ts';
+import { municipalityName } from '../../domain/region.ts';
 
 export const MAX_IMPORT_BYTES = 1024 * 1024;
 export const EMPTY_FILE = 'Kies een CSV- of Excel-bestand (.xlsx) met cijfers.';
@@ -43,7 +45,10 @@ export async function importFigures(
 	if (content.byteLength > MAX_IMPORT_BYTES) throw new ServiceError(413, 'payload_too_large', `Het bestand is te groot (maximaal ${MAX_IMPORT_BYTES / 1024} kB).`);
 	const plan = (await findPlan(db, planId))!;
 	const indicators = await listIndicators(db, planId);
-	const check = checkFigureRows(await figureFileRows(content), mapping, indicators, plan, defaults);
+	// With the municipality's boundaries loaded, an area code must be one of its wijken or buurten.
+	const codes = await neighbourhoodCodes(db, municipality);
+	const knownAreas = codes.size > 0 ? { codes, municipalityName: municipalityName(municipality) } : null;
+	const check = checkFigureRows(await figureFileRows(content), mapping, indicators, plan, defaults, knownAreas);
 	if (!options.apply || check.errors.length > 0) return { ...check, imported: 0 };
 	await transact(db, async (trx) => {
 		for (const row of check.rows) {

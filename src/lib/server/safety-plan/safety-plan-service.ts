@@ -53,7 +53,7 @@ export class ActionConflictError extends ServiceError {
 }
 
 /** The plan's municipality when the user may read it; 404 for an unknown plan, 403 when not allowed. */
-async function readableMunicipality(db: Kysely<DB>, user: SessionUser, id: string): Promise<string> {
+export async function readableMunicipality(db: Kysely<DB>, user: SessionUser, id: string): Promise<string> {
 	const municipality = isUuid(id) ? await findPlanMunicipality(db, id) : undefined;
 	if (!municipality) throw notFound(NO_PLAN);
 	if (!can(user, 'safetyplan.read', { municipality })) throw forbidden(READ_REFUSED);
