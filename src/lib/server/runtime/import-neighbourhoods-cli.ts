@@ -6,6 +6,7 @@ import path from 'node:path';
 import { createDb } from '../db/index.ts';
 import { importBoundaries } from '../safety-plan/neighbourhood-import.ts';
 import { BackupError } from '../backup/backup-format.ts';
+import { municipalityName } from '../../domain/region.ts';
 import { openCommandDatabase } from './command-database.ts';
 import { failCommand } from './command-failure.ts';
 
@@ -35,7 +36,7 @@ try {
 		const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
 		const result = await importBoundaries(db, content, { source, importedOn: today });
 		console.log(
-			`Geïmporteerd (${database.source}): ${result.wijken} wijken en ${result.buurten} buurten van ${result.municipalities.join(', ')}; coördinaten in ${result.crs ? CRS_WORDS[result.crs] : 'onbekend stelsel'}.`
+			`Geïmporteerd (${database.source}): ${result.wijken} wijken en ${result.buurten} buurten van ${result.municipalities.map(municipalityName).join(', ')}; coördinaten in ${result.crs ? CRS_WORDS[result.crs] : 'onbekend stelsel'}.`
 		);
 		if (result.otherMunicipalities > 0) console.log(`${result.otherMunicipalities} gebieden van andere gemeenten overgeslagen.`);
 		if (result.water > 0) console.log(`${result.water} waterdelen overgeslagen.`);
