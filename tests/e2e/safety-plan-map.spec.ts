@@ -2,11 +2,13 @@
 // an indicator's map from the plan (demo wijken, said to be simplified demo boundaries), sees 2024
 // without figures (every wijk hatched, "geen cijfer"), imports a CSV with a figure per wijk through
 // the import page (a code of another municipality refused first), and sees the table and the map
-// change; the year form switches back to a demo year. Pages are axe-clean.
+// change; the year form switches back to a demo year. The mayor's kabinet reads the map on a phone,
+// buurten too. Pages are axe-clean.
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, type Page } from '@playwright/test';
 import { expectHydrated, loggedInContext } from './support/app';
 import { demoEmail } from './support/env';
+import { axeViolations, codeNamesOn, horizontalOverflow } from './support/pages';
 
 async function expectAxeClean(page: Page): Promise<void> {
 	const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
@@ -91,5 +93,35 @@ test('de beleidsadviseur ziet een indicator per wijk op de kaart en in de tabel,
 		]);
 	} finally {
 		await adviser.context.close();
+	}
+});
+
+test('het kabinet leest de kaart per buurt op een telefoon, met de tabel als toegang', async ({ browser }) => {
+	const kabinet = await loggedInContext(browser, demoEmail('kabinet', 'heemskerk'));
+	const page = kabinet.page;
+	try {
+		await page.setViewportSize({ width: 390, height: 844 });
+		await page.goto('/veiligheidsplan');
+		await page.getByRole('link', { name: /Heemskerk: Integraal Veiligheids- en Handhavingsplan 2021-2024/ }).click();
+		await page.getByRole('link', { name: 'Woninginbraken op de kaart per wijk en buurt' }).click();
+		await expect(page.getByRole('heading', { level: 1, name: 'Woninginbraken per wijk en buurt' })).toBeVisible();
+		await expectHydrated(page);
+		await page.getByLabel('Gebieden').selectOption('buurt');
+		await page.getByLabel('Klassen').selectOption('kwantiel');
+		await page.getByRole('button', { name: 'Toon' }).click();
+		const table = page.getByRole('table', { name: 'Woninginbraken per buurt, 2023' });
+		await expect(table.getByRole('row')).toHaveCount(9);
+		// The demo's last wijk has no buurt figures in its latest year: "geen cijfer", hatched.
+		await expect(table.getByRole('row', { name: /BU03960401/ })).toContainText('geen cijfer (gearceerd)');
+		await expect(page.getByRole('list', { name: 'Legenda' })).toContainText('Geen cijfer (2)');
+		await expect(page.locator('figure.choropleth')).toHaveAttribute('data-map-state', /^(kaart|geen-webgl)$/, { timeout: 20_000 });
+		expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+		expect(await codeNamesOn(page)).toEqual([]);
+		expect(await axeViolations(page)).toEqual([]);
+		// Reading only: the kabinet is offered no import.
+		await page.getByRole('link', { name: 'Integraal Veiligheids- en Handhavingsplan 2021-2024' }).click();
+		await expect(page.getByRole('link', { name: 'Cijfers importeren (CSV of Excel)' })).toHaveCount(0);
+	} finally {
+		await kabinet.context.close();
 	}
 });
