@@ -2,7 +2,12 @@
 // demo figures per wijk seeded once; the area API's GeoJSON and who may read it (another
 // municipality's adviser 403, as for the plan); the CBS/PDOK boundary import idempotent, a wrong
 // file refused with nothing written, a real file replacing the demo set; and the figure import
-// refusing an area code that is not a neighbourhood of the plan's municipality once boundaries are loaded.
+// refusing an area code that is not a neighbourhood of the plan's municipality once boundaries are
+// loaded; and `npm run import:wijken` as an operator runs it.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { SessionUser } from '../../src/lib/server/auth/roles.ts';
@@ -237,5 +242,45 @@ describe('the figure import with boundaries loaded', () => {
 		const text = 'Indicator;Jaar;Waarde;Gebied\nMeldingen overlast in de buurt;2024;40;WK037509\n';
 		const result = await importFigures(t.db, adviserBeverwijk, plan, file(text), mapping, defaults, { apply: false, ip: null });
 		expect(result.errors).toEqual([]);
+	});
+});
+
+describe('npm run import:wijken', () => {
+	const root = path.resolve(import.meta.dirname, '../..');
+	function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+		return new Promise((resolve, reject) => {
+			const child = spawn(process.execPath, [path.join(root, 'src/lib/server/runtime/import-neighbourhoods-cli.ts'), ...args], { cwd: root, env: { ...process.env, DATABASE_URL: t.url, LOG_LEVEL: 'warn' } });
+			let stdout = '';
+			let stderr = '';
+			child.stdout.on('data', (d) => (stdout += d));
+			child.stderr.on('data', (d) => (stderr += d));
+			child.on('error', reject);
+			child.on('close', (code) => resolve({ code, stdout, stderr }));
+		});
+	}
+
+	it('imports a file with its source, and refuses a wrong one in one Dutch sentence with a non-zero exit', async () => {
+		const dir = mkdtempSync(path.join(os.tmpdir(), 'paraat-wijken-'));
+		try {
+			const good = path.join(dir, 'heemstede-wijken.geojson');
+			writeFileSync(good, collection([{ type: 'Feature', properties: { wijkcode: 'WK039707', wijknaam: 'Proefwijk', gemeentecode: 'GM0397' }, geometry: { type: 'Polygon', coordinates: rdSquare(101000, 485000) } }]));
+			const ok = await run([good, '--bron', 'CBS Wijk- en buurtkaart 2024 (proef)']);
+			expect(ok.stderr).toBe('');
+			expect(ok.code).toBe(0);
+			expect(ok.stdout).toContain('Geïmporteerd (extern): 1 wijken en 0 buurten van Heemstede; coördinaten in RD New (EPSG:28992), omgerekend naar WGS84.');
+			const row = await t.db.selectFrom('neighbourhood').select(['name', 'source', 'isDemo']).where('code', '=', 'WK039707').executeTakeFirstOrThrow();
+			expect(row).toEqual({ name: 'Proefwijk', source: 'CBS Wijk- en buurtkaart 2024 (proef)', isDemo: false });
+
+			const bad = path.join(dir, 'kapot.geojson');
+			writeFileSync(bad, '{"type": "FeatureCollection", "features": [');
+			const refused = await run([bad]);
+			expect(refused.code).toBe(1);
+			expect(refused.stderr.trim()).toMatch(/^Import van wijken en buurten mislukt: Niets geïmporteerd: Het bestand is geen geldige GeoJSON/);
+			const usage = await run([]);
+			expect(usage.code).toBe(1);
+			expect(usage.stderr.trim()).toBe('Gebruik: npm run import:wijken -- <bestand.geojson> [--bron "CBS Wijk- en buurtkaart 2024, PDOK"]');
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });

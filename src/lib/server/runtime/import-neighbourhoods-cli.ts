@@ -10,6 +10,8 @@ import { municipalityName } from '../../domain/region.ts';
 import { openCommandDatabase } from './command-database.ts';
 import { failCommand } from './command-failure.ts';
 
+/** Node reads a file into one string; far below its limit, and a filtered file is a few megabytes. */
+const MAX_BYTES = 400 * 1024 * 1024;
 const USAGE = 'Gebruik: npm run import:wijken -- <bestand.geojson> [--bron "CBS Wijk- en buurtkaart 2024, PDOK"]';
 const CRS_WORDS = { rd: 'RD New (EPSG:28992), omgerekend naar WGS84', wgs84: 'WGS84', 'wgs84-latlon': 'WGS84 (breedte eerst)' } as const;
 
@@ -19,10 +21,16 @@ function options(args: string[]): { file: string; source: string } {
 	const rest = at >= 0 ? args.filter((_, i) => i !== at && i !== at + 1) : args;
 	if (rest.length !== 1 || (at >= 0 && source === '')) throw new BackupError(USAGE);
 	const file = path.resolve(rest[0]!);
+	let bytes: number;
 	try {
-		if (!statSync(file).isFile()) throw new Error();
+		const stat = statSync(file);
+		if (!stat.isFile()) throw new Error();
+		bytes = stat.size;
 	} catch {
 		throw new BackupError(`${rest[0]} bestaat niet of is geen bestand. ${USAGE}`);
+	}
+	if (bytes > MAX_BYTES) {
+		throw new BackupError(`${rest[0]} is groter dan ${MAX_BYTES / 1024 / 1024} MB: neem alleen de negen gemeenten van Kennemerland (zie docs/safety-plan.md).`);
 	}
 	return { file, source: source || `CBS Wijk- en buurtkaart (PDOK), ${path.basename(file)}` };
 }
