@@ -1,12 +1,14 @@
 // Reading the CBS/PDOK Wijk- en buurtkaart as GeoJSON (issue 18, neighbourhoods): both property
 // spellings, RD New reprojected to WGS84 (checked against known points), WGS84 as it is (also with
 // latitude first), the nine municipalities only, water left out, parts joined, wrong files refused
-// in Dutch — and the shipped demo set is well-formed and where the municipalities lie.
+// in Dutch — the shipped demo set is well-formed and where the municipalities lie, and the figure
+// import holds area codes to the loaded wijken and buurten.
 import { describe, expect, it } from 'vitest';
 import { guessCrs, readBoundaryFile, toWgs84 } from '../../src/lib/server/safety-plan/neighbourhood-geojson.ts';
 import { KENNEMERLAND } from '../../src/lib/domain/region.ts';
 import { DEMO_AREAS } from '../../src/lib/server/demo/demo-neighbourhood-data.ts';
 import { demoAreaFigures, spreadOverWijken } from '../../src/lib/server/demo/demo-neighbourhoods.ts';
+import { checkFigureRows } from '../../src/lib/domain/safety-plan/figure-import.ts';
 
 const square = (x: number, y: number, size: number) => [
 	[
@@ -185,5 +187,34 @@ describe('the shipped demo set', () => {
 		const of2023 = figures.filter((f) => f.year === 2023).map((f) => f.areaCode);
 		expect(of2023).toEqual(['WK039601', 'BU03960101', 'BU03960102', 'WK039602']);
 		expect(figures.filter((f) => f.year === 2022)).toHaveLength(6);
+	});
+});
+
+describe('the figure import with known areas', () => {
+	const mapping = { indicator: 'Indicator', year: 'Jaar', value: 'Waarde', area: 'Gebied' };
+	const indicators = [{ id: 'i1', title: 'Woninginbraken', baselineYear: 2020 }];
+	const period = { startYear: 2021, endYear: 2024 };
+	const defaults = { source: 'Politie', measuredOn: '2025-01-10' };
+	const records = [
+		['Indicator', 'Jaar', 'Waarde', 'Gebied'],
+		['Woninginbraken', '2024', '12', 'wk039601'],
+		['Woninginbraken', '2024', '3', 'BU03960101'],
+		['Woninginbraken', '2024', '7', 'WK039699'],
+		['Woninginbraken', '2024', '70', '']
+	];
+	const known = { codes: new Set(['WK039601', 'BU03960101']), municipalityName: 'Heemskerk' };
+
+	it('refuses a well-formed code that is not one of the municipality\'s wijken or buurten, naming the row', () => {
+		const check = checkFigureRows(records, mapping, indicators, period, defaults, known);
+		expect(check.errors).toEqual(['Rij 4: WK039699 is geen wijk of buurt van Heemskerk.']);
+		expect(check.rows.map((r) => r.areaCode)).toEqual(['WK039601', 'BU03960101', '']);
+	});
+	it('takes any well-formed code when no boundaries are loaded', () => {
+		expect(checkFigureRows(records, mapping, indicators, period, defaults, null).errors).toEqual([]);
+		expect(checkFigureRows(records, mapping, indicators, period, defaults).errors).toEqual([]);
+	});
+	it('still names a malformed code as malformed, not as unknown', () => {
+		const check = checkFigureRows([records[0]!, ['Woninginbraken', '2024', '1', 'WK39']], mapping, indicators, period, defaults, known);
+		expect(check.errors).toEqual(['Rij 2: "WK39" is geen CBS-wijkcode (WK…) of -buurtcode (BU…).']);
 	});
 });
