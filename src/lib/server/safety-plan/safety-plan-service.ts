@@ -13,6 +13,7 @@ import { isUuid } from '../ids.ts';
 import { KENNEMERLAND, municipalityName } from '../../domain/region.ts';
 import { buildProgressReport, halfRefusal, parseHalf, type ProgressReport } from '../../domain/safety-plan/progress-report.ts';
 import { ACTION_STATUS_LABELS } from '../../domain/safety-plan/actions.ts';
+import { buildProgrammeReport, programmeYearRefusal, type ProgrammeReport } from '../../domain/safety-plan/programme-report.ts';
 import { covers, planYears } from '../../domain/safety-plan/plan-period.ts';
 import { regionOverview, sharedPriorities, type RegionRow } from '../../domain/safety-plan/region-overview.ts';
 import type { ActionStatusInput, OwnFigures, SafetyPlanAction, SafetyPlanIndicator, SafetyPlanRecord, SafetyPlanSummary } from '../../contracts/safety-plan.ts';
@@ -199,6 +200,31 @@ export async function progressReport(db: Kysely<DB>, user: SessionUser, id: stri
 			madeOn: today
 		},
 		half
+	);
+}
+
+/**
+ * The yearly execution programme as a report: every action of `yearParam` per priority and theme,
+ * the indicators up to that year, and the figures Paraat counts itself on `today`. A malformed year
+ * or one outside the plan is a 400.
+ */
+export async function programmeReport(db: Kysely<DB>, user: SessionUser, id: string, yearParam: string | null, today: string): Promise<ProgrammeReport> {
+	const municipality = await readableMunicipality(db, user, id);
+	const plan = (await findPlan(db, id))!;
+	const refusal = programmeYearRefusal(yearParam, plan);
+	if (refusal) throw validationFailed([{ field: 'year', message: refusal, code: 'invalid_value' }]);
+	const year = Number(yearParam);
+	const [figures] = await countOwnFigures(db, municipality, [year]);
+	return buildProgrammeReport(
+		{
+			plan: { ...plan, municipalityName: municipalityName(municipality) },
+			priorities: plan.priorities,
+			actions: await listActions(db, id, year),
+			indicators: await listIndicators(db, id),
+			figures: figures!,
+			madeOn: today
+		},
+		year
 	);
 }
 
