@@ -48,6 +48,8 @@ import * as noticePage from '../notices/notice-page.ts';
 import { currentSeq } from '../realtime/event-log.ts';
 import * as safetyPlanService from '../safety-plan/safety-plan-service.ts';
 import * as safetyPlanPage from '../safety-plan/safety-plan-page.ts';
+import * as safetyPlanEditing from '../safety-plan/safety-plan-editing.ts';
+import * as safetyPlanEditPage from '../safety-plan/safety-plan-edit-page.ts';
 import * as taskService from '../tasks/task-service.ts';
 import * as templateService from '../tasks/template-service.ts';
 import * as userService from '../users/user-service.ts';
@@ -69,7 +71,7 @@ export function createRequestServices(database: () => Database) {
 		notices: bindDb(database, noticeService, noticePage),
 		/** The position of a topic, read before a page's data so its live subscription starts there. */
 		realtime: bindDb(database, { currentSeq }),
-		safetyPlan: bindDb(database, safetyPlanService, safetyPlanPage),
+		safetyPlan: bindDb(database, safetyPlanService, safetyPlanPage, safetyPlanEditing, safetyPlanEditPage),
 		tasks: bindDb(database, taskService, templateService),
 		users: bindDb(database, userService)
 	});
