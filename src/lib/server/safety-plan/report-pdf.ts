@@ -12,6 +12,21 @@ export type Cell = string | { text: string; type: 'TH'; scope: 'Column' | 'Row' 
 
 export const rowHeader = (text: string): Cell => ({ text, type: 'TH', scope: 'Row' });
 
+/**
+ * pdfkit's table restores the font after every cell by its file path (`doc.font(_fontSource)`),
+ * which for a font registered under a name misses pdfkit's cache and reads and parses the TTF again
+ * — about 15 ms a cell, seconds per report. Caching each registered face under its path as well
+ * makes that restore a lookup (same font object, same subset in the file).
+ */
+function cacheFontsByPath(doc: PDFKit.PDFDocument): void {
+	const internals = doc as unknown as { _fontFamilies: Record<string, unknown>; _fontSource: unknown; _font: unknown };
+	for (const name of Object.values(FONT)) {
+		doc.font(name);
+		if (typeof internals._fontSource === 'string') internals._fontFamilies[internals._fontSource] = internals._font;
+	}
+	doc.font(FONT.regular);
+}
+
 export class ReportPdf {
 	readonly doc: PDFKit.PDFDocument;
 	private readonly root: PDFKit.PDFStructureElement;
@@ -28,6 +43,7 @@ export class ReportPdf {
 			info: { Title: title, Author: 'Paraat', Subject: subject, Creator: 'Paraat' }
 		});
 		registerFonts(this.doc);
+		cacheFontsByPath(this.doc);
 		const chunks: Buffer[] = [];
 		this.doc.on('data', (c: Buffer) => chunks.push(c));
 		this.done = new Promise<Buffer>((resolve, reject) => {
