@@ -165,7 +165,7 @@ describe('revising the plan (PATCH /api/v1/safety-plans/:id)', () => {
 		const reasons = Object.fromEntries((bad.body as Json).invalidParams.map((p: Json) => [p.name, p.reason]));
 		expect(reasons).toMatchObject({ reason: 'Vul waarom het plan wordt bijgesteld in.', endYear: 'Geef het laatste jaar van het plan als jaartal, bijvoorbeeld 2024.', 'priorities.0.title': 'Vul de titel van de prioriteit in.' });
 
-		const foreign = await planView(t.db, adviserBeverwijk, (await call(listRoute.GET, adviserBeverwijk, { query: '?municipality=beverwijk' })).body[0].id);
+		const foreign = await planView(t.db, adviserBeverwijk, ((await call(listRoute.GET, adviserBeverwijk, { query: '?municipality=beverwijk' })).body as SafetyPlanSummary[])[0]!.id);
 		const wrongPriority = await call(planRoute.PATCH, adviser, {
 			method: 'PATCH',
 			params: { id: heemskerk },

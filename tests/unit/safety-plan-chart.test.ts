@@ -102,8 +102,8 @@ describe('indicatorChart', () => {
 		for (const s of chart.shapes) {
 			const xs = s.kind === 'line' ? s.points.map((p) => p[0]) : s.kind === 'circle' ? [s.cx] : [s.x];
 			const ys = s.kind === 'line' ? s.points.map((p) => p[1]) : s.kind === 'circle' ? [s.cy] : [s.y];
-			for (const x of xs) expect(x).toBeGreaterThanOrEqual(0), expect(x).toBeLessThanOrEqual(chart.width);
-			for (const y of ys) expect(y).toBeGreaterThanOrEqual(0), expect(y).toBeLessThanOrEqual(chart.height);
+			for (const x of xs) expect(x >= 0 && x <= chart.width, `x ${x} of ${s.kind}`).toBe(true);
+			for (const y of ys) expect(y >= 0 && y <= chart.height, `y ${y} of ${s.kind}`).toBe(true);
 		}
 	});
 

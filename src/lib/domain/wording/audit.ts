@@ -200,7 +200,10 @@ export const AUDIT_DETAIL_LABELS: Readonly<Record<string, string | null>> = {
 	afgerond: 'afgerond',
 	bewaartermijnJaren: 'bewaartermijn (jaren)',
 	termDaysB: 'termijn klasse B (dagen)',
-	termDaysC: 'termijn klasse C (dagen)'
+	termDaysC: 'termijn klasse C (dagen)',
+	areaCode: 'gebied (CBS-code)',
+	value: 'waarde',
+	source: 'bron'
 };
 
 export interface AuditWording {
