@@ -25,23 +25,25 @@ test('de beleidsadviseur stelt het plan bij, werkt het uitvoeringsprogramma bij,
 		await page.getByRole('link', { name: new RegExp(`Heemskerk: ${PLAN}`) }).click();
 		await expect(page.getByRole('heading', { level: 1, name: PLAN })).toBeVisible();
 		const planUrl = page.url();
-		const ambitionBefore = (await page.getByText(/^Ambitie:/).first().textContent())!.replace('Ambitie:', '').trim();
-
-		// Revise the plan: a reason and a new ambition give a new version; the old one stays readable.
+		// Revise the plan: a reason and new partners for a theme give a new version; version 1 stays
+		// readable as it was.
 		await page.getByRole('link', { name: 'Plan bijstellen (nieuwe versie)' }).click();
 		await expect(page.getByRole('heading', { level: 1, name: 'Plan bijstellen' })).toBeVisible();
 		await expectHydrated(page);
 		await expectAxeClean(page);
-		const ambition = `Zichtbaar en merkbaar veiliger, wijk voor wijk (${Date.now().toString(36)}).`;
-		await page.getByLabel('Ambitie van het plan').fill(ambition);
-		await page.getByLabel('Waarom wordt het plan bijgesteld?').fill('Raadsbesluit over de wijkaanpak');
+		const partners = `Politie, brandweer en de evenementenorganisatoren van Heemskerk (${Date.now().toString(36)})`;
+		await page.getByRole('group', { name: 'Strategisch thema: Evenementen' }).getByLabel('Partners').fill(partners);
+		await page.getByLabel('Waarom wordt het plan bijgesteld?').fill('Raadsbesluit over de evenementen');
 		await page.getByRole('button', { name: /^Opslaan als versie \d+$/ }).click();
 		await expect(page.getByRole('status').filter({ hasText: /Het plan is bijgesteld: versie \d+ is opgeslagen\./ })).toBeVisible();
-		await expect(page.getByText(ambition)).toBeVisible();
+		await expect(page.getByText(partners)).toBeVisible();
+		const version = Number(/versie (\d+)/.exec((await page.getByRole('status').filter({ hasText: 'Het plan is bijgesteld' }).textContent())!)![1]);
+		expect(version).toBeGreaterThan(1);
 		await page.getByRole('link', { name: 'Versie 1', exact: true }).click();
 		await expect(page.getByRole('heading', { level: 1, name: `${PLAN} — versie 1` })).toBeVisible();
-		await expect(page.getByText(ambitionBefore, { exact: false }).first()).toBeVisible();
 		await expect(page.getByText('Dit is niet de huidige versie; alleen lezen.')).toBeVisible();
+		await expect(page.getByRole('heading', { level: 2, name: 'Strategisch thema: Evenementen' })).toBeVisible();
+		await expect(page.getByText(partners)).toHaveCount(0);
 		await expectAxeClean(page);
 
 		// The 2024 execution programme: a status changed in place, a new action added.
@@ -104,7 +106,7 @@ test('de beleidsadviseur stelt het plan bij, werkt het uitvoeringsprogramma bij,
 		expect(pdf.subarray(0, 8).toString('latin1')).toBe('%PDF-1.7');
 		const text = pdfLines(pdf).join(' ').replace(/\s+/g, ' ');
 		expect(text).toContain('Voortgangsrapportage');
-		expect(text).toContain(ambition);
+		expect(text).toContain(`(versie ${version} van het plan)`);
 		expect(text).toContain('244 (2024)');
 		expect(text).toContain('Politie, meldingen jeugdoverlast 2024, 2025-01-20');
 		expect(text).toMatch(/2024 Meting 250 244 Politie, meldingen jeugdoverlast 2024 2025-01-20/);
