@@ -85,6 +85,9 @@ test('de beleidsadviseur stelt het plan bij, werkt het uitvoeringsprogramma bij,
 		});
 		await page.getByRole('button', { name: 'Importeren' }).click();
 		await expect(page.getByRole('status').filter({ hasText: '1 cijfers geïmporteerd.' })).toBeVisible();
+		await page.goto(`${planUrl}/indicatoren`);
+		await expect(page.getByRole('heading', { level: 1, name: 'Indicatoren en cijfers' })).toBeVisible();
+		await expectAxeClean(page);
 
 		// The council's report for the second half of 2024, downloaded as the link offers it.
 		await page.goto(planUrl);
