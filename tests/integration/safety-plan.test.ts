@@ -11,7 +11,8 @@ import { closeSharedDb } from '../../src/lib/server/db/index.ts';
 import { seedDemoSafetyPlans } from '../../src/lib/server/demo/demo-safety-plan.ts';
 import { importFigures } from '../../src/lib/server/safety-plan/safety-plan-import.ts';
 import { FILE_TYPE_REFUSED } from '../../src/lib/server/safety-plan/safety-plan-import-file.ts';
-import { ownFigures, planVersions, planView, programme, regionView, revisePlan } from '../../src/lib/server/safety-plan/safety-plan-service.ts';
+import { ownFigures, planVersions, planView, programme, regionView } from '../../src/lib/server/safety-plan/safety-plan-service.ts';
+import { revisePlan } from '../../src/lib/server/safety-plan/safety-plan-editing.ts';
 import type { SafetyPlanAction, SafetyPlanSummary } from '../../src/lib/contracts/safety-plan.ts';
 import * as listRoute from '../../src/routes/api/v1/safety-plans/+server.ts';
 import * as progressRoute from '../../src/routes/api/v1/safety-plans/[id=uuid]/progress.pdf/+server.ts';
@@ -214,7 +215,15 @@ describe('figures Paraat holds itself', () => {
 		expect(y2026.bibobStarted).toBe(1);
 		expect(y2026.bibobCompleted).toBe(0);
 		expect(y2026.exercisesHeld).toBe(1);
-		expect(figures.find((f) => f.year === 2025)).toEqual({ year: 2025, eventsByClass: { A: 0, B: 0, C: 0 }, bibobStarted: 0, bibobCompleted: 0, exercisesHeld: 0 });
+		expect(figures.find((f) => f.year === 2025)).toEqual({
+			year: 2025,
+			eventsByClass: { A: 0, B: 0, C: 0 },
+			bibobStarted: 0,
+			bibobCompleted: 0,
+			exercisesHeld: 0,
+			exerciseEvaluationActions: 0,
+			exerciseEvaluationActionsDone: 0
+		});
 		await expectServiceError(ownFigures(t.db, adviserHeemskerk, id), 403);
 	});
 });

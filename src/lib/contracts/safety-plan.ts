@@ -92,6 +92,9 @@ export interface OwnFigures {
 	bibobStarted: number;
 	bibobCompleted: number;
 	exercisesHeld: number;
+	/** The nafase tasks (where an exercise's evaluation is worked out) of those exercises, and how many are done. */
+	exerciseEvaluationActions: number;
+	exerciseEvaluationActionsDone: number;
 }
 
 /** `PATCH /api/v1/safety-plans/:id/actions/:actionId`: a new status, with the version the user saw. */

@@ -3,8 +3,11 @@
 // indicators with baseline, target, the latest figure and its source and date — so the PDF only
 // lays it out and every number in it carries where it came from. Pure.
 import { ACTION_STATUS_LABELS, isFinished, statusCounts, type ActionStatus } from './actions.ts';
-import { latestUpTo, progress, targetFor, targetReached, trend, TREND_LABELS, type Direction } from './indicators.ts';
+import { reportIndicator, type IndicatorInput, type ReportIndicatorRow } from './report-indicators.ts';
+import { ownFigureRows, type OwnFigureCounts, type OwnFigureRow } from './own-figures.ts';
 import { covers, type Period } from './plan-period.ts';
+
+export type { ReportIndicatorRow } from './report-indicators.ts';
 
 export interface Half {
 	year: number;
@@ -38,32 +41,10 @@ export interface ReportInput {
 	plan: Period & { title: string; municipalityName: string; ambition: string; version: number };
 	priorities: { id: string; kind: 'prioriteit' | 'thema'; title: string; ambition: string }[];
 	actions: { priorityId: string; title: string; owner: string; plannedQuarter: number; status: ActionStatus; updatedAt: string }[];
-	indicators: {
-		priorityId: string;
-		title: string;
-		unit: string;
-		direction: Direction;
-		baselineYear: number;
-		baseline: number;
-		source: string;
-		targets: { year: number; value: number }[];
-		measurements: { areaCode: string; year: number; value: number; source: string; measuredOn: string }[];
-	}[];
-	figures: { eventsByClass: { A: number; B: number; C: number }; bibobStarted: number; bibobCompleted: number; exercisesHeld: number };
+	indicators: IndicatorInput[];
+	figures: OwnFigureCounts;
 	/** When the report is made (YYYY-MM-DD): the date of every figure Paraat counts itself. */
 	madeOn: string;
-}
-
-export interface ReportIndicatorRow {
-	title: string;
-	unit: string;
-	baseline: string;
-	target: string;
-	latest: string;
-	reached: string;
-	trend: string;
-	/** Source and date of the latest figure (or of the baseline when there is none). */
-	source: string;
 }
 
 export interface ReportSection {
@@ -79,10 +60,8 @@ export interface ProgressReport {
 	subtitle: string;
 	summary: string[];
 	sections: ReportSection[];
-	ownFigures: { label: string; value: number; source: string }[];
+	ownFigures: OwnFigureRow[];
 }
-
-const nl = (n: number) => n.toLocaleString('nl-NL');
 
 /**
  * The report for `half`: actions planned up to the end of that half are "due"; indicators show the
@@ -101,48 +80,18 @@ export function buildProgressReport(input: ReportInput, half: Half): ProgressRep
 			actions: input.actions
 				.filter((a) => a.priorityId === p.id)
 				.map((a) => ({ title: a.title, owner: a.owner, quarter: `Q${a.plannedQuarter}`, status: ACTION_STATUS_LABELS[a.status], due: a.plannedQuarter <= lastQuarter })),
-			indicators: input.indicators
-				.filter((i) => i.priorityId === p.id)
-				.map((i): ReportIndicatorRow => {
-					const whole = i.measurements.filter((m) => m.areaCode === '');
-					const latestValue = latestUpTo(whole, half.year);
-					const latest = latestValue ? whole.find((m) => m.year === latestValue.year) : undefined;
-					const target = targetFor(i.targets, half.year);
-					return {
-						title: i.title,
-						unit: i.unit,
-						baseline: `${nl(i.baseline)} (${i.baselineYear})`,
-						target: target === undefined ? '—' : nl(target),
-						latest: latest ? `${nl(latest.value)} (${latest.year})` : '—',
-						reached:
-							latest && target !== undefined
-								? targetReached(i.direction, target, latest.value)
-									? 'Ja'
-									: `Nee (${Math.round(progress(i.direction, i.baseline, target, latest.value) * 100)}%)`
-								: '—',
-						trend: TREND_LABELS[trend(i.direction, whole.filter((m) => m.year <= half.year))],
-						source: latest ? `${latest.source}, ${latest.measuredOn}` : `${i.source} (nulmeting ${i.baselineYear})`
-					};
-				})
+			indicators: input.indicators.filter((i) => i.priorityId === p.id).map((i) => reportIndicator(i, half.year, input.plan))
 		})
 	);
-	const paraat = `Paraat, geteld op ${input.madeOn}`;
 	return {
 		title: `Voortgangsrapportage ${input.plan.title}`,
 		subtitle: `${input.plan.municipalityName} — ${half.label} (versie ${input.plan.version} van het plan)`,
 		summary: [
 			`Ambitie: ${input.plan.ambition}`,
 			`Uitvoeringsprogramma ${half.year}: ${input.actions.length} acties, waarvan ${counts.gereed} gereed, ${counts.in_uitvoering} in uitvoering, ${counts.gepland} gepland, ${counts.uitgesteld} uitgesteld en ${counts.vervallen} vervallen (bron: Paraat, uitvoeringsprogramma ${half.year}, stand ${input.madeOn}).`,
-			`Gepland tot en met het ${half.label}: ${due.length} acties, waarvan ${dueDone} afgerond.`
+			`Gepland tot en met het ${half.label}: ${due.length} acties, waarvan ${dueDone} afgerond (bron: Paraat, stand ${input.madeOn}).`
 		],
 		sections,
-		ownFigures: [
-			{ label: `Evenementen klasse A in ${half.year}`, value: input.figures.eventsByClass.A, source: `${paraat} (evenementaanvragen)` },
-			{ label: `Evenementen klasse B in ${half.year}`, value: input.figures.eventsByClass.B, source: `${paraat} (evenementaanvragen)` },
-			{ label: `Evenementen klasse C in ${half.year}`, value: input.figures.eventsByClass.C, source: `${paraat} (evenementaanvragen)` },
-			{ label: `Bibob-onderzoeken gestart in ${half.year}`, value: input.figures.bibobStarted, source: `${paraat} (alleen aantallen)` },
-			{ label: `Bibob-onderzoeken afgerond in ${half.year}`, value: input.figures.bibobCompleted, source: `${paraat} (alleen aantallen)` },
-			{ label: `Oefeningen gehouden in ${half.year}`, value: input.figures.exercisesHeld, source: `${paraat} (oefeningen)` }
-		]
+		ownFigures: ownFigureRows(input.figures, half.year, input.madeOn)
 	};
 }

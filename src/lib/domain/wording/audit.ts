@@ -97,7 +97,10 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
 	'bibob.settings.changed': 'Bibob-instellingen gewijzigd',
 	'safety_plan.action_status_changed': 'Status van een actie van het veiligheidsplan gewijzigd',
 	'safety_plan.revised': 'Veiligheidsplan bijgesteld',
-	'safety_plan.figures_imported': 'Cijfers geïmporteerd in het veiligheidsplan'
+	'safety_plan.figures_imported': 'Cijfers geïmporteerd in het veiligheidsplan',
+	'safety_plan.action_added': 'Actie toegevoegd aan het uitvoeringsprogramma',
+	'safety_plan.indicator_added': 'Indicator toegevoegd aan het veiligheidsplan',
+	'safety_plan.measurement_recorded': 'Cijfer met de hand ingevoerd in het veiligheidsplan'
 };
 
 /**
@@ -197,7 +200,10 @@ export const AUDIT_DETAIL_LABELS: Readonly<Record<string, string | null>> = {
 	afgerond: 'afgerond',
 	bewaartermijnJaren: 'bewaartermijn (jaren)',
 	termDaysB: 'termijn klasse B (dagen)',
-	termDaysC: 'termijn klasse C (dagen)'
+	termDaysC: 'termijn klasse C (dagen)',
+	areaCode: 'gebied (CBS-code)',
+	value: 'waarde',
+	source: 'bron'
 };
 
 export interface AuditWording {

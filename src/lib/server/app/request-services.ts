@@ -50,6 +50,8 @@ import * as safetyPlanService from '../safety-plan/safety-plan-service.ts';
 import * as safetyPlanPage from '../safety-plan/safety-plan-page.ts';
 import * as neighbourhoodService from '../safety-plan/neighbourhood-service.ts';
 import * as neighbourhoodPage from '../safety-plan/neighbourhood-page.ts';
+import * as safetyPlanEditing from '../safety-plan/safety-plan-editing.ts';
+import * as safetyPlanEditPage from '../safety-plan/safety-plan-edit-page.ts';
 import * as taskService from '../tasks/task-service.ts';
 import * as templateService from '../tasks/template-service.ts';
 import * as userService from '../users/user-service.ts';
@@ -71,7 +73,7 @@ export function createRequestServices(database: () => Database) {
 		notices: bindDb(database, noticeService, noticePage),
 		/** The position of a topic, read before a page's data so its live subscription starts there. */
 		realtime: bindDb(database, { currentSeq }),
-		safetyPlan: bindDb(database, safetyPlanService, safetyPlanPage, neighbourhoodService, neighbourhoodPage),
+		safetyPlan: bindDb(database, safetyPlanService, safetyPlanPage, safetyPlanEditing, safetyPlanEditPage, neighbourhoodService, neighbourhoodPage),
 		tasks: bindDb(database, taskService, templateService),
 		users: bindDb(database, userService)
 	});

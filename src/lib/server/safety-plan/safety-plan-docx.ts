@@ -1,27 +1,16 @@
-// The half-yearly progress report as an editable Word document (.docx, the `docx` package), for the
-// college's own text around the figures: the same content as the PDF, from the same pure report
-// builder, with real headings (the navigation pane), tables with a repeated header row, Dutch as
-// the document language.
-import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+// The half-yearly progress report as an editable Word document (.docx), for the college's own text
+// around the figures: the same content as the PDF, from the same pure report builder, laid out by
+// report-docx.ts (headings, repeated table headers, charts as pictures with alt text, nl-NL).
+import { HeadingLevel } from 'docx';
 import type { ProgressReport } from '../../domain/safety-plan/progress-report.ts';
-
-const para = (text: string) => new Paragraph({ children: [new TextRun(text)] });
-const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph({ text, heading: level });
-
-function table(header: string[], rows: string[][]): Table {
-	const row = (cells: string[], isHeader: boolean) =>
-		new TableRow({
-			tableHeader: isHeader,
-			children: cells.map((text) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold: isHeader })] })] }))
-		});
-	return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [row(header, true), ...rows.map((r) => row(r, false))] });
-}
+import { madeLine } from './report-pdf.ts';
+import { heading, indicatorDetail, indicatorSummary, para, table, wordDocument, type Block } from './report-docx.ts';
 
 export async function renderProgressDocx(report: ProgressReport, madeBy: string, madeAt: Date): Promise<Buffer> {
-	const children: (Paragraph | Table)[] = [
+	const children: Block[] = [
 		heading(report.title, HeadingLevel.TITLE),
 		para(report.subtitle),
-		para(`Gemaakt door ${madeBy} op ${madeAt.toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'long', timeStyle: 'short' })}. Elk getal noemt zijn bron en datum.`),
+		para(madeLine(madeBy, madeAt)),
 		heading('Toelichting van het college', HeadingLevel.HEADING_1),
 		para('[Hier schrijft het college zijn toelichting.]'),
 		heading('Stand van zaken', HeadingLevel.HEADING_1),
@@ -35,23 +24,11 @@ export async function renderProgressDocx(report: ProgressReport, madeBy: string,
 			children.push(table(['Actie', 'Trekker', 'Kwartaal', 'Status'], section.actions.map((a) => [a.title, a.owner, a.due ? `${a.quarter} (nu verwacht)` : a.quarter, a.status])));
 		}
 		if (section.indicators.length > 0) {
-			children.push(heading('Indicatoren', HeadingLevel.HEADING_2));
-			children.push(
-				table(
-					['Indicator', 'Nulmeting', 'Doel', 'Laatste meting', 'Doel gehaald', 'Trend', 'Bron en datum'],
-					section.indicators.map((i) => [`${i.title} (${i.unit})`, i.baseline, i.target, i.latest, i.reached, i.trend, i.source])
-				)
-			);
+			children.push(heading('Indicatoren', HeadingLevel.HEADING_2), indicatorSummary(section.indicators));
+			for (const indicator of section.indicators) children.push(...indicatorDetail(indicator));
 		}
 	}
 	children.push(heading('Cijfers uit Paraat', HeadingLevel.HEADING_1));
 	children.push(table(['Cijfer', 'Aantal', 'Bron en datum'], report.ownFigures.map((f) => [f.label, String(f.value), f.source])));
-	const doc = new Document({
-		title: report.title,
-		description: report.subtitle,
-		creator: 'Paraat',
-		styles: { default: { document: { run: { language: { value: 'nl-NL' } } } } },
-		sections: [{ children }]
-	});
-	return Packer.toBuffer(doc);
+	return wordDocument(report.title, report.subtitle, children);
 }

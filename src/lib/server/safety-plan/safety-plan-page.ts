@@ -6,7 +6,8 @@ import type { DB } from '../db/schema.ts';
 import type { SessionUser } from '../auth/roles.ts';
 import { ServiceError } from '../errors.ts';
 import { actionStatusInput } from '../../contracts/safety-plan.ts';
-import { changeActionStatus, ownFigures, planVersions, planView, plansFor, programme, regionView } from './safety-plan-service.ts';
+import { changeActionStatus, ownFigures, planView, plansFor, programme, regionView } from './safety-plan-service.ts';
+import { planHistory } from './safety-plan-editing.ts';
 import { scopesFor } from '../auth/permissions.ts';
 import { EMPTY_FILE, importFigures } from './safety-plan-import.ts';
 import type { FigureRow } from '../../domain/safety-plan/figure-import.ts';
@@ -21,7 +22,7 @@ export async function loadRegionPage(db: Kysely<DB>, user: SessionUser, year: nu
 
 export async function loadPlanPage(db: Kysely<DB>, user: SessionUser, id: string) {
 	const view = await planView(db, user, id);
-	return { ...view, figures: await ownFigures(db, user, id), versions: (await planVersions(db, user, id)).map((v) => ({ version: v.version, reason: v.reason, savedAt: v.savedAt })) };
+	return { ...view, figures: await ownFigures(db, user, id), versions: await planHistory(db, user, id) };
 }
 
 export async function loadProgrammePage(db: Kysely<DB>, user: SessionUser, id: string, year: number) {

@@ -248,7 +248,8 @@ export async function planExists(db: Db, municipality: string, title: string, st
 /**
  * What Paraat itself holds, counted per year (Europe/Amsterdam) for one municipality: events per
  * class by their start, Bibob screenings started (opened) and completed (decided or closed) —
- * counts only, never a file —, and exercises held in which the municipality took part.
+ * counts only, never a file —, exercises held in which the municipality took part, and those
+ * exercises' evaluation actions (their nafase tasks) and how many are done.
  */
 export async function countOwnFigures(db: Db, municipality: string, years: readonly number[]): Promise<OwnFigures[]> {
 	if (years.length === 0) return [];
@@ -290,6 +291,22 @@ export async function countOwnFigures(db: Db, municipality: string, years: reado
 		.where(sql<number>`extract(year from i.started_at at time zone 'Europe/Amsterdam')::int`, '<=', to)
 		.groupBy('year')
 		.execute();
+	// The evaluation actions of those exercises: their nafase tasks (evaluation is part of the nafase).
+	const evaluation = await db
+		.selectFrom('incident as i')
+		.innerJoin('task as t', 't.incidentId', 'i.id')
+		.select([
+			sql<number>`extract(year from i.started_at at time zone 'Europe/Amsterdam')::int`.as('year'),
+			sql<number>`count(distinct t.id)::int`.as('n'),
+			sql<number>`count(distinct t.id) filter (where t.status = 'gereed')::int`.as('done')
+		])
+		.where('i.kind', '=', 'oefening')
+		.where('t.process', '=', 'nafase')
+		.where((eb) => eb.exists(eb.selectFrom('incidentMunicipality as m').select('m.incidentId').whereRef('m.incidentId', '=', 'i.id').where('m.municipalityCode', '=', municipality)))
+		.where(sql<number>`extract(year from i.started_at at time zone 'Europe/Amsterdam')::int`, '>=', from)
+		.where(sql<number>`extract(year from i.started_at at time zone 'Europe/Amsterdam')::int`, '<=', to)
+		.groupBy('year')
+		.execute();
 	const count = (rows: { year: number; n: number }[], year: number) => rows.find((r) => r.year === year)?.n ?? 0;
 	return years.map((year) => ({
 		year,
@@ -300,6 +317,8 @@ export async function countOwnFigures(db: Db, municipality: string, years: reado
 		},
 		bibobStarted: count(started, year),
 		bibobCompleted: count(completed, year),
-		exercisesHeld: count(exercises, year)
+		exercisesHeld: count(exercises, year),
+		exerciseEvaluationActions: count(evaluation, year),
+		exerciseEvaluationActionsDone: evaluation.find((r) => r.year === year)?.done ?? 0
 	}));
 }

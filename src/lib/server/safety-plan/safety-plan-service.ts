@@ -1,34 +1,33 @@
 // The integral safety plan (issue 18): who may read a municipality's plan and its programme, and
-// the writes of its beleidsadviseur OOV — an action's status (no lost updates: the version the user
-// saw, else 409 with the current action) and an adjustment of the plan that keeps the earlier
-// version readable. Every write in one transaction with its audit row.
+// the write of its beleidsadviseur OOV here — an action's status (no lost updates: the version the
+// user saw, else 409 with the current action and who changed it), in one transaction with its audit
+// row. Revising the plan and adding actions, indicators and figures: safety-plan-editing.ts.
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { transact } from '../db/transaction.ts';
 import type { SessionUser } from '../auth/roles.ts';
 import { can, scopesFor } from '../auth/permissions.ts';
 import { writeAudit } from '../audit/audit.ts';
-import { ServiceError, forbidden, notFound, validationFailed, type FieldError } from '../errors.ts';
+import { ServiceError, forbidden, notFound, validationFailed } from '../errors.ts';
 import { isUuid } from '../ids.ts';
 import { KENNEMERLAND, municipalityName } from '../../domain/region.ts';
 import { buildProgressReport, halfRefusal, parseHalf, type ProgressReport } from '../../domain/safety-plan/progress-report.ts';
 import { ACTION_STATUS_LABELS } from '../../domain/safety-plan/actions.ts';
+import { buildProgrammeReport, programmeYearRefusal, type ProgrammeReport } from '../../domain/safety-plan/programme-report.ts';
 import { covers, planYears } from '../../domain/safety-plan/plan-period.ts';
 import { regionOverview, sharedPriorities, type RegionRow } from '../../domain/safety-plan/region-overview.ts';
 import type { ActionStatusInput, OwnFigures, SafetyPlanAction, SafetyPlanIndicator, SafetyPlanRecord, SafetyPlanSummary } from '../../contracts/safety-plan.ts';
+import { actionChangedBy } from './safety-plan-edit-queries.ts';
 import {
 	countOwnFigures,
 	findPlan,
 	findPlanMunicipality,
-	insertPlanVersion,
 	listActions,
 	listActionYears,
 	listIndicators,
 	listPlanSummaries,
 	listPlanVersions,
 	lockAction,
-	lockPlanVersion,
-	savePlanFields,
 	saveActionStatus
 } from './safety-plan-queries.ts';
 
@@ -41,11 +40,11 @@ const READ_REFUSED = 'Alleen de beleidsadviseurs OOV en het kabinet van de burge
 const WRITE_REFUSED = 'Alleen de beleidsadviseur OOV van deze gemeente werkt haar veiligheidsplan bij.';
 
 export class ActionConflictError extends ServiceError {
-	constructor(current: SafetyPlanAction) {
+	constructor(current: SafetyPlanAction, changedBy: string | null = null) {
 		super(
 			409,
 			'version_conflict',
-			`Iemand anders heeft deze actie intussen gewijzigd (nu: ${ACTION_STATUS_LABELS[current.status].toLowerCase()}). Bekijk de nieuwe stand en pas je wijziging opnieuw toe.`,
+			`Iemand anders heeft deze actie intussen gewijzigd (nu: ${ACTION_STATUS_LABELS[current.status].toLowerCase()}${changedBy ? `, door ${changedBy}` : ''}). Bekijk de nieuwe stand en pas je wijziging opnieuw toe.`,
 			undefined,
 			{ current }
 		);
@@ -119,7 +118,7 @@ export async function changeActionStatus(db: Kysely<DB>, user: SessionUser, plan
 	return transact(db, async (trx) => {
 		const current = await lockAction(trx, planId, actionId);
 		if (!current) throw notFound('Deze actie bestaat niet in dit plan.');
-		if (current.version !== input.version) throw new ActionConflictError(current);
+		if (current.version !== input.version) throw new ActionConflictError(current, await actionChangedBy(trx, actionId));
 		if (current.status === input.status) return current;
 		const saved = await saveActionStatus(trx, actionId, input.status, user.id);
 		await writeAudit(trx, {
@@ -132,42 +131,6 @@ export async function changeActionStatus(db: Kysely<DB>, user: SessionUser, plan
 			details: { from: current.status, to: saved.status }
 		});
 		return saved;
-	});
-}
-
-export interface PlanRevision {
-	version: number;
-	title: string;
-	ambition: string;
-	endYear: number;
-	reason: string;
-}
-
-/**
- * Adjusts the plan during its period. Every version is kept as it stood (the first when the plan
- * is set), so the version before stays readable in the plan's history.
- */
-export async function revisePlan(db: Kysely<DB>, user: SessionUser, id: string, revision: PlanRevision, ctx: Ctx): Promise<SafetyPlanRecord> {
-	const municipality = await readableMunicipality(db, user, id);
-	if (!can(user, 'safetyplan.write', { municipality })) throw forbidden(WRITE_REFUSED);
-	const fields: FieldError[] = [];
-	if (revision.title.trim() === '') fields.push({ field: 'title', message: 'Geef het plan een titel.' });
-	if (revision.reason.trim() === '') fields.push({ field: 'reason', message: 'Noem waarom het plan wordt bijgesteld.' });
-	return transact(db, async (trx) => {
-		const version = await lockPlanVersion(trx, id);
-		const before = (await findPlan(trx, id))!;
-		if (!Number.isInteger(revision.endYear) || revision.endYear < before.startYear || revision.endYear > before.startYear + 10) {
-			fields.push({ field: 'endYear', message: `Het plan loopt tot een jaar van ${before.startYear} tot en met ${before.startYear + 10}.` });
-		}
-		if (fields.length > 0) throw validationFailed(fields);
-		if (version !== revision.version) {
-			throw new ServiceError(409, 'version_conflict', `Het plan is intussen bijgesteld (nu versie ${version}). Bekijk de nieuwe stand en pas je wijziging opnieuw toe.`, undefined, { current: before });
-		}
-		await savePlanFields(trx, id, { title: revision.title.trim(), ambition: revision.ambition.trim(), endYear: revision.endYear });
-		const after = (await findPlan(trx, id))!;
-		await insertPlanVersion(trx, after, revision.reason.trim(), user.id);
-		await writeAudit(trx, { actorId: user.id, action: 'safety_plan.revised', entityType: 'veiligheidsplan', entityId: id, municipality, ip: ctx.ip, details: { version: after.version, reason: revision.reason.trim() } });
-		return after;
 	});
 }
 
@@ -199,6 +162,31 @@ export async function progressReport(db: Kysely<DB>, user: SessionUser, id: stri
 			madeOn: today
 		},
 		half
+	);
+}
+
+/**
+ * The yearly execution programme as a report: every action of `yearParam` per priority and theme,
+ * the indicators up to that year, and the figures Paraat counts itself on `today`. A malformed year
+ * or one outside the plan is a 400.
+ */
+export async function programmeReport(db: Kysely<DB>, user: SessionUser, id: string, yearParam: string | null, today: string): Promise<ProgrammeReport> {
+	const municipality = await readableMunicipality(db, user, id);
+	const plan = (await findPlan(db, id))!;
+	const refusal = programmeYearRefusal(yearParam, plan);
+	if (refusal) throw validationFailed([{ field: 'year', message: refusal, code: 'invalid_value' }]);
+	const year = Number(yearParam);
+	const [figures] = await countOwnFigures(db, municipality, [year]);
+	return buildProgrammeReport(
+		{
+			plan: { ...plan, municipalityName: municipalityName(municipality) },
+			priorities: plan.priorities,
+			actions: await listActions(db, id, year),
+			indicators: await listIndicators(db, id),
+			figures: figures!,
+			madeOn: today
+		},
+		year
 	);
 }
 

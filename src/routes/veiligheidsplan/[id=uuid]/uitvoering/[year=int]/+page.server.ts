@@ -14,5 +14,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 
 export const actions: Actions = {
 	status: async ({ locals, url, params, request }) =>
-		locals.services.safetyPlan.changeActionFromForm(requireUser(locals, url), params.id, await request.formData(), locals.ctx.ip)
+		locals.services.safetyPlan.changeActionFromForm(requireUser(locals, url), params.id, await request.formData(), locals.ctx.ip),
+	add: async ({ locals, url, params, request }) =>
+		locals.services.safetyPlan.addActionFromForm(requireUser(locals, url), params.id, await request.formData(), locals.ctx.ip)
 };
