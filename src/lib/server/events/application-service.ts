@@ -146,13 +146,18 @@ export async function getApplicationAsReader(
 
 // ---- Creating --------------------------------------------------------------------------
 
-async function insertApplication(
+/**
+ * Inserts a concept with its assessment, reference and first history row, inside the caller's
+ * transaction; the caller checked permission and writes the audit row. Also used by the list import.
+ */
+export async function insertApplication(
 	trx: Transaction<DB>,
 	user: SessionUser,
 	municipality: string,
 	values: Updateable<EventApplication> & { name: string; startsAt: Date; endsAt: Date },
 	answers: ScanAnswers,
-	copiedFrom: string | null
+	copiedFrom: string | null,
+	note = copiedFrom ? 'Gekopieerd van een eerdere aanvraag' : ''
 ): Promise<string> {
 	const facts = {
 		startsAt: values.startsAt,
@@ -174,7 +179,7 @@ async function insertApplication(
 		copiedFrom,
 		createdBy: user.id
 	});
-	await insertStatusChange(trx, { applicationId: id, fromStatus: null, toStatus: 'concept', note: copiedFrom ? 'Gekopieerd van een eerdere aanvraag' : '', changedBy: user.id });
+	await insertStatusChange(trx, { applicationId: id, fromStatus: null, toStatus: 'concept', note, changedBy: user.id });
 	return id;
 }
 
@@ -186,13 +191,20 @@ async function finishCreate(trx: Transaction<DB>, user: SessionUser, id: string,
 	return view;
 }
 
+/** A new application's columns and scan answers from the form's (or the import's) validated input. */
+export function newApplicationValues(input: NewApplicationInput) {
+	return {
+		values: { ...columnsOf(input), name: input.name, startsAt: new Date(input.startsAt), endsAt: new Date(input.endsAt) },
+		answers: answersOf(input, EMPTY_SCAN_ANSWERS)
+	};
+}
+
 export async function createApplication(db: Kysely<DB>, user: SessionUser, input: NewApplicationInput, ctx: Ctx): Promise<ApplicationView> {
 	if (!can(user, 'event.write', { municipality: input.municipality })) {
 		throw forbidden('Alleen een vergunningverlener van deze gemeente maakt hier een aanvraag.');
 	}
-	const values = { ...columnsOf(input), name: input.name, startsAt: new Date(input.startsAt), endsAt: new Date(input.endsAt) };
+	const { values, answers } = newApplicationValues(input);
 	checkCombined({ startsAt: values.startsAt, endsAt: values.endsAt, peakVisitors: input.peakVisitors ?? 0, totalVisitors: input.totalVisitors ?? null, lat: input.lat ?? null, lon: input.lon ?? null });
-	const answers = answersOf(input, EMPTY_SCAN_ANSWERS);
 	return transact(db, async (trx) => {
 		const id = await insertApplication(trx, user, input.municipality, values, answers, null);
 		return finishCreate(trx, user, id, ctx, 'application.created', { name: input.name });
