@@ -73,8 +73,9 @@ export async function importEventList(db: Kysely<DB>, user: SessionUser, request
 }
 
 async function rememberMapping(db: Kysely<DB>, user: SessionUser, municipality: string, mapping: ColumnMapping, ctx: ImportCtx): Promise<void> {
-	const before = await importMappingOf(db, municipality);
-	if (JSON.stringify(before) === JSON.stringify(mapping)) return;
+	// jsonb keeps its own key order, so the mappings are compared as sorted pairs.
+	const pairs = (m: ColumnMapping) => JSON.stringify(Object.entries(m).sort(([a], [b]) => a.localeCompare(b)));
+	if (pairs(await importMappingOf(db, municipality)) === pairs(mapping)) return;
 	await transact(db, async (trx) => {
 		await saveImportMapping(trx, municipality, mapping, user.id);
 		await writeAudit(trx, { actorId: user.id, action: 'application.import_mapping_saved', entityType: 'gemeente', entityId: null, municipality, ip: ctx.ip, details: { koppeling: Object.values(mapping).join(', ') } });
