@@ -5,7 +5,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import writeExcelFile from 'write-excel-file/node';
-import { expectHydrated, loggedInContext, uniqueText } from './support/app';
+import { expectConnected, expectHydrated, loggedInContext, uniqueText } from './support/app';
 import { demoEmail } from './support/env';
 
 async function expectAccessible(page: Page): Promise<void> {
@@ -87,6 +87,34 @@ test.describe('evenementenlijst importeren', () => {
 			await expect(page.getByTestId('import-errors').getByRole('row', { name: /^3 begin/ })).toContainText('Vul de datum van het evenement in.');
 			await page.goto('/evenementen');
 			await expect(page.getByRole('link', { name })).toBeVisible();
+		} finally {
+			await context.close();
+		}
+	});
+
+	test('een lange lijst toont een voortgangsbalk die per deel vordert (via de live verbinding)', async ({ browser }) => {
+		const { context, page } = await loggedInContext(browser, demoEmail('vergunningverlener', 'heemskerk'));
+		const prefix = uniqueText('Lange lijst');
+		const lines = ['Naam evenement;Datum;Locatie;Bezoekers'];
+		for (let i = 1; i <= 1000; i++) lines.push(`${prefix} ${i};${1 + (i % 28)}-05-2032;Plein ${i % 9};${50 + i}`);
+		try {
+			await page.goto('/evenementen/import');
+			await expectHydrated(page);
+			await expectConnected(page);
+			await page.getByLabel('Bestand (CSV of .xlsx, hoogstens 5 MB)').setInputFiles({ name: 'heemskerk-lang.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n'), 'utf8') });
+			await page.getByRole('button', { name: 'Importeren' }).click();
+			// A bar with an accessible name, then a value between 0 and 1000 from a committed batch.
+			await expect(page.getByRole('progressbar', { name: /Het bestand wordt gelezen|rijen verwerkt/ })).toBeVisible();
+			await page.waitForFunction(
+				() => {
+					const bar = document.querySelector<HTMLProgressElement>('#import-progress');
+					return !!bar && bar.max === 1000 && bar.value > 0;
+				},
+				undefined,
+				{ polling: 'raf', timeout: 120_000 }
+			);
+			await expect(page.getByTestId('import-report').getByText('1.000 evenementen geïmporteerd')).toBeVisible({ timeout: 120_000 });
+			await expect(page.getByRole('progressbar')).toHaveCount(0);
 		} finally {
 			await context.close();
 		}
