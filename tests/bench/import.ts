@@ -36,7 +36,7 @@ function eventList(n: number): Buffer {
 
 async function importList(base: string, cookie: string, file: Buffer, dryRun: boolean): Promise<{ ms: number; body: { rows: number; created: number; unchanged: number; errors: unknown[] } }> {
 	const form = new FormData();
-	form.set('file', new File([file], 'evenementen-2031.csv', { type: 'text/csv' }));
+	form.set('file', new File([new Uint8Array(file)], 'evenementen-2031.csv', { type: 'text/csv' }));
 	form.set('municipality', MUNICIPALITY);
 	if (dryRun) form.set('dryRun', '1');
 	const t0 = performance.now();

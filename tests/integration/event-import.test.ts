@@ -159,6 +159,9 @@ describe('batches', () => {
 		expect(a.created + b.created).toBe(30);
 		expect(a.unchanged + b.unchanged).toBe(30);
 		expect((await counts('heemstede')).applications).toBe(30);
+		// Each batch reserves its zaaknummers at once: 30 different ones, no gaps, none shared.
+		const references = (await t.db.selectFrom('eventApplication').select('reference').where('municipalityCode', '=', 'heemstede').execute()).map((r) => Number(r.reference.split('-').at(-1)));
+		expect(references.sort((x, y) => x - y)).toEqual(Array.from({ length: 30 }, (_, i) => references[0]! + i));
 	});
 });
 

@@ -37,7 +37,7 @@ import {
 	type ApplicationDto,
 	type ApplicationRow
 } from './application-queries';
-import { assess, assessmentColumns } from './application-assessment';
+import { assess, assessmentColumns, type AssessmentRules } from './application-assessment';
 import { applicationView, viewOf, type ApplicationView } from './application-view';
 import { closeOpenAdvice, requestsOf, requiredAdviceKinds, rerouteAdvice } from './advice-follow';
 import { decisionGaps, despiteNote, guardDecision, type DecisionGap } from '../../domain/events/decision-guard';
@@ -146,6 +146,14 @@ export async function getApplicationAsReader(
 
 // ---- Creating --------------------------------------------------------------------------
 
+/** For many inserts in one transaction (an import's batch): rules read once, references reserved at once. */
+export interface InsertOptions {
+	note?: string;
+	rules?: AssessmentRules;
+	/** A number reserved with nextReferenceNumber(…, count) in this transaction. */
+	reference?: { year: number; number: number };
+}
+
 /**
  * Inserts a concept with its assessment, reference and first history row, inside the caller's
  * transaction; the caller checked permission and writes the audit row. Also used by the list import.
@@ -157,8 +165,9 @@ export async function insertApplication(
 	values: Updateable<EventApplication> & { name: string; startsAt: Date; endsAt: Date },
 	answers: ScanAnswers,
 	copiedFrom: string | null,
-	note = copiedFrom ? 'Gekopieerd van een eerdere aanvraag' : ''
+	options: InsertOptions = {}
 ): Promise<string> {
+	const note = options.note ?? (copiedFrom ? 'Gekopieerd van een eerdere aanvraag' : '');
 	const facts = {
 		startsAt: values.startsAt,
 		endsAt: values.endsAt,
@@ -166,10 +175,10 @@ export async function insertApplication(
 		totalVisitors: (values.totalVisitors as number | null | undefined) ?? null,
 		areaM2: (values.areaM2 as number | null | undefined) ?? null
 	};
-	const assessment = await assess(trx, municipality, null, facts, answers, null);
+	const assessment = await assess(trx, municipality, null, facts, answers, null, options.rules);
 	// The registration year, not the event's: a zaaknummer tells when the file was opened.
-	const year = registrationYear(new Date());
-	const reference = eventReference(municipality, year, await nextReferenceNumber(trx, municipality, year));
+	const year = options.reference?.year ?? registrationYear(new Date());
+	const reference = eventReference(municipality, year, options.reference?.number ?? (await nextReferenceNumber(trx, municipality, year)));
 	const id = await insertApplicationRow(trx, {
 		...values,
 		reference,

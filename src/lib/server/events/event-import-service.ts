@@ -17,7 +17,10 @@ import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { writeAudit } from '../audit/audit.ts';
 import { ServiceError, forbidden } from '../errors.ts';
 import { publish } from '../realtime/event-log.ts';
-import { publishCalendarChange } from '../calendar/calendar-entry.ts';
+import { isOnCalendar, publishCalendarChange } from '../calendar/calendar-entry.ts';
+import { registrationYear } from '../../domain/calendar/reference.ts';
+import { assessmentRules } from './application-assessment.ts';
+import { nextReferenceNumber } from './application-queries.ts';
 import type { EventImportProgress } from '../../contracts/event-import.ts';
 import type { ColumnMapping } from '../../domain/events/import-columns.ts';
 import { insertApplication, newApplicationValues } from './application-service.ts';
@@ -117,12 +120,19 @@ async function importBatch(trx: Transaction<DB>, user: SessionUser, request: Imp
 	const municipality = request.municipality;
 	await lockMunicipalityImport(trx, municipality);
 	const existing = await existingImportKeys(trx, municipality, batch.map((r) => r.key));
+	const fresh = batch.filter((row) => !existing.has(row.key));
+	// Read once per batch what every row's assessment reads alike, and its zaaknummers at once.
+	const rules = await assessmentRules(trx, municipality);
+	const year = registrationYear(new Date());
+	const firstNumber = fresh.length > 0 ? await nextReferenceNumber(trx, municipality, year, fresh.length) : 0;
 	let created = 0;
-	for (const row of batch) {
-		if (existing.has(row.key)) continue;
+	for (const row of fresh) {
 		const { values, answers } = newApplicationValues(row.input);
-		const note = `Geïmporteerd uit ${request.file.name}, rij ${row.row}`;
-		const id = await insertApplication(trx, user, municipality, { ...values, importKey: row.key }, answers, null, note);
+		const id = await insertApplication(trx, user, municipality, { ...values, importKey: row.key }, answers, null, {
+			note: `Geïmporteerd uit ${request.file.name}, rij ${row.row}`,
+			rules,
+			reference: { year, number: firstNumber + created }
+		});
 		await writeAudit(trx, {
 			actorId: user.id,
 			action: 'application.imported',
@@ -132,7 +142,8 @@ async function importBatch(trx: Transaction<DB>, user: SessionUser, request: Imp
 			ip: ctx.ip,
 			details: { naam: row.input.name, bestand: request.file.name, rij: row.row }
 		});
-		await publishCalendarChange(trx, id, actorOf(user), false);
+		// A concept is not on the regional calendar; should that rule change, imports announce like the form.
+		if (isOnCalendar({ status: 'concept', decision: null })) await publishCalendarChange(trx, id, actorOf(user), false);
 		created++;
 	}
 	const progress = { ...before, processed: before.processed + batch.length, created: before.created + created, unchanged: before.unchanged + batch.length - created };
