@@ -9,7 +9,10 @@ import writeExcelFile from 'write-excel-file/node';
 import type { SessionUser } from '../../src/lib/server/auth/roles.ts';
 import { importEventList, previewEventList } from '../../src/lib/server/events/event-import-service.ts';
 import { eventsSince } from '../../src/lib/server/realtime/event-log.ts';
-import { createTestDatabase, createUser, type TestDatabase } from '../support/test-db.ts';
+import { createTestDatabase, createUser, loginAs, waitFor, type TestDatabase } from '../support/test-db.ts';
+import { connectClient, startRealtimeServer } from '../support/realtime-server.ts';
+import { createDb } from '../../src/lib/server/db/index.ts';
+import type { RealtimeEvent, SubscribeAck } from '../../src/lib/realtime/protocol.ts';
 import { requestLocals } from '../support/request-locals.ts';
 import { ctx, expectServiceError, parse } from '../support/incident-fixtures.ts';
 import { createApplication } from '../../src/lib/server/events/application-service.ts';
@@ -148,6 +151,27 @@ describe('batches', () => {
 		expect(events.map((e) => e.data)).toEqual(
 			[2, 4, 5].map((processed, i) => ({ municipality: 'haarlem', fileName: 'evenementen.csv', fileBytes: list.content.byteLength, total: 5, processed, created: [2, 4, 5][i], unchanged: 0 }))
 		);
+	});
+
+	it('the progress reaches the officer\'s socket on another node (the import writes through one pool, the socket sits on a second node with its own LISTEN)', async () => {
+		const otherPool = createDb(t.url);
+		const nodeB = await startRealtimeServer({ db: otherPool, url: t.url });
+		const socket = await connectClient(nodeB.url, await loginAs(t.db, officer));
+		try {
+			const events: RealtimeEvent[] = [];
+			socket.on('event', (e) => events.push(e));
+			const ack = (await socket.timeout(5_000).emitWithAck('subscribe', { topic: `user:${officer.id}` })) as SubscribeAck;
+			expect(ack).toMatchObject({ ok: true });
+			const list = csv(['Naam evenement;Datum;Locatie', ...[1, 2, 3].map((i) => `Andere node ${i};0${i}-12-2027;Plein`)]);
+			await importEventList(t.db, officer, { municipality: 'haarlem', file: list }, ctx, { batchSize: 2 });
+			const last = await waitFor(() => events.find((e) => e.type === 'application.import_progress' && e.data.processed === 3), { what: 'voortgang 3 van 3' });
+			expect(last.data).toMatchObject({ total: 3, created: 3 });
+			expect(events.filter((e) => e.type === 'application.import_progress').map((e) => (e.type === 'application.import_progress' ? e.data.processed : 0))).toEqual([2, 3]);
+		} finally {
+			socket.close();
+			await nodeB.close();
+			await otherPool.destroy();
+		}
 	});
 
 	it('two imports of the same list at once create every event once', async () => {
