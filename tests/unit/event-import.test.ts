@@ -33,6 +33,8 @@ describe('columns', () => {
 		const chosen = resolveMapping(headers, { startDate: 'Wanneer' }, { peakVisitors: '', name: 'wanneer' });
 		expect(chosen.mapping.peakVisitors).toBeUndefined();
 		expect(chosen.mapping.name).toBe('Wanneer');
+		// A choice for a header this file lacks (the form of the previous file) falls back.
+		expect(resolveMapping(headers, {}, { name: 'Naam evenement', peakVisitors: 'Aantal' }).mapping).toMatchObject({ name: 'Titel', peakVisitors: 'Bezoekers' });
 	});
 });
 

@@ -115,14 +115,17 @@ export interface ResolvedMapping {
 
 /**
  * The mapping for this file: what the officer chose now (an empty choice means "not this field"),
- * else what the municipality remembered (when this file has that header), else the recognised one.
+ * else what the municipality remembered, else the recognised one — each only when this file has
+ * that header.
  */
 export function resolveMapping(headers: readonly string[], remembered: ColumnMapping, chosen: ColumnMapping = {}): ResolvedMapping {
 	const detected = detectMapping(headers);
 	const mapping: ColumnMapping = {};
 	const columns: Partial<Record<ImportField, number>> = {};
 	for (const field of IMPORT_FIELDS) {
-		const candidates = field in chosen ? [chosen[field]] : [remembered[field], detected[field]];
+		// A choice naming a header this file lacks (a form left from the previous file) falls back.
+		const fallback = [remembered[field], detected[field]];
+		const candidates = field in chosen ? (chosen[field] === '' ? [] : [chosen[field], ...fallback]) : fallback;
 		for (const header of candidates) {
 			if (header === undefined) continue;
 			const at = columnIndex(headers, header);
