@@ -6,6 +6,7 @@ import type { ApplicationView } from './application.ts';
 import type { BibobFileNews } from './bibob.ts';
 import type { UnitRecord, WaterRequestRecord } from './bluswater.ts';
 import type { CalendarEntry } from './calendar.ts';
+import type { EventImportProgress } from './event-import.ts';
 import type { IncidentRecord } from './incident.ts';
 import type { InjectRecord } from './inject.ts';
 import type { LogEntryRecord, SectionRecord, SitrapRecord } from './logbook.ts';
@@ -55,6 +56,8 @@ export interface EventPayloads {
 	'advice.withdrawn': AdviceRequestRecord;
 	// application:<id>
 	'application.changed': ApplicationView;
+	// user:<id> of the officer importing an events list, after each committed batch
+	'application.import_progress': EventImportProgress;
 	// bibob:<municipality>
 	'bibob.file.opened': BibobFileNews;
 	'bibob.file.changed': BibobFileNews;
@@ -114,6 +117,7 @@ const TYPES: Record<EventType, true> = {
 	'advice.answered': true,
 	'advice.withdrawn': true,
 	'application.changed': true,
+	'application.import_progress': true,
 	'bibob.file.opened': true,
 	'bibob.file.changed': true,
 	'bibob.file.destroyed': true,

@@ -32,12 +32,13 @@ export interface RunningApp {
 	stop(): Promise<void>;
 }
 
-export async function startApp(): Promise<RunningApp> {
+/** Ports: the given ones (a machine shared with other runs hands each its own), else random ones. */
+export async function startApp(ports: { port?: number; pgPort?: number } = {}): Promise<RunningApp> {
 	await ensureBuild();
 	const dataDir = mkdtempSync(path.join(os.tmpdir(), 'paraat-bench-'));
 	chmodSync(dataDir, 0o755); // run as root, PostgreSQL's own user must enter it
-	const port = 4300 + Math.floor(Math.random() * 500);
-	const pgPort = 56000 + Math.floor(Math.random() * 900);
+	const port = ports.port ?? 4300 + Math.floor(Math.random() * 500);
+	const pgPort = ports.pgPort ?? 56000 + Math.floor(Math.random() * 900);
 	const app: ChildProcess = spawn(process.execPath, ['src/lib/server/runtime/start.ts'], {
 		cwd: root,
 		stdio: ['ignore', 'ignore', 'inherit'],

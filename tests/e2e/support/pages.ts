@@ -31,7 +31,7 @@ export const MAIN_PAGES: PageGroup[] = [
 		email: demoEmail('vergunningverlener', 'haarlem'),
 		paths: async (r) => {
 			const id = await firstApplication(r, ['advies_gevraagd', 'in_behandeling']);
-			return ['/', '/berichten', '/kalender', '/kalender?weergave=lijst', '/kalender?weergave=jaar', '/evenementen', '/evenementen/nieuw', `/evenementen/${id}`, `/evenementen/${id}/bewerken`, '/advies'];
+			return ['/', '/berichten', '/kalender', '/kalender?weergave=lijst', '/kalender?weergave=jaar', '/evenementen', '/evenementen/nieuw', '/evenementen/import', `/evenementen/${id}`, `/evenementen/${id}/bewerken`, '/advies'];
 		}
 	},
 	{

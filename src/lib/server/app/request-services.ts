@@ -33,6 +33,7 @@ import * as feedKeyService from '../calendar/feed-key-service.ts';
 import * as applicationService from '../events/application-service.ts';
 import * as applicationPage from '../events/application-page.ts';
 import * as documentService from '../events/document-service.ts';
+import * as eventImportService from '../events/event-import-service.ts';
 import * as eventSettingsService from '../events/event-settings-service.ts';
 import * as risicoscanService from '../events/risicoscan-service.ts';
 import * as myWork from '../home/my-work.ts';
@@ -64,7 +65,7 @@ export function createRequestServices(database: () => Database) {
 		bibob: bindDb(database, bibobService, bibobReadService, bibobRetentionService, bibobStepService),
 		bluswater: bindDb(database, bluswaterService, fleetService, bluswaterPage),
 		calendar: bindDb(database, calendarService, calendarExport, calendarPage, feedKeyService),
-		events: bindDb(database, applicationService, applicationPage, documentService, eventSettingsService, risicoscanService),
+		events: bindDb(database, applicationService, applicationPage, documentService, eventImportService, eventSettingsService, risicoscanService),
 		home: bindDb(database, myWork),
 		identity: bindDb(database, oidcLogin, providerAdmin, providers),
 		incidents: bindDb(database, incidentService, incidentPage),

@@ -228,6 +228,7 @@ export interface EventApplication {
   feedChangedAt: Generated<Timestamp>;
   feedSequence: Generated<number>;
   id: Generated<string>;
+  importKey: string | null;
   isNewEvent: Generated<boolean>;
   lat: number | null;
   late: Generated<boolean>;
@@ -268,6 +269,13 @@ export interface EventDocument {
   sizeBytes: number;
   uploadedAt: Generated<Timestamp>;
   uploadedBy: string | null;
+}
+
+export interface EventImportMapping {
+  mapping: Json;
+  municipalityCode: string;
+  updatedAt: Generated<Timestamp>;
+  updatedBy: string | null;
 }
 
 export interface EventMunicipalitySettings {
@@ -763,6 +771,7 @@ export interface DB {
   calendarFeedKey: CalendarFeedKey;
   eventApplication: EventApplication;
   eventDocument: EventDocument;
+  eventImportMapping: EventImportMapping;
   eventMunicipalitySettings: EventMunicipalitySettings;
   eventReferenceCounter: EventReferenceCounter;
   eventStatusChange: EventStatusChange;

@@ -3,7 +3,8 @@
 // or vergunning by the municipality's conditions, and the application deadline.
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema';
-import { scoreRisicoscan, type Category, type RisicoscanResult } from '../../domain/risicoscan';
+import { scoreRisicoscan, type Category, type RisicoscanModel, type RisicoscanResult } from '../../domain/risicoscan';
+import type { EventSettings } from '../../domain/events/settings';
 import { risicoscanInputOf, type ApplicationFacts, type ScanAnswers } from '../../domain/events/scan-answers';
 import { meldingVerdict, type MeldingReason } from '../../domain/events/melding';
 import { applicationDeadline } from '../../domain/events/deadlines';
@@ -37,19 +38,28 @@ export async function concurrentEventsFor(
 	return warnings.concurrentEvents;
 }
 
+/** The municipality's conditions and current model: what an assessment reads besides the calendar. */
+export interface AssessmentRules {
+	settings: EventSettings;
+	model: { model: RisicoscanModel; version: number };
+}
+
+export async function assessmentRules(db: Db, municipality: string): Promise<AssessmentRules> {
+	return { settings: (await settingsOf(db, municipality)).settings, model: await currentModel(db, municipality) };
+}
+
+/** `rules` may be read once for many applications of one municipality in one transaction (an import's batch). */
 export async function assess(
 	db: Db,
 	municipality: string,
 	applicationId: string | null,
 	facts: ApplicationFacts,
 	answers: ScanAnswers,
-	overrideCategory: Category | null
+	overrideCategory: Category | null,
+	rules?: AssessmentRules
 ): Promise<Assessment> {
-	const [{ settings }, model, concurrent] = [
-		await settingsOf(db, municipality),
-		await currentModel(db, municipality),
-		await concurrentEventsFor(db, applicationId, municipality, facts)
-	];
+	const { settings, model } = rules ?? (await assessmentRules(db, municipality));
+	const concurrent = await concurrentEventsFor(db, applicationId, municipality, facts);
 	const scanResult = scoreRisicoscan(risicoscanInputOf(facts, answers, concurrent), model.model);
 	const verdict = meldingVerdict({ ...facts, category: overrideCategory ?? scanResult.category, answers }, settings.melding);
 	const term = verdict.procedure === 'melding' ? settings.meldingTerm : settings.permitTerm;

@@ -140,7 +140,7 @@ export async function listApplicationRows(db: Db, filter: ApplicationListFilter)
  * counter never falls behind references written by other means (demo data, an import): it
  * continues from the highest number already in use.
  */
-export async function nextReferenceNumber(trx: Transaction<DB>, municipality: string, year: number): Promise<number> {
+export async function nextReferenceNumber(trx: Transaction<DB>, municipality: string, year: number, count = 1): Promise<number> {
 	const prefix = referencePrefix(municipality, year);
 	const from = prefix.length + 1;
 	const highest = sql<number>`(select coalesce(max(substring(reference from ${from}::int)::int), 0)
@@ -148,13 +148,14 @@ export async function nextReferenceNumber(trx: Transaction<DB>, municipality: st
 		where reference like ${prefix + '%'} and substring(reference from ${from}::int) ~ '^[0-9]+$')`;
 	const row = await trx
 		.insertInto('eventReferenceCounter')
-		.values({ municipalityCode: municipality, year, lastNumber: sql<number>`${highest} + 1` })
+		.values({ municipalityCode: municipality, year, lastNumber: sql<number>`${highest} + ${count}::int` })
 		.onConflict((oc) =>
-			oc.columns(['municipalityCode', 'year']).doUpdateSet({ lastNumber: sql`greatest(event_reference_counter.last_number, ${highest}) + 1` })
+			oc.columns(['municipalityCode', 'year']).doUpdateSet({ lastNumber: sql`greatest(event_reference_counter.last_number, ${highest}) + ${count}::int` })
 		)
 		.returning('lastNumber')
 		.executeTakeFirstOrThrow();
-	return row.lastNumber;
+	// With `count` > 1 (an import's batch) the numbers first … lastNumber are this caller's.
+	return row.lastNumber - count + 1;
 }
 
 export async function insertStatusChange(

@@ -37,7 +37,7 @@ import {
 	type ApplicationDto,
 	type ApplicationRow
 } from './application-queries';
-import { assess, assessmentColumns } from './application-assessment';
+import { assess, assessmentColumns, type AssessmentRules } from './application-assessment';
 import { applicationView, viewOf, type ApplicationView } from './application-view';
 import { closeOpenAdvice, requestsOf, requiredAdviceKinds, rerouteAdvice } from './advice-follow';
 import { decisionGaps, despiteNote, guardDecision, type DecisionGap } from '../../domain/events/decision-guard';
@@ -146,14 +146,28 @@ export async function getApplicationAsReader(
 
 // ---- Creating --------------------------------------------------------------------------
 
-async function insertApplication(
+/** For many inserts in one transaction (an import's batch): rules read once, references reserved at once. */
+export interface InsertOptions {
+	note?: string;
+	rules?: AssessmentRules;
+	/** A number reserved with nextReferenceNumber(…, count) in this transaction. */
+	reference?: { year: number; number: number };
+}
+
+/**
+ * Inserts a concept with its assessment, reference and first history row, inside the caller's
+ * transaction; the caller checked permission and writes the audit row. Also used by the list import.
+ */
+export async function insertApplication(
 	trx: Transaction<DB>,
 	user: SessionUser,
 	municipality: string,
 	values: Updateable<EventApplication> & { name: string; startsAt: Date; endsAt: Date },
 	answers: ScanAnswers,
-	copiedFrom: string | null
+	copiedFrom: string | null,
+	options: InsertOptions = {}
 ): Promise<string> {
+	const note = options.note ?? (copiedFrom ? 'Gekopieerd van een eerdere aanvraag' : '');
 	const facts = {
 		startsAt: values.startsAt,
 		endsAt: values.endsAt,
@@ -161,10 +175,10 @@ async function insertApplication(
 		totalVisitors: (values.totalVisitors as number | null | undefined) ?? null,
 		areaM2: (values.areaM2 as number | null | undefined) ?? null
 	};
-	const assessment = await assess(trx, municipality, null, facts, answers, null);
+	const assessment = await assess(trx, municipality, null, facts, answers, null, options.rules);
 	// The registration year, not the event's: a zaaknummer tells when the file was opened.
-	const year = registrationYear(new Date());
-	const reference = eventReference(municipality, year, await nextReferenceNumber(trx, municipality, year));
+	const year = options.reference?.year ?? registrationYear(new Date());
+	const reference = eventReference(municipality, year, options.reference?.number ?? (await nextReferenceNumber(trx, municipality, year)));
 	const id = await insertApplicationRow(trx, {
 		...values,
 		reference,
@@ -174,7 +188,7 @@ async function insertApplication(
 		copiedFrom,
 		createdBy: user.id
 	});
-	await insertStatusChange(trx, { applicationId: id, fromStatus: null, toStatus: 'concept', note: copiedFrom ? 'Gekopieerd van een eerdere aanvraag' : '', changedBy: user.id });
+	await insertStatusChange(trx, { applicationId: id, fromStatus: null, toStatus: 'concept', note, changedBy: user.id });
 	return id;
 }
 
@@ -186,13 +200,20 @@ async function finishCreate(trx: Transaction<DB>, user: SessionUser, id: string,
 	return view;
 }
 
+/** A new application's columns and scan answers from the form's (or the import's) validated input. */
+export function newApplicationValues(input: NewApplicationInput) {
+	return {
+		values: { ...columnsOf(input), name: input.name, startsAt: new Date(input.startsAt), endsAt: new Date(input.endsAt) },
+		answers: answersOf(input, EMPTY_SCAN_ANSWERS)
+	};
+}
+
 export async function createApplication(db: Kysely<DB>, user: SessionUser, input: NewApplicationInput, ctx: Ctx): Promise<ApplicationView> {
 	if (!can(user, 'event.write', { municipality: input.municipality })) {
 		throw forbidden('Alleen een vergunningverlener van deze gemeente maakt hier een aanvraag.');
 	}
-	const values = { ...columnsOf(input), name: input.name, startsAt: new Date(input.startsAt), endsAt: new Date(input.endsAt) };
+	const { values, answers } = newApplicationValues(input);
 	checkCombined({ startsAt: values.startsAt, endsAt: values.endsAt, peakVisitors: input.peakVisitors ?? 0, totalVisitors: input.totalVisitors ?? null, lat: input.lat ?? null, lon: input.lon ?? null });
-	const answers = answersOf(input, EMPTY_SCAN_ANSWERS);
 	return transact(db, async (trx) => {
 		const id = await insertApplication(trx, user, input.municipality, values, answers, null);
 		return finishCreate(trx, user, id, ctx, 'application.created', { name: input.name });

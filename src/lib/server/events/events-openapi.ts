@@ -56,8 +56,32 @@ const document = {
 	}
 };
 
+const importResult = {
+	type: 'object',
+	required: ['rows', 'created', 'unchanged', 'errors'],
+	properties: {
+		rows: { type: 'integer', description: 'Gegevensrijen in het bestand (lege rijen niet meegeteld)' },
+		created: { type: 'integer', description: 'Nieuwe aanvragen (concept); bij dryRun: hoeveel er zouden komen' },
+		unchanged: { type: 'integer', description: 'Rijen waarvan het evenement al eerder is geïmporteerd (zelfde gemeente, naam, begin en locatie); niet gewijzigd' },
+		errors: {
+			type: 'array',
+			description: 'Elke afgekeurde rij, niet geïmporteerd',
+			items: {
+				type: 'object',
+				required: ['row', 'field', 'message'],
+				properties: {
+					row: { type: 'integer', description: 'Rijnummer zoals het rekenblad het toont (de kopregel is rij 1)' },
+					field: { type: 'string', description: 'Het veld van de aanvraag, zoals in POST /events (name, startsAt, peakVisitors, …)' },
+					message: { type: 'string', description: 'De reden, in het Nederlands' }
+				}
+			}
+		}
+	}
+};
+
 export const eventsSchemas = {
 	EventApplication: application,
+	EventImportResult: importResult,
 	EventDocument: document,
 	EventApplicationInput: schema(newApplicationInput),
 	EventApplicationChange: schema(applicationChangeInput),
@@ -104,6 +128,39 @@ export const eventsPaths = {
 	'/api/v1/events/{id}/decision': one('Besluit met voorschriften en motivering; 409 `bibob_pending` zolang een Bibob-toets loopt; 409 `decision_incomplete` met `missing` zolang advies of verplichte documenten ontbreken, tenzij `despiteMissing` een reden geeft (besluit ondanks ontbrekend advies)', 'EventDecision'),
 	'/api/v1/events/{id}/copy': {
 		post: { summary: 'Nieuw concept als kopie (volgende editie: datums een jaar later)', parameters: idParam, responses: { '201': json('Aangemaakt', ref('EventApplication')), '404': error('Bestaat niet of geen toegang') } }
+	},
+	'/api/v1/events/import': {
+		post: {
+			summary: 'Evenementenlijst importeren (CSV of .xlsx): elke goede rij wordt een concept-aanvraag, zoals via het formulier',
+			description:
+				'Kolommen in elke volgorde; gangbare koppen (Naam evenement, Datum, Begintijd, Eindtijd, Locatie, Bezoekers, …) worden herkend, de koppeling van de gemeente wordt onthouden. Elke rij wordt gecontroleerd met het schema van POST /events. Idempotent: hetzelfde bestand twee keer maakt niets dubbel. Werkt in delen van 100 rijen, elk in één transactie.',
+			requestBody: {
+				required: true,
+				content: {
+					'multipart/form-data': {
+						schema: {
+							type: 'object',
+							required: ['file', 'municipality'],
+							properties: {
+								file: { type: 'string', format: 'binary', description: 'CSV (; , of tab; UTF-8 of Windows-1252) of Excel-werkmap (.xlsx), herkend aan de inhoud; hoogstens 5 MB en 20 000 rijen' },
+								municipality: { type: 'string', description: 'De gemeente (code) waarvoor de lijst is' },
+								dryRun: { enum: ['1', '0'], description: '1: alleen controleren, niets opslaan' },
+								mapping: { type: 'string', description: 'Optioneel: JSON-object veld → kolomkop, bijvoorbeeld {"name":"Titel","startDate":"Wanneer"}; een lege kop betekent: niet importeren' }
+							}
+						}
+					}
+				}
+			},
+			responses: {
+				'200': json('Verwerkt; `errors` noemt elke afgekeurde rij', ref('EventImportResult')),
+				'400': error('Bestand, gemeente of koppeling ontbreekt of is onleesbaar'),
+				'403': error('Geen vergunningverlener van deze gemeente'),
+				'413': error('Groter dan 5 MB, meer dan 20 000 rijen, of een werkmap die uitgepakt groter is dan 50 MB'),
+				'415': error('Geen multipart/form-data, of geen CSV- of Excel-bestand'),
+				'422': error('Geen kopregel, of een verplichte kolom (naam, datum) niet gevonden'),
+				'500': error('Import onderbroken: de delen ervoor zijn opgeslagen, het onderbroken deel niet; opnieuw importeren gaat verder')
+			}
+		}
 	},
 	'/api/v1/events/{id}/documents': {
 		get: { summary: 'Documenten (zonder inhoud)', parameters: idParam, responses: { '200': json('OK', { type: 'object', properties: { documents: { type: 'array', items: ref('EventDocument') } } }) } },

@@ -1,24 +1,12 @@
-// What an uploaded figure file is, recognised by its content (file-type) and not by its name: an
-// Excel workbook, or plain text read as CSV. Anything else is refused before any row is read.
-import { fileTypeFromBuffer } from 'file-type';
-import { ServiceError } from '../errors.ts';
+// An uploaded figure file as rows (the shared spreadsheet reader, by content). A workbook's date
+// cell becomes its calendar day, so a figure's date reads the same from a workbook and from a CSV.
 import type { ImportCell } from '../../domain/safety-plan/figure-import.ts';
-import { csvRows } from './safety-plan-csv.ts';
-import { workbookRows } from './safety-plan-xlsx.ts';
+import { sheetRows } from '../spreadsheet/read-upload.ts';
 
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-export const FILE_TYPE_REFUSED = 'Dit bestand is geen CSV- of Excel-bestand (.xlsx). Sla de cijfers op als .xlsx of als CSV met ; of , als scheidingsteken.';
+export { FILE_TYPE_REFUSED } from '../spreadsheet/read-upload.ts';
 
 /** The file's rows, the header first: the same shape for a workbook and for a CSV. */
 export async function figureFileRows(content: Uint8Array): Promise<ImportCell[][]> {
-	const sniffed = await fileTypeFromBuffer(content);
-	if (sniffed?.mime === XLSX_MIME) return workbookRows(content);
-	// file-type names binary formats only; text has no signature. A NUL byte never occurs in a CSV
-	// but in almost every other binary file (an old .xls, a zip, an image file-type does not know).
-	if (sniffed || content.includes(0)) {
-		const hint = sniffed?.ext === 'cfb' ? ' Een oud Excel-bestand (.xls) eerst opslaan als .xlsx.' : '';
-		throw new ServiceError(415, 'file_type_refused', FILE_TYPE_REFUSED + hint);
-	}
-	return csvRows(new TextDecoder().decode(content));
+	const rows = await sheetRows(content);
+	return rows.map((row) => row.map((cell) => (cell instanceof Date ? cell.toISOString().slice(0, 10) : cell)));
 }

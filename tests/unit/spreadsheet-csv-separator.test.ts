@@ -1,7 +1,7 @@
-// Reading an imported CSV (issue 18): one separator per file, taken from its header, so a comma
+// Reading an imported CSV (issues 18, 22): one separator per file, taken from its header, so a comma
 // inside a field of a `;` file (a source such as "Politie, meldingen") stays in its field.
 import { describe, expect, it } from 'vitest';
-import { csvDelimiter, csvRows } from '../../src/lib/server/safety-plan/safety-plan-csv.ts';
+import { csvRows, separatorOf } from '../../src/lib/server/spreadsheet/read-csv.ts';
 
 describe('csvRows', () => {
 	it('keeps a comma inside a field of a semicolon file', () => {
@@ -17,9 +17,9 @@ describe('csvRows', () => {
 		]);
 	});
 	it('takes the separator from the header line only', () => {
-		expect(csvDelimiter('a;b\nc,d')).toBe(';');
-		expect(csvDelimiter('a,b\nc;d')).toBe(',');
-		expect(csvDelimiter('\uFEFFa;b')).toBe(';');
-		expect(csvDelimiter('')).toBe(',');
+		expect(separatorOf('a;b\nc,d')).toBe(';');
+		expect(separatorOf('a,b\nc;d')).toBe(',');
+		expect(separatorOf('\uFEFFa;b')).toBe(';');
+		expect(separatorOf('')).toBe(';');
 	});
 });

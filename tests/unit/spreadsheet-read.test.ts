@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { zipSync } from 'fflate';
 import writeExcelFile from 'write-excel-file/node';
-import { MAX_UNPACKED_BYTES, workbookRows } from '../../src/lib/server/safety-plan/safety-plan-xlsx.ts';
+import { MAX_UNPACKED_BYTES, workbookRows } from '../../src/lib/server/spreadsheet/read-xlsx.ts';
 import { ServiceError } from '../../src/lib/server/errors.ts';
 
 describe('workbookRows', () => {
