@@ -311,6 +311,17 @@ export interface GripLevel {
   level: number;
 }
 
+export interface IdempotencyKey {
+  claimedAt: Generated<Timestamp>;
+  completedAt: Timestamp | null;
+  contentType: string | null;
+  fingerprint: string;
+  key: string;
+  responseBody: string | null;
+  statusCode: number | null;
+  userId: string;
+}
+
 export interface Incident {
   affectedPeople: number | null;
   archivedAt: Timestamp | null;
@@ -756,6 +767,7 @@ export interface DB {
   eventStatusChange: EventStatusChange;
   gripChange: GripChange;
   gripLevel: GripLevel;
+  idempotencyKey: IdempotencyKey;
   incident: Incident;
   incidentMunicipality: IncidentMunicipality;
   inject: Inject;
