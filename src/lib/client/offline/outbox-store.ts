@@ -23,7 +23,9 @@ export async function storedWrites(userId: string): Promise<QueuedWrite[]> {
 }
 
 export async function storeWrite(write: QueuedWrite): Promise<void> {
-	await (await database()).put('outbox', write);
+	// As plain JSON: what the page hands over may be a reactive proxy, which IndexedDB cannot clone,
+	// and the stored write is exactly what will be sent.
+	await (await database()).put('outbox', JSON.parse(JSON.stringify(write)) as QueuedWrite);
 }
 
 export async function forgetWrite(key: string): Promise<void> {

@@ -4,7 +4,8 @@
 // its Idempotency-Key, so a retry after a lost answer is answered, not written, again. A task
 // change carries the version the user saw: a conflict comes back as the board's merge view.
 import { apiRequest, type ApiResult } from '../api';
-import { advance, outcomeOf, sendOrder, versionToSend, type OwnAdvances, type QueuedWrite } from './outbox-logic';
+import type { TaskRecord } from '../../contracts/task.ts';
+import { advance, outcomeOf, sendOrder, versionToSend, type OwnAdvances, type QueuedTaskChange, type QueuedWrite } from './outbox-logic';
 import { forgetWrite, storeWrite, storedWrites } from './outbox-store';
 
 export interface SettledWrite {
@@ -19,12 +20,16 @@ type Listener = (settled: SettledWrite) => void;
 
 /** How often a queue that could not be sent is tried again while the browser thinks it is online. */
 const RETRY_MS = 15_000;
+/** After a request that could not leave (or whose answer was lost) while online: try again soon. */
+const QUICK_RETRY_MS = 2_000;
 
 class Outbox {
 	/** The signed-in user's queued writes, oldest first. */
 	items = $state<QueuedWrite[]>([]);
 	/** Writes the server refused for good, with its reason: shown with what was typed until dismissed. */
 	refused = $state<{ write: QueuedWrite; message: string }[]>([]);
+	/** Queued task changes someone else overtook: the board shows each in its merge view, also when it opens later. */
+	conflicts = $state<{ write: QueuedTaskChange; current: TaskRecord }[]>([]);
 
 	private userId: string | null = null;
 	private sending = false;
@@ -52,6 +57,7 @@ class Outbox {
 		this.userId = null;
 		this.items = [];
 		this.refused = [];
+		this.conflicts = [];
 		window.removeEventListener('online', this.onOnline);
 		clearInterval(this.timer);
 	}
@@ -83,9 +89,14 @@ class Outbox {
 		this.refused = this.refused.filter((r) => r.write.key !== key);
 	}
 
+	/** The board took this conflict into its merge view. */
+	takeConflict(key: string): void {
+		this.conflicts = this.conflicts.filter((c) => c.write.key !== key);
+	}
+
 	private async enqueue(write: QueuedWrite): Promise<void> {
 		await storeWrite(write);
-		this.items = [...this.items, write];
+		this.items = [...this.items, JSON.parse(JSON.stringify(write)) as QueuedWrite];
 		if (navigator.onLine) void this.flush();
 	}
 
@@ -101,6 +112,12 @@ class Outbox {
 		} finally {
 			this.sending = false;
 		}
+	}
+
+	private retrySoon(): void {
+		setTimeout(() => {
+			if (this.items.length && navigator.onLine) void this.flush();
+		}, QUICK_RETRY_MS);
 	}
 
 	private async sendAll(userId: string): Promise<void> {
@@ -119,13 +136,18 @@ class Outbox {
 			const result = await apiRequest<Record<string, unknown>>(write.method, write.path, write.body, { 'Idempotency-Key': write.key });
 			const body = result.ok ? result.data : result.error.body;
 			const outcome = outcomeOf(result.ok ? 200 : result.error.status, body);
-			if (outcome === 'wait' || outcome === 'signed_out') break;
+			if (outcome === 'signed_out') break;
+			if (outcome === 'wait') {
+				if (navigator.onLine) this.retrySoon();
+				break;
+			}
 			await forgetWrite(write.key);
 			if (this.userId !== userId) return;
 			this.items = this.items.filter((i) => i.key !== write.key);
 			if (outcome === 'done' && write.kind === 'task.change' && typeof body.version === 'number') own = advance(own, write.taskId, write.body.version, body.version);
 			const message = result.ok ? null : result.error.message;
 			if (outcome === 'rejected') this.refused = [...this.refused, { write, message: message ?? 'Niet opgeslagen.' }];
+			if (outcome === 'conflict' && write.kind === 'task.change' && body.current) this.conflicts = [...this.conflicts, { write, current: body.current as TaskRecord }];
 			for (const listener of this.listeners) listener({ write, outcome, body, message });
 		}
 	}
