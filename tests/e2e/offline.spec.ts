@@ -282,3 +282,70 @@ test.describe('borden zonder verbinding', () => {
 		expect(await apiGetTask(request, incident.id, contested.id)).toEqual(expect.objectContaining({ status: 'gereed', version: contested.version + 2 }));
 	});
 });
+
+test.describe('offline kopieën en concepten horen bij één gebruiker', () => {
+	test('uitloggen wist de offline kopieën: offline toont het apparaat daarna geen bord meer', async ({ browser, request }) => {
+		await apiLogin(request, demoEmail('crisisteam', 'haarlem'));
+		const incident = await apiCreateIncident(request, { title: uniqueText('OEFENING Gedeelde laptop CoPI'), kind: 'oefening', municipalities: ['velsen'], grip: 1 });
+		const officer = await loggedInContext(browser, demoEmail('bevolkingszorg', 'velsen'));
+		try {
+			const page = officer.page;
+			await openIncident(page, incident);
+			await pageThroughWorker(page);
+			const boardCaches = () => page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith('paraat-boards-')));
+			await expect.poll(boardCaches).toEqual([`paraat-boards-${officer.user.id}`]);
+
+			await page.getByRole('button', { name: 'Uitloggen' }).first().click();
+			await expect(page).toHaveURL(/\/inloggen/);
+			await expect.poll(boardCaches).toEqual([]);
+
+			await officer.context.setOffline(true);
+			await page.goto(`/crisis/${incident.id}`);
+			await expect(page.getByRole('heading', { level: 1, name: 'Geen verbinding' })).toBeVisible();
+			await expect(page.getByText(incident.title)).toHaveCount(0);
+			await expect(page.getByText('Er zijn op dit apparaat nog geen borden voor offline gebruik bewaard.')).toBeVisible();
+		} finally {
+			await officer.context.close();
+		}
+	});
+
+	test('tekst getypt voordat de pagina klaar is blijft staan, en een concept overleeft herladen', async ({ browser, request }) => {
+		await apiLogin(request, demoEmail('crisisteam', 'haarlem'));
+		const incident = await apiCreateIncident(request, { title: uniqueText('OEFENING Trage verbinding Velsen'), kind: 'oefening', municipalities: ['velsen'], grip: 1 });
+		const officer = await loggedInContext(browser, demoEmail('bevolkingszorg', 'velsen'));
+		try {
+			const page = officer.page;
+			// Hold the app's start script: the page is server HTML only until it is let through.
+			let release!: () => void;
+			const held = new Promise<void>((resolve) => (release = resolve));
+			await officer.context.route('**/_app/immutable/entry/**', async (route) => {
+				await held;
+				await route.continue();
+			});
+			await page.goto(`/crisis/${incident.id}/logboek`, { waitUntil: 'commit' });
+			const form = newEntryForm(page);
+			const text = uniqueText('Getypt op een trage lijn: gaslucht bij de sluizen');
+			await form.getByLabel('Tekst').fill(text);
+			await expect(page.locator('html[data-hydrated="true"]')).toHaveCount(0);
+			release();
+			await expectHydrated(page);
+			await expect(form.getByLabel('Tekst')).toHaveValue(text);
+			await officer.context.unroute('**/_app/immutable/entry/**');
+
+			// Not sent yet: a reload keeps it as a draft of this user.
+			await page.reload();
+			await expectHydrated(page);
+			await expect(form.getByLabel('Tekst')).toHaveValue(text);
+
+			await form.getByRole('button', { name: 'Logregel toevoegen' }).click();
+			await expect(logList(page).filter({ hasText: text })).toHaveCount(1);
+			await expect(form.getByLabel('Tekst')).toHaveValue('');
+			await page.reload();
+			await expectHydrated(page);
+			await expect(form.getByLabel('Tekst')).toHaveValue('');
+			expect((await apiGetLog(request, incident.id)).entries.filter((e) => e.text === text)).toHaveLength(1);
+		} finally {
+			await officer.context.close();
+		}
+	});
+});

@@ -2,7 +2,7 @@
 import { newTaskInput, taskChangeInput, taskNoteInput } from './task-input.ts';
 import { bulkAssignInput } from './template-input.ts';
 import { problemResponse } from '../http/openapi-problem.ts';
-import { errorResponse, idParam, jsonBody, jsonSchema as schema, listResponse as list, okResponse as ok } from '../http/openapi-helpers.ts';
+import { errorResponse, idempotencyKeyParam, idParam, jsonBody, jsonSchema as schema, listResponse as list, okResponse as ok } from '../http/openapi-helpers.ts';
 
 const task = {
 	type: 'object',
@@ -70,9 +70,14 @@ export const tasksPaths = {
 		},
 		patch: {
 			summary: 'Taak wijzigen met de versie die je zag',
-			parameters: idParam,
+			parameters: [...idParam, idempotencyKeyParam],
 			requestBody: jsonBody('TaskChange'),
-			responses: { '200': ok('Task'), '400': errorResponse('Ongeldige invoer of geen versie'), '409': conflictResponse }
+			responses: {
+				'200': ok('Task'),
+				'400': errorResponse('Ongeldige invoer, geen versie of een ongeldige Idempotency-Key'),
+				'409': conflictResponse,
+				'422': errorResponse('Deze Idempotency-Key is al gebruikt voor een ander verzoek')
+			}
 		}
 	},
 	'/api/v1/tasks/{id}/notes': {
