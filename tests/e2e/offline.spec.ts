@@ -164,6 +164,25 @@ test.describe('offline en weer online', () => {
 	});
 });
 
+/** Whether the board snapshot in the page's IndexedDB (src/lib/client/offline/snapshots.ts) holds a record. */
+function snapshotHolds(page: Page, board: string, recordId: string): Promise<boolean> {
+	return page.evaluate(
+		({ board, recordId }) =>
+			new Promise<boolean>((resolve) => {
+				const open = indexedDB.open('paraat-offline');
+				open.onsuccess = () => {
+					const db = open.result;
+					if (!db.objectStoreNames.contains('snapshots')) return resolve(false);
+					const all = db.transaction('snapshots').objectStore('snapshots').getAll();
+					all.onsuccess = () => resolve((all.result as { id: string; records: { id: string }[] }[]).some((s) => s.id.endsWith(`:${board}`) && s.records.some((r) => r.id === recordId)));
+					all.onerror = () => resolve(false);
+				};
+				open.onerror = () => resolve(false);
+			}),
+		{ board, recordId }
+	);
+}
+
 /** Waits until the service worker controls the page, then loads it again so the worker keeps its offline copy. */
 async function pageThroughWorker(page: Page): Promise<void> {
 	await page.evaluate(async () => {
@@ -204,6 +223,10 @@ test.describe('borden zonder verbinding', () => {
 		await pageThroughWorker(page);
 		await expectConnected(page);
 		await expect(page.getByTestId('offline-notice')).toHaveCount(0);
+		// A task that arrives live after the page's last load: the device must remember it too.
+		const late = await apiCreateTask(request, incident.id, { title: uniqueText('Aggregaat ophalen bij de brandweer'), process: 'publieke_zorg' });
+		await expectCardIn(page, late, 'open');
+		await expect.poll(() => snapshotHolds(page, `taken:${incident.id}`, late.id)).toBe(true);
 
 		await network.goOffline();
 
@@ -216,6 +239,8 @@ test.describe('borden zonder verbinding', () => {
 		await expect(notice).toContainText(/^Offline sinds \d{2}:\d{2}\./);
 		await expectCardIn(page, calm, 'open');
 		await expectCardIn(page, contested, 'open');
+		// Not in the copy of the last page load, but seen live before the network went: still there.
+		await expectCardIn(page, late, 'open');
 
 		// Two moves while offline: both show where they were put, marked as waiting.
 		await moveButton(page, calm.id, 'in uitvoering').click();
