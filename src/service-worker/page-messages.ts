@@ -3,7 +3,7 @@
 // - `remember`: a board was opened by a client-side navigation, which the worker does not see as a
 //   page load: fetch that page once so its offline copy exists too.
 import { isBoardPath } from '$lib/client/offline/board-paths';
-import type { WorkerMessage } from '$lib/client/offline/worker-messages';
+import { readWorkerMessage } from '$lib/client/offline/worker-messages';
 import { keepBoardCopy } from './board-pages';
 import { setOwner } from './owner';
 import type { ServiceWorkerFeature } from './scope';
@@ -24,7 +24,7 @@ export const pageMessages: ServiceWorkerFeature = {
 	register(scope) {
 		scope.addEventListener('message', (event) => {
 			if (event.origin && event.origin !== scope.location.origin) return;
-			const message = event.data as WorkerMessage | null;
+			const message = readWorkerMessage(event.data);
 			if (message?.type === 'paraat:owner') event.waitUntil(setOwner(message.userId));
 			else if (message?.type === 'paraat:remember') event.waitUntil(remember(scope, message.href));
 		});
