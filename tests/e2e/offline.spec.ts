@@ -26,7 +26,7 @@ import {
 	type ApiUser
 } from './support/app';
 import { demoEmail } from './support/env';
-import { apiCreateIncident, apiCreateTask, apiGetTask, apiPatchTask, expectCardIn, moveButton, openIncident, taskCard } from './support/crisis';
+import { apiCreateIncident, apiCreateTask, apiGetTask, apiGetTasks, apiPatchTask, cardByTitle, expectCardIn, moveButton, openIncident, taskBoard, taskCard } from './support/crisis';
 import { apiGetLog, incidentTabs, logList, newEntryForm } from './support/logbook';
 
 const SOCKET_URL = /\/socket\.io\//;
@@ -249,6 +249,14 @@ test.describe('borden zonder verbinding', () => {
 		await moveButton(page, contested.id, 'gereed').click();
 		await expectCardIn(page, contested, 'gereed');
 		await expect(notice).toContainText('2 wijzigingen wachten');
+		// And a new task, made offline.
+		const newTitle = uniqueText('Extra veldbedden halen');
+		const board = taskBoard(page);
+		await board.locator('summary', { hasText: 'Nieuwe taak' }).click();
+		await board.getByLabel('Titel').fill(newTitle);
+		await board.getByRole('button', { name: 'Taak toevoegen' }).click();
+		await expect(page.getByTestId('new-tasks-pending')).toContainText(newTitle);
+		await expect(notice).toContainText('3 wijzigingen wachten');
 
 		// Meanwhile a colleague (online) changes the contested task first.
 		const theirs = await apiPatchTask(colleague.context.request, contested.id, { version: contested.version, status: 'in_uitvoering' });
@@ -269,7 +277,7 @@ test.describe('borden zonder verbinding', () => {
 		await page.reload();
 		await expectHydrated(page);
 		await expect(pending).toContainText(text);
-		await expect(notice).toContainText('3 wijzigingen wachten');
+		await expect(notice).toContainText('4 wijzigingen wachten');
 
 		// Coming back, the first answer to the log entry is lost on its way: the write reached the
 		// server, the browser never heard. Its retry carries the same Idempotency-Key.
@@ -290,6 +298,7 @@ test.describe('borden zonder verbinding', () => {
 		// The server has every write exactly once.
 		const log = await apiGetLog(request, incident.id);
 		expect(log.entries.filter((e) => e.text === text)).toHaveLength(1);
+		expect((await apiGetTasks(request, incident.id)).filter((t) => t.title === newTitle)).toHaveLength(1);
 		expect(await apiGetTask(request, incident.id, calm.id)).toEqual(expect.objectContaining({ status: 'in_uitvoering', version: calm.version + 1 }));
 		// The contested task kept the colleague's change; the officer sees the merge view on the board.
 		expect(await apiGetTask(request, incident.id, contested.id)).toEqual(expect.objectContaining({ status: 'in_uitvoering', version: contested.version + 1 }));
@@ -300,6 +309,8 @@ test.describe('borden zonder verbinding', () => {
 		await expectCardIn(page, calm, 'in_uitvoering', calm.version + 1);
 		await expectCardIn(page, contested, 'in_uitvoering', contested.version + 1);
 		await expect(taskCard(page, calm.id).getByTestId('task-pending')).toHaveCount(0);
+		await expect(page.getByTestId('new-tasks-pending')).toHaveCount(0);
+		await expect(cardByTitle(page, newTitle)).toHaveCount(1);
 
 		// Applying it again on top of the colleague's change is an ordinary, deliberate write.
 		await mergeView.getByRole('button', { name: 'Mijn wijziging opnieuw toepassen' }).click();

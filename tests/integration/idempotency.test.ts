@@ -16,6 +16,7 @@ import { newTaskInput } from '../../src/lib/server/tasks/task-input.ts';
 import { createTask } from '../../src/lib/server/tasks/task-service.ts';
 import * as taskRoute from '../../src/routes/api/v1/tasks/[id=uuid]/+server.ts';
 import * as logRoute from '../../src/routes/api/v1/incidents/[id=uuid]/log/+server.ts';
+import * as tasksRoute from '../../src/routes/api/v1/incidents/[id=uuid]/tasks/+server.ts';
 import { createTestDatabase, createUser, type TestDatabase } from '../support/test-db.ts';
 import { requestLocals } from '../support/request-locals.ts';
 import { makeIncident, parse } from '../support/incident-fixtures.ts';
@@ -130,6 +131,15 @@ describe('the offline queue’s writes with an Idempotency-Key', () => {
 		expect(later).toMatchObject({ status: 201, replayed: 'true', body: { id: created.body.id } });
 		const rows = await t.db.selectFrom('logEntry').select('id').where('incidentId', '=', incident.id).where('text', '=', body.text).execute();
 		expect(rows).toHaveLength(1);
+	});
+
+	it('creates a task once when its creation is retried', async () => {
+		const body = { process: 'nafase', title: 'Aggregaten terugbrengen' };
+		const first = await call(tasksRoute.POST as Handler, crisis, { id: incident.id }, 'POST', body, 'nieuwe-taak-000001');
+		const retry = await call(tasksRoute.POST as Handler, crisis, { id: incident.id }, 'POST', body, 'nieuwe-taak-000001');
+		expect(first).toMatchObject({ status: 201, replayed: null });
+		expect(retry).toMatchObject({ status: 201, replayed: 'true', body: { id: first.body.id } });
+		expect(await t.db.selectFrom('task').select('id').where('title', '=', body.title).execute()).toHaveLength(1);
 	});
 
 	it('answers a malformed key with a Dutch 400 and writes nothing; without a key nothing changes', async () => {

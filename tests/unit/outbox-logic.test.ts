@@ -5,6 +5,7 @@ import {
 	advance,
 	outcomeOf,
 	queuedLogEntry,
+	queuedNewTask,
 	queuedTaskChange,
 	sendOrder,
 	versionToSend,
@@ -25,6 +26,10 @@ describe('queued writes', () => {
 		expect(change('k-2', '2026-12-07T10:00:00Z', { status: 'gereed', version: 99 }).body.version).toBe(4);
 		const entry = queuedLogEntry({ key: 'k-3', userId: 'u1', incidentId: 'i1', body: { kind: 'melding', discipline: 'algemeen', text: 'x' }, at: new Date('2026-12-07T10:00:00Z') });
 		expect(entry).toMatchObject({ kind: 'log.create', method: 'POST', path: '/api/v1/incidents/i1/log', at: '2026-12-07T10:00:00.000Z' });
+		const created = queuedNewTask({ key: 'k-4', userId: 'u1', incidentId: 'i1', body: { process: 'nafase', title: 'Puin ruimen' }, at: new Date('2026-12-07T10:00:00Z') });
+		expect(created).toMatchObject({ kind: 'task.create', method: 'POST', path: '/api/v1/incidents/i1/tasks', body: { process: 'nafase', title: 'Puin ruimen' } });
+		// A new task is no change to an existing card.
+		expect(withPendingChanges(task, [created]).pending).toEqual([]);
 	});
 
 	it('are sent per user, oldest first', () => {

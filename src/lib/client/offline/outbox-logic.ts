@@ -31,7 +31,12 @@ export interface QueuedLogEntry extends QueuedBase {
 	body: { kind: string; discipline: string; text: string; source?: string; happenedAt?: string; correctsId?: string };
 }
 
-export type QueuedWrite = QueuedTaskChange | QueuedLogEntry;
+export interface QueuedNewTask extends QueuedBase {
+	kind: 'task.create';
+	body: { process: string; title: string } & Record<string, unknown>;
+}
+
+export type QueuedWrite = QueuedTaskChange | QueuedLogEntry | QueuedNewTask;
 
 export function queuedTaskChange(input: { key: string; userId: string; task: TaskRecord; change: Record<string, unknown>; description: string; at: Date }): QueuedTaskChange {
 	return {
@@ -58,6 +63,19 @@ export function queuedLogEntry(input: { key: string; userId: string; incidentId:
 		at: input.at.toISOString(),
 		method: 'POST',
 		path: `/api/v1/incidents/${input.incidentId}/log`,
+		body: input.body
+	};
+}
+
+export function queuedNewTask(input: { key: string; userId: string; incidentId: string; body: QueuedNewTask['body']; at: Date }): QueuedNewTask {
+	return {
+		kind: 'task.create',
+		key: input.key,
+		userId: input.userId,
+		incidentId: input.incidentId,
+		at: input.at.toISOString(),
+		method: 'POST',
+		path: `/api/v1/incidents/${input.incidentId}/tasks`,
 		body: input.body
 	};
 }

@@ -54,7 +54,12 @@ export const tasksPaths = {
 	},
 	'/api/v1/incidents/{id}/tasks': {
 		get: { summary: 'Taken van het incident', parameters: idParam, responses: { '200': list('tasks', 'Task') } },
-		post: { summary: 'Taak aanmaken', parameters: idParam, requestBody: jsonBody('TaskInput'), responses: { '201': ok('Task', 'Aangemaakt'), '400': errorResponse('Ongeldige invoer') } }
+		post: {
+			summary: 'Taak aanmaken',
+			parameters: [...idParam, idempotencyKeyParam],
+			requestBody: jsonBody('TaskInput'),
+			responses: { '201': ok('Task', 'Aangemaakt'), '400': errorResponse('Ongeldige invoer of een ongeldige Idempotency-Key'), '422': errorResponse('Deze Idempotency-Key is al gebruikt voor een ander verzoek') }
+		}
 	},
 	'/api/v1/incidents/{id}/tasks/bulk': {
 		post: { summary: 'Meerdere taken tegelijk (her)toewijzen, alles of niets', parameters: idParam, requestBody: jsonBody('BulkAssign'), responses: { '200': list('tasks', 'Task'), '409': conflictResponse } }
