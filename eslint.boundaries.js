@@ -18,6 +18,7 @@ export const BROWSER_FILES = [
 	'src/lib/domain/**',
 	'src/lib/map/**',
 	'src/lib/validation/**',
+	'src/service-worker/**',
 	'src/**/*.svelte',
 	'src/**/*.svelte.ts',
 	'src/routes/**/+page.ts',

@@ -2,10 +2,11 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { paraatDevServer } from './src/lib/server/runtime/vite-plugin.ts';
 import { malformedRequestPlugin } from './src/lib/server/http/malformed-request.ts';
+import { paraatPwa } from './src/lib/server/runtime/pwa.ts';
 
 export default defineConfig({
 	// First: malformed addresses are answered before SvelteKit's dev middleware decodes them.
-	plugins: [malformedRequestPlugin(), sveltekit(), paraatDevServer()],
+	plugins: [malformedRequestPlugin(), sveltekit(), paraatPwa(), paraatDevServer()],
 	server: { port: Number(process.env.PORT ?? 5173) },
 	test: {
 		include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],

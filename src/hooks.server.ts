@@ -6,6 +6,7 @@ import { SESSION_COOKIE } from '$lib/server/auth/session';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { isForeignStateChange } from '$lib/server/http/origin';
 import { applySecurityHeaders } from '$lib/server/http/security-headers';
+import { markOfflineOwner } from '$lib/server/http/offline-owner';
 import { apiError, apiErrorFor, clientAddress } from '$lib/server/http/api';
 import { refuseCrossSiteForm, refuseFormBody, refuseQuery } from '$lib/server/http/request-guard';
 import { isApiPath, refusalResponse } from '$lib/server/http/refusal';
@@ -87,6 +88,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 
 	applySecurityHeaders(response.headers, !dev && config().NODE_ENV === 'production');
 	response.headers.set('X-Request-Id', event.locals.requestId);
+	markOfflineOwner(response.headers, event.url, event.locals.user?.id ?? null);
 	observeRequest(event.route.id, event.request.method, response.status, (performance.now() - started) / 1000);
 	logger.info(
 		{

@@ -9,12 +9,12 @@ export interface ApiFailure {
 
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiFailure };
 
-export async function apiRequest<T>(method: string, path: string, body?: unknown): Promise<ApiResult<T>> {
+export async function apiRequest<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResult<T>> {
 	let response: Response;
 	try {
 		response = await fetch(path, {
 			method,
-			headers: body === undefined ? {} : { 'content-type': 'application/json' },
+			headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
 			body: body === undefined ? undefined : JSON.stringify(body)
 		});
 	} catch {

@@ -37,6 +37,7 @@ import * as eventImportService from '../events/event-import-service.ts';
 import * as eventSettingsService from '../events/event-settings-service.ts';
 import * as risicoscanService from '../events/risicoscan-service.ts';
 import * as myWork from '../home/my-work.ts';
+import * as idempotencyStore from '../http/idempotency-store.ts';
 import * as incidentService from '../incidents/incident-service.ts';
 import * as incidentPage from '../incidents/incident-page.ts';
 import * as injectService from '../injects/inject-service.ts';
@@ -68,6 +69,8 @@ export function createRequestServices(database: () => Database) {
 		events: bindDb(database, applicationService, applicationPage, documentService, eventImportService, eventSettingsService, risicoscanService),
 		home: bindDb(database, myWork),
 		identity: bindDb(database, oidcLogin, providerAdmin, providers),
+		/** Answers remembered per `Idempotency-Key`, so a retried write is not written twice. */
+		idempotency: bindDb(database, idempotencyStore),
 		incidents: bindDb(database, incidentService, incidentPage),
 		injects: bindDb(database, injectService),
 		logbook: bindDb(database, logService, pictureService, timelineService, incidentShell),

@@ -319,6 +319,17 @@ export interface GripLevel {
   level: number;
 }
 
+export interface IdempotencyKey {
+  claimedAt: Generated<Timestamp>;
+  completedAt: Timestamp | null;
+  contentType: string | null;
+  fingerprint: string;
+  key: string;
+  responseBody: string | null;
+  statusCode: number | null;
+  userId: string;
+}
+
 export interface Incident {
   affectedPeople: number | null;
   archivedAt: Timestamp | null;
@@ -777,6 +788,7 @@ export interface DB {
   eventStatusChange: EventStatusChange;
   gripChange: GripChange;
   gripLevel: GripLevel;
+  idempotencyKey: IdempotencyKey;
   incident: Incident;
   incidentMunicipality: IncidentMunicipality;
   inject: Inject;

@@ -2,6 +2,9 @@
 // kept, word for word, in docs/api.md (a unit test holds them together). Newest first.
 export const API_CHANGELOG = `## Wijzigingslog
 
+### 1.2.0 — december 2026 (issue #22)
+- **Nieuw, optioneel**: de header \`Idempotency-Key\` op \`POST /api/v1/incidents/{id}/tasks\`, \`PATCH /api/v1/tasks/{id}\` en \`POST /api/v1/incidents/{id}/log\`. Een herhaling met dezelfde sleutel (per gebruiker, 24 uur bewaard) krijgt het eerste antwoord met \`Idempotent-Replayed: true\` en schrijft niets opnieuw; dezelfde sleutel voor een ander verzoek: 422; terwijl het eerste verzoek nog loopt: 409 met \`code: idempotency_in_progress\` en \`Retry-After\`. Zonder de header verandert er niets.
+
 ### 1.1.0 — december 2026 (issue #20)
 - **Fouten**: elke fout onder \`/api/v1\` is \`application/problem+json\` (RFC 9457) met een Nederlandse \`title\` en \`detail\`, een vaste \`type\` (\`urn:paraat:probleem:<code>\`), \`status\`, \`code\` en bij ongeldige invoer \`invalidParams\`; ook bij een onbekend adres (404), een verkeerde methode (405), te grote gegevens (413) en niet ingelogd (401). Het lid \`error: { code, message, fields? }\` blijft tot API v2.
 - **Header**: elk antwoord onder \`/api/v1\` draagt \`API-Version\`, ook fouten en exports.

@@ -20,3 +20,13 @@ export const listResponse = (key: string, name: string) => ({
 export const errorResponse = (description: string) => problemResponse(description);
 
 export const idParam = [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }];
+
+/** For writes the offline queue retries (docs/offline.md): the same key is answered once. */
+export const idempotencyKeyParam = {
+	name: 'Idempotency-Key',
+	in: 'header',
+	required: false,
+	description:
+		'Optioneel, 8–200 tekens (letters, cijfers, . _ : -). Een herhaling met dezelfde sleutel krijgt het eerste antwoord (met `Idempotent-Replayed: true`) en schrijft niets opnieuw; 24 uur bewaard, per gebruiker.',
+	schema: { type: 'string', minLength: 8, maxLength: 200, pattern: '^[A-Za-z0-9._:-]+$' }
+};

@@ -5,7 +5,7 @@
 // (until API v2). Framework-free: the HTTP wrapper answers malformed requests with it too.
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
-export const API_VERSION = '1.1.0';
+export const API_VERSION = '1.2.0';
 
 export interface InvalidParam {
 	name: string;

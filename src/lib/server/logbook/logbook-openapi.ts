@@ -5,6 +5,7 @@ import { LOG_DISCIPLINES, LOG_KINDS } from '../../domain/logbook.ts';
 import { PICTURE_SECTIONS } from '../../domain/situation.ts';
 import { newLogEntryInput, readInput, sectionInput } from './log-input.ts';
 import { problemResponse } from '../http/openapi-problem.ts';
+import { idempotencyKeyParam } from '../http/openapi-helpers.ts';
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -106,13 +107,14 @@ export const logbookPaths = {
 		},
 		post: {
 			summary: 'Logregel toevoegen (met correctsId: correctie op een eerdere, die zelf nooit wijzigt); live op `incident:<id>`',
-			parameters: [id],
+			parameters: [id, idempotencyKeyParam],
 			requestBody: body('LogEntryInput'),
 			responses: {
 				'201': json('Toegevoegd', ref('LogEntry')),
-				'400': error('Ongeldige invoer, bijvoorbeeld een lege tekst'),
+				'400': error('Ongeldige invoer, bijvoorbeeld een lege tekst, of een ongeldige Idempotency-Key'),
 				'403': error('Alleen meelezen (waarnemer)'),
-				'409': error('Gesloten incident of al gecorrigeerde logregel')
+				'409': error('Gesloten incident, al gecorrigeerde logregel, of hetzelfde verzoek wordt nog verwerkt'),
+				'422': error('Deze Idempotency-Key is al gebruikt voor een ander verzoek')
 			}
 		}
 	},

@@ -2,7 +2,7 @@
 import { newTaskInput, taskChangeInput, taskNoteInput } from './task-input.ts';
 import { bulkAssignInput } from './template-input.ts';
 import { problemResponse } from '../http/openapi-problem.ts';
-import { errorResponse, idParam, jsonBody, jsonSchema as schema, listResponse as list, okResponse as ok } from '../http/openapi-helpers.ts';
+import { errorResponse, idempotencyKeyParam, idParam, jsonBody, jsonSchema as schema, listResponse as list, okResponse as ok } from '../http/openapi-helpers.ts';
 
 const task = {
 	type: 'object',
@@ -54,7 +54,12 @@ export const tasksPaths = {
 	},
 	'/api/v1/incidents/{id}/tasks': {
 		get: { summary: 'Taken van het incident', parameters: idParam, responses: { '200': list('tasks', 'Task') } },
-		post: { summary: 'Taak aanmaken', parameters: idParam, requestBody: jsonBody('TaskInput'), responses: { '201': ok('Task', 'Aangemaakt'), '400': errorResponse('Ongeldige invoer') } }
+		post: {
+			summary: 'Taak aanmaken',
+			parameters: [...idParam, idempotencyKeyParam],
+			requestBody: jsonBody('TaskInput'),
+			responses: { '201': ok('Task', 'Aangemaakt'), '400': errorResponse('Ongeldige invoer of een ongeldige Idempotency-Key'), '422': errorResponse('Deze Idempotency-Key is al gebruikt voor een ander verzoek') }
+		}
 	},
 	'/api/v1/incidents/{id}/tasks/bulk': {
 		post: { summary: 'Meerdere taken tegelijk (her)toewijzen, alles of niets', parameters: idParam, requestBody: jsonBody('BulkAssign'), responses: { '200': list('tasks', 'Task'), '409': conflictResponse } }
@@ -70,9 +75,14 @@ export const tasksPaths = {
 		},
 		patch: {
 			summary: 'Taak wijzigen met de versie die je zag',
-			parameters: idParam,
+			parameters: [...idParam, idempotencyKeyParam],
 			requestBody: jsonBody('TaskChange'),
-			responses: { '200': ok('Task'), '400': errorResponse('Ongeldige invoer of geen versie'), '409': conflictResponse }
+			responses: {
+				'200': ok('Task'),
+				'400': errorResponse('Ongeldige invoer, geen versie of een ongeldige Idempotency-Key'),
+				'409': conflictResponse,
+				'422': errorResponse('Deze Idempotency-Key is al gebruikt voor een ander verzoek')
+			}
 		}
 	},
 	'/api/v1/tasks/{id}/notes': {
