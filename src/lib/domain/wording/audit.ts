@@ -48,6 +48,10 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
 	'log.verified': 'Logregel geverifieerd',
 	'picture.updated': 'Beeld bijgewerkt',
 	'sitrap.published': 'SITRAP vastgesteld',
+	'map.feature.created': 'Kaartobject getekend',
+	'map.feature.updated': 'Kaartobject gewijzigd',
+	'map.feature.deleted': 'Kaartobject verwijderd',
+	'map.exported': 'Kaart geëxporteerd',
 	'inject.created': 'Inject gepland',
 	'inject.deleted': 'Inject verwijderd',
 	'inject.delivered': 'Inject afgeleverd',
@@ -197,7 +201,10 @@ export const AUDIT_DETAIL_LABELS: Readonly<Record<string, string | null>> = {
 	afgerond: 'afgerond',
 	bewaartermijnJaren: 'bewaartermijn (jaren)',
 	termDaysB: 'termijn klasse B (dagen)',
-	termDaysC: 'termijn klasse C (dagen)'
+	termDaysC: 'termijn klasse C (dagen)',
+	featureId: null,
+	naam: 'naam',
+	vorm: 'vorm'
 };
 
 export interface AuditWording {
