@@ -66,9 +66,10 @@ describe('normalise, anchor and square', () => {
 	it('makes a closed, valid square of the given size', () => {
 		const square = squareAround(haarlem, 200);
 		expect(geometryProblem({ type: 'Polygon', coordinates: square })).toBeNull();
-		const [[west, south], , [east, north]] = square[0]!;
-		expect((north! - south!) * 111_320).toBeCloseTo(200, 0);
-		expect((east! - west!) * 111_320 * Math.cos((haarlem[1] * Math.PI) / 180)).toBeCloseTo(200, 0);
+		const [west, south] = square[0]![0]!;
+		const [east, north] = square[0]![2]!;
+		expect((north - south) * 111_320).toBeCloseTo(200, 0);
+		expect((east - west) * 111_320 * Math.cos((haarlem[1] * Math.PI) / 180)).toBeCloseTo(200, 0);
 	});
 });
 
