@@ -4,7 +4,8 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { APP_PORT, BASE_URL, CHROMIUM, HEALTH_URL, PG_PORT } from './tests/e2e/support/env';
+import { APP_PORT, BASE_URL, CHROMIUM, HEALTH_URL, LOCATIESERVER_PORT, LOCATIESERVER_URL, PG_PORT } from './tests/e2e/support/env';
+import { startFakeLocatieserver } from './tests/support/fake-locatieserver';
 
 const DIR_PREFIX = 'paraat-e2e-';
 
@@ -50,6 +51,11 @@ if (!process.env.PARAAT_E2E_DATA_DIR) {
 	// Run as root, PostgreSQL's own user must enter the folder (see src/lib/server/db/embedded-location.ts).
 	chmodSync(dir, 0o755);
 	process.env.PARAAT_E2E_DATA_DIR = dir;
+	// The address search asks a local stand-in for the PDOK Locatieserver: the run needs no internet.
+	// It lives in the runner process (unref'd) and ends with it.
+	startFakeLocatieserver(LOCATIESERVER_PORT).catch((err: Error) => {
+		throw new Error(`De nep-Locatieserver kon niet starten op poort ${LOCATIESERVER_PORT}: ${err.message}`);
+	});
 	// By the time the runner exits, the web server (and its PostgreSQL) has been stopped.
 	process.on('exit', () => {
 		try {
@@ -97,6 +103,7 @@ export default defineConfig({
 			PARAAT_SKIP_BUILD: '0',
 			// An inherited DATABASE_URL would make the server skip its own fresh database.
 			DATABASE_URL: '',
+			PARAAT_LOCATIESERVER_URL: LOCATIESERVER_URL,
 			LOG_LEVEL: 'warn'
 		}
 	}

@@ -146,6 +146,27 @@ describe('the demo exercise as a story', () => {
 		expect(Math.max(...times)).toBeLessThan(seededAt.getTime());
 	});
 
+	it('has the map drawn by the disciplines at their moments, listed on SITRAP 1', async () => {
+		const features = await t.db
+			.selectFrom('mapFeature')
+			.innerJoin('appUser', 'appUser.id', 'mapFeature.createdBy')
+			.select(['mapFeature.type', 'mapFeature.label', 'mapFeature.createdAt', 'appUser.email'])
+			.where('mapFeature.incidentId', '=', incidentId)
+			.orderBy('mapFeature.createdAt')
+			.execute();
+		expect(features.map((f) => [minute(f.createdAt), f.type, f.email])).toEqual([
+			[14, 'copi_locatie', 'crisisteam@paraat.test'],
+			[15, 'afzetting', 'politie@paraat.test'],
+			[21, 'brandweer_inzetgebied', 'brandweer@paraat.test'],
+			[33, 'opvanglocatie', 'bevolkingszorg.zandvoort@paraat.test'],
+			[54, 'evacuatiegebied', 'crisisteam@paraat.test']
+		]);
+		const sitrap = await t.db.selectFrom('sitrap').select('snapshot').where('incidentId', '=', incidentId).executeTakeFirstOrThrow();
+		const listed = (sitrap.snapshot as { map: { label: string }[] }).map.map((i) => i.label);
+		expect(listed).toHaveLength(5);
+		expect(listed).toContain('Parnassia-zuid');
+	});
+
 	it('leaves the scripted injects still to come', async () => {
 		const injects = await t.db.selectFrom('inject').select(['source', 'deliveredAt', 'dueAt', 'createdAt']).where('incidentId', '=', incidentId).orderBy('dueMinutes').execute();
 		expect(injects.map((i) => i.source)).toEqual(['Meldkamer ambulancezorg', 'Burger via 112', 'Omroep Zandvoort']);

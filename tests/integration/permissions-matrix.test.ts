@@ -13,6 +13,7 @@ import * as incidentRoute from '../../src/routes/api/v1/incidents/[id=uuid]/+ser
 import * as logRoute from '../../src/routes/api/v1/incidents/[id=uuid]/log/+server.ts';
 import * as sectionRoute from '../../src/routes/api/v1/incidents/[id=uuid]/picture/[section]/+server.ts';
 import * as tasksRoute from '../../src/routes/api/v1/incidents/[id=uuid]/tasks/+server.ts';
+import * as featuresRoute from '../../src/routes/api/v1/incidents/[id=uuid]/features/+server.ts';
 import * as sitrapsRoute from '../../src/routes/api/v1/incidents/[id=uuid]/sitraps/+server.ts';
 import * as unitsRoute from '../../src/routes/api/v1/bluswater/units/+server.ts';
 import * as bibobFileRoute from '../../src/routes/api/v1/bibob/files/[id=uuid]/+server.ts';
@@ -162,6 +163,26 @@ const HTTP_CHECKS: Check[] = [
 		allowed: (role) => role === 'crisisteam' || role === 'oefenleider' || OFFICERS.includes(role),
 		run: (user) => call(logRoute.POST, user, { id: exercise.id }, { method: 'POST', body: { kind: 'melding', discipline: 'algemeen', text: `Oefenmelding van ${user.name}` } })
 	},
+	{
+		name: 'read the map of a real incident',
+		ok: 200,
+		denied: 403,
+		allowed: (role) => READERS.includes(role),
+		run: (user) => call(featuresRoute.GET, user, { id: crisis.id })
+	},
+	...([
+		['a real incident', () => crisis, (role: Role) => role === 'crisisteam' || OFFICERS.includes(role)],
+		['an exercise', () => exercise, (role: Role) => role === 'crisisteam' || role === 'oefenleider' || OFFICERS.includes(role)]
+	] as const).map(
+		([what, incident, allowed]): Check => ({
+			name: `draw on the map of ${what}`,
+			ok: 201,
+			denied: 403,
+			allowed,
+			run: (user) =>
+				call(featuresRoute.POST, user, { id: incident().id }, { method: 'POST', body: { type: 'Feature', geometry: { type: 'Point', coordinates: [4.6365, 52.3812] }, properties: { type: 'verzamelpunt', label: `Punt van ${user.name}` } } })
+		})
+	),
 	{
 		name: 'create a task in a real incident',
 		ok: 201,

@@ -10,6 +10,7 @@ import type { EventImportProgress } from './event-import.ts';
 import type { IncidentRecord } from './incident.ts';
 import type { InjectRecord } from './inject.ts';
 import type { LogEntryRecord, SectionRecord, SitrapRecord } from './logbook.ts';
+import type { MapFeatureRecord } from './map-feature.ts';
 import type { NoticeRecord } from './notice.ts';
 import type { PersonRef } from './people.ts';
 import type { TaskNoteRecord, TaskRecord } from './task.ts';
@@ -31,6 +32,10 @@ export interface EventPayloads {
 	'log.verified': LogEntryRecord;
 	'picture.updated': SectionRecord;
 	'sitrap.published': SitrapRecord;
+	// incident:<id>: the incident map's drawn features (deleted: the last version, with deletedAt)
+	'map.feature.created': MapFeatureRecord;
+	'map.feature.updated': MapFeatureRecord;
+	'map.feature.deleted': MapFeatureRecord;
 	// injects:<id>
 	'inject.created': InjectRecord;
 	'inject.deleted': InjectRecord;
@@ -98,6 +103,9 @@ const TYPES: Record<EventType, true> = {
 	'log.verified': true,
 	'picture.updated': true,
 	'sitrap.published': true,
+	'map.feature.created': true,
+	'map.feature.updated': true,
+	'map.feature.deleted': true,
 	'inject.created': true,
 	'inject.deleted': true,
 	'inject.delivered': true,
@@ -148,3 +156,5 @@ export const REQUEST_EVENTS = [
 	'bluswater.assignment.created',
 	'bluswater.assignment.ended'
 ] as const satisfies readonly EventType[];
+/** The event types that carry a drawn feature of an incident map. */
+export const FEATURE_EVENTS = ['map.feature.created', 'map.feature.updated', 'map.feature.deleted'] as const satisfies readonly EventType[];

@@ -1,6 +1,7 @@
 // The logbook, the situation picture and its SITRAPs as /api/v1 returns them and events carry them.
 import type { PictureSection } from '../domain/situation.ts';
 import type { PersonRef } from './people.ts';
+import type { MapListItem } from '../domain/map/listing.ts';
 
 export interface LogEntryRecord {
 	id: string;
@@ -47,6 +48,8 @@ export interface SitrapSummary {
 export interface SitrapSnapshot {
 	incident: { id: string; title: string; kind: string; exercise: boolean; grip: number; status: string; municipalities: string[]; startedAt: string };
 	sections: SectionRecord[];
+	/** The drawn features of the incident map at publication (absent in SITRAPs made before the map). */
+	map?: MapListItem[];
 }
 
 export interface SitrapRecord extends SitrapSummary {

@@ -2,6 +2,7 @@
 // change in time order, with response times. Pure: the server gathers the rows, this orders
 // them and measures.
 import { taskChangePhrase } from './wording/changes.ts';
+import { featureTypeLabel, GEOMETRY_LABELS, type GeometryType } from './map/feature-types.ts';
 
 export interface TimelineLogEntry {
 	number: number;
@@ -35,7 +36,21 @@ export interface TimelineTaskChange {
 	changes: Record<string, unknown>;
 }
 
-export type TimelineRowType = 'logregel' | 'inject' | 'grip' | 'taak';
+/** One change of a feature drawn on the incident map. */
+export interface TimelineMapChange {
+	featureId: string;
+	version: number;
+	action: 'created' | 'updated' | 'deleted';
+	type: string;
+	label: string;
+	geometryType: string;
+	/** What changed (Dutch words: vorm, soort, naam, kleur); empty for created and deleted. */
+	fields: string[];
+	at: string;
+	by: string;
+}
+
+export type TimelineRowType = 'logregel' | 'inject' | 'grip' | 'taak' | 'kaart';
 
 export interface TimelineRow {
 	at: string;
@@ -93,7 +108,16 @@ function describeTaskChange(c: TimelineTaskChange): string {
 	return `Taak ${c.title}: ${taskChangePhrase(c.changes) || 'gewijzigd'}`;
 }
 
-const TYPE_ORDER: Record<TimelineRowType, number> = { grip: 0, inject: 1, logregel: 2, taak: 3 };
+const TYPE_ORDER: Record<TimelineRowType, number> = { grip: 0, inject: 1, logregel: 2, taak: 3, kaart: 4 };
+
+/** "Evacuatiegebied «Noord» getekend (vlak)", "… gewijzigd: naam, vorm", "… verwijderd". */
+export function describeMapChange(c: TimelineMapChange): string {
+	const what = `${featureTypeLabel(c.type)} «${c.label}»`;
+	const shape = GEOMETRY_LABELS[c.geometryType as GeometryType] ?? c.geometryType;
+	if (c.action === 'created') return `Kaart: ${what} getekend (${shape})`;
+	if (c.action === 'deleted') return `Kaart: ${what} verwijderd`;
+	return `Kaart: ${what} gewijzigd${c.fields.length ? `: ${c.fields.join(', ')}` : ''}`;
+}
 
 /** Everything in time order (ties: GRIP, inject, logregel, taak; then by number or version). */
 export function buildTimeline(input: {
@@ -101,6 +125,7 @@ export function buildTimeline(input: {
 	entries: TimelineLogEntry[];
 	gripChanges: TimelineGripChange[];
 	taskChanges: TimelineTaskChange[];
+	mapChanges?: TimelineMapChange[];
 }): TimelineRow[] {
 	const responses = injectResponseTimes(input.entries);
 	const completions = taskCompletionTimes(input.taskChanges);
@@ -144,6 +169,20 @@ export function buildTimeline(input: {
 			description: describeTaskChange(c),
 			actor: c.by,
 			responseMinutes: completion && completion.version === c.version ? completion.minutes : null,
+			loggingDelayMinutes: null,
+			verificationMinutes: null,
+			tie: c.version
+		});
+	}
+	for (const c of input.mapChanges ?? []) {
+		rows.push({
+			at: c.at,
+			offsetMinutes: minutesBetween(input.start, c.at),
+			type: 'kaart',
+			discipline: '',
+			description: describeMapChange(c),
+			actor: c.by,
+			responseMinutes: null,
 			loggingDelayMinutes: null,
 			verificationMinutes: null,
 			tie: c.version

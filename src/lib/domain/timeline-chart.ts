@@ -6,7 +6,8 @@ export const CHART_LANES: { type: TimelineRowType; label: string }[] = [
 	{ type: 'inject', label: 'Inject' },
 	{ type: 'logregel', label: 'Logregel' },
 	{ type: 'grip', label: 'GRIP' },
-	{ type: 'taak', label: 'Taak' }
+	{ type: 'taak', label: 'Taak' },
+	{ type: 'kaart', label: 'Kaart' }
 ];
 
 export interface ChartPoint {

@@ -102,6 +102,10 @@ export const configSchema = z.object({
 		.min(1, { error: () => 'PARAAT_BEELD_VEROUDERD_MINUTEN moet minstens 1 zijn.' })
 		.max(24 * 60, { error: () => 'PARAAT_BEELD_VEROUDERD_MINUTEN mag hoogstens 1440 (een dag) zijn.' })
 		.default(30),
+	PARAAT_LOCATIESERVER_URL: urlWhere(
+		(url) => (url.protocol === 'https:' || url.protocol === 'http:') && !url.search,
+		'PARAAT_LOCATIESERVER_URL moet het adres van de PDOK Locatieserver zijn, bijvoorbeeld https://api.pdok.nl/bzk/locatieserver/search/v3_1.'
+	).default('https://api.pdok.nl/bzk/locatieserver/search/v3_1'),
 	PARAAT_METRICS_TOKEN: z
 		.string()
 		.trim()

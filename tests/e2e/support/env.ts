@@ -26,6 +26,10 @@ export const PROXY_PORT = 4177 + OFFSET;
 export const OUTAGE_NODE_PORT = 4178 + OFFSET;
 export const OUTAGE_PG_PORT = 55434 + OFFSET;
 
+/** The local stand-in for the PDOK Locatieserver (tests/support/fake-locatieserver.ts) the app asks. */
+export const LOCATIESERVER_PORT = 4179 + OFFSET;
+export const LOCATIESERVER_URL = `http://127.0.0.1:${LOCATIESERVER_PORT}/bzk/locatieserver/search/v3_1`;
+
 export const DEMO_PASSWORD = 'paraat-demo';
 
 /** `<role>.<municipality>@paraat.test`, or the regional `<role>@paraat.test` without municipality. */

@@ -48,6 +48,10 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
 	'log.verified': 'Logregel geverifieerd',
 	'picture.updated': 'Beeld bijgewerkt',
 	'sitrap.published': 'SITRAP vastgesteld',
+	'map.feature.created': 'Kaartobject getekend',
+	'map.feature.updated': 'Kaartobject gewijzigd',
+	'map.feature.deleted': 'Kaartobject verwijderd',
+	'map.exported': 'Kaart geëxporteerd',
 	'inject.created': 'Inject gepland',
 	'inject.deleted': 'Inject verwijderd',
 	'inject.delivered': 'Inject afgeleverd',
@@ -209,7 +213,9 @@ export const AUDIT_DETAIL_LABELS: Readonly<Record<string, string | null>> = {
 	termDaysC: 'termijn klasse C (dagen)',
 	areaCode: 'gebied (CBS-code)',
 	value: 'waarde',
-	source: 'bron'
+	source: 'bron',
+	featureId: null,
+	vorm: 'vorm'
 };
 
 export interface AuditWording {

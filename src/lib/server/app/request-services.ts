@@ -45,6 +45,9 @@ import * as logService from '../logbook/log-service.ts';
 import * as pictureService from '../logbook/picture-service.ts';
 import * as timelineService from '../logbook/timeline-service.ts';
 import * as incidentShell from '../logbook/incident-shell.ts';
+import * as mapService from '../map/map-service.ts';
+import * as placeService from '../map/place-service.ts';
+import * as mapPage from '../map/map-page.ts';
 import * as noticeService from '../notices/notice-service.ts';
 import * as noticePage from '../notices/notice-page.ts';
 import { currentSeq } from '../realtime/event-log.ts';
@@ -74,6 +77,7 @@ export function createRequestServices(database: () => Database) {
 		incidents: bindDb(database, incidentService, incidentPage),
 		injects: bindDb(database, injectService),
 		logbook: bindDb(database, logService, pictureService, timelineService, incidentShell),
+		map: bindDb(database, mapService, placeService, mapPage),
 		notices: bindDb(database, noticeService, noticePage),
 		/** The position of a topic, read before a page's data so its live subscription starts there. */
 		realtime: bindDb(database, { currentSeq }),

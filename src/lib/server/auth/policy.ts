@@ -68,6 +68,8 @@ export const POLICY = {
 	'templates.manage': { label: 'Taaksjablonen beheren', allow: [{ roles: ['beheerder'] }] },
 	'log.write': { label: 'Logboekregels schrijven', allow: [{ roles: ['crisisteam', ...DISCIPLINE_OFFICERS] }, exercise(['oefenleider'])] },
 	'log.verify': { label: 'Logboekregels verifiëren (informatiemanager)', allow: [{ roles: ['crisisteam'] }] },
+	// The map is drawn by those who work the incident: the crisis team and every discipline.
+	'map.draw': { label: 'Op de incidentkaart tekenen en kaartobjecten wijzigen', allow: [{ roles: ['crisisteam', ...DISCIPLINE_OFFICERS] }, exercise(['oefenleider'])] },
 	'picture.write.samenvatting': { label: 'Beeld: samenvatting schrijven', allow: [{ roles: ['crisisteam'] }, exercise(['oefenleider'])] },
 	'picture.write.brandweer': { label: 'Beeld: deel brandweer schrijven', allow: [{ roles: ['crisisteam', 'brandweer'] }, exercise(['oefenleider'])] },
 	'picture.write.ghor': { label: 'Beeld: deel GHOR schrijven', allow: [{ roles: ['crisisteam', 'ghor'] }, exercise(['oefenleider'])] },

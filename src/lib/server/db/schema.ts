@@ -401,6 +401,34 @@ export interface LogRead {
   userId: string;
 }
 
+export interface MapFeature {
+  colour: string | null;
+  createdAt: Generated<Timestamp>;
+  createdBy: string;
+  deletedAt: Timestamp | null;
+  geometry: Json;
+  id: Generated<string>;
+  incidentId: string;
+  label: string;
+  type: string;
+  updatedAt: Generated<Timestamp>;
+  updatedBy: string;
+  version: Generated<number>;
+}
+
+export interface MapFeatureChange {
+  action: string;
+  changedAt: Generated<Timestamp>;
+  changedBy: string;
+  featureId: string;
+  fields: Generated<string[]>;
+  geometryType: string;
+  incidentId: string;
+  label: string;
+  type: string;
+  version: number;
+}
+
 export interface Municipality {
   cbsCode: string;
   code: string;
@@ -795,6 +823,8 @@ export interface DB {
   logEntry: LogEntry;
   loginChallenge: LoginChallenge;
   logRead: LogRead;
+  mapFeature: MapFeature;
+  mapFeatureChange: MapFeatureChange;
   municipality: Municipality;
   neighbourhood: Neighbourhood;
   notice: Notice;

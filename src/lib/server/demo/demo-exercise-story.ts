@@ -3,7 +3,9 @@
 // §5, §6): GRIP 1 with a CoPI, GRIP 2 with the ROT, GRIP 3 with the mayor of Zandvoort's GBT; each
 // discipline logs and keeps its own part of the picture as its own officer, the crisis team's
 // information manager verifies, bevolkingszorg's tasks move from open to in uitvoering to gereed
-// (one blocked), the brandweer asks for water, and the oefenleider's injects are still to come.
+// (one blocked), the brandweer asks for water, the disciplines draw the CoPI, the cordon, the
+// fire's area, the shelter and the area to evacuate on the map, and the oefenleider's injects are
+// still to come.
 // Every step runs through the services at its own minute (`ctx.now`), never later than now.
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
@@ -16,6 +18,9 @@ import { assignUnit, changeUnitStatus, createWaterRequest, requestsOfIncident } 
 import { addLogEntry, verifyLogEntry } from '../logbook/log-service';
 import { changeSection, pictureOf, publishSitrap } from '../logbook/picture-service';
 import { createInject } from '../injects/inject-service';
+import { addFeature } from '../map/map-service';
+import { newFeatureInput } from '../../contracts/map-feature';
+import type { FeatureType } from '../../domain/map/feature-types';
 import { waterUnitByCode } from './demo-queries';
 import type { LogDiscipline, LogKind } from '../../domain/logbook';
 import type { PictureSection } from '../../domain/situation';
@@ -157,6 +162,15 @@ function script(minute: number): Step {
 	});
 }
 
+/** A feature drawn on the exercise's map (positions around Parnassia and Zandvoort, rounded). */
+function draw(minute: number, who: Actor, type: FeatureType, label: string, geometry: { type: string; coordinates: unknown }): Step {
+	return step(minute, async (s, ctx) => {
+		await addFeature(s.db, s.users[who], s.incidentId, newFeatureInput.parse({ type: 'Feature', geometry, properties: { type, label } }), ctx);
+	});
+}
+
+const closed = (points: [number, number][]) => [[...points, points[0]!]];
+
 export const DEMO_STORY: readonly Step[] = [
 	alarm(),
 	script(1),
@@ -165,11 +179,14 @@ export const DEMO_STORY: readonly Step[] = [
 	section(10, 'brandweer', 'brandweer', 'Natuurbrand ca. 2 ha in de Kennemerduinen bij Parnassia; wind west 4 Bft, vuurfront trekt naar het noordoosten. 2 TS ter plaatse.'),
 	grip(12, 1, 'Brandweer, politie en GHOR werken samen aan de bron: CoPI bij de parkeerplaats Parnassia.'),
 	log(13, 'crisisteam', 'besluit', 'algemeen', 'GRIP 1: CoPI komt bijeen bij de parkeerplaats Parnassia; OvD-Bevolkingszorg Zandvoort gealarmeerd.'),
+	draw(14, 'crisisteam', 'copi_locatie', 'CoPI parkeerplaats Parnassia', { type: 'Point', coordinates: [4.5612, 52.4079] }),
 	log(15, 'politie', 'actie', 'politie', 'Zeeweg afgesloten tussen de rotonde Bloemendaal en Zandvoort; verkeer omgeleid via Haarlem.'),
+	draw(15, 'politie', 'afzetting', 'Afzetting Zeeweg', { type: 'LineString', coordinates: [[4.6004, 52.4028], [4.5852, 52.4047], [4.5703, 52.4061]] }),
 	section(16, 'politie', 'politie', 'Zeeweg dicht tussen de rotonde Bloemendaal en Zandvoort, omleiding via Haarlem. 3 eenheden bij de afzetting.'),
 	log(18, 'ghor', 'melding', 'ghor', 'Twee wandelaars met rookinhalatie bij de parkeerplaats Parnassia; ambulance ter plaatse, gewondennest ingericht.', { happenedMinute: 16 }),
 	verify(19, 15),
 	section(20, 'ghor', 'ghor', '2 lichtgewonden (rookinhalatie), 1 ambulance ter plaatse, gewondennest bij de parkeerplaats Parnassia.'),
+	draw(21, 'brandweer', 'brandweer_inzetgebied', 'Inzetgebied duinbrand', { type: 'Polygon', coordinates: closed([[4.5640, 52.4080], [4.5740, 52.4085], [4.5755, 52.4135], [4.5650, 52.4140]]) }),
 	waterRequest(22),
 	assign(23, 'WTW 12-4'),
 	verify(24, 18),
@@ -178,6 +195,7 @@ export const DEMO_STORY: readonly Step[] = [
 	step(30, async (s, ctx) => void (await activateBevolkingszorg(s.db, s.users.crisisteam, s.incidentId, ctx))),
 	verify(31, 27),
 	task(33, 'zandvoort', 'Opvanglocatie openen', (s) => ({ status: 'in_uitvoering', municipality: 'zandvoort', assigneeId: s.users.zandvoort.id, description: 'Sporthal Pellikaan, Zandvoort: 120 plaatsen.' })),
+	draw(33, 'zandvoort', 'opvanglocatie', 'Sporthal Pellikaan', { type: 'Point', coordinates: [4.5372, 52.3664] }),
 	log(34, 'zandvoort', 'actie', 'bevolkingszorg', 'Sporthal Pellikaan wordt ingericht als opvanglocatie (120 plaatsen).'),
 	section(35, 'zandvoort', 'bevolkingszorg', 'Opvanglocatie Sporthal Pellikaan wordt ingericht (120 plaatsen); OvD-Bevolkingszorg in het CoPI.'),
 	unitStatus(36, 'WTW 12-4', 'ter_plaatse'),
@@ -195,6 +213,7 @@ export const DEMO_STORY: readonly Step[] = [
 	unitStatus(51, 'WTW 12-2', 'onderweg'),
 	grip(52, 3, 'De rook bedreigt de bevolking van Zandvoort-Noord: de burgemeester van Zandvoort leidt, GBT bijeen.'),
 	log(53, 'crisisteam', 'besluit', 'algemeen', 'GRIP 3: GBT Zandvoort bijeen in het raadhuis; de burgemeester besluit Parnassia-zuid te ontruimen.'),
+	draw(54, 'crisisteam', 'evacuatiegebied', 'Parnassia-zuid', { type: 'Polygon', coordinates: closed([[4.5600, 52.4020], [4.5700, 52.4020], [4.5700, 52.4070], [4.5600, 52.4070]]) }),
 	task(55, 'velsen', 'Registratie van opgevangen', () => ({ status: 'in_uitvoering' })),
 	section(56, 'crisisteam', 'samenvatting', 'Natuurbrand ca. 6 ha in de Kennemerduinen; rook over Zandvoort-Noord. GRIP 3, GBT Zandvoort. Zeeweg dicht; opvang in Sporthal Pellikaan; 2 lichtgewonden.'),
 	step(57, async (s, ctx) => void (await publishSitrap(s.db, s.users.crisisteam, s.incidentId, ctx))),

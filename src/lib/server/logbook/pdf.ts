@@ -6,6 +6,7 @@ import { PICTURE_SECTION_LABELS, sitrapTitle } from '../../domain/situation.ts';
 import { LOG_DISCIPLINE_LABELS, type LogDiscipline } from '../../domain/logbook.ts';
 import { offsetLabel, type TimelineRow } from '../../domain/evaluation.ts';
 import { municipalityName } from '../../domain/region.ts';
+import { mapListSentence } from '../../domain/map/listing.ts';
 import { FONT } from '../pdf/pdf-fonts.ts';
 import { PDF_MARGIN, TaggedPdf, type PageFurniture } from '../pdf/tagged-pdf.ts';
 import type { SitrapRecord } from './picture-queries.ts';
@@ -64,10 +65,15 @@ export async function renderSitrapPdf(sitrap: SitrapRecord, generatedAt = new Da
 		});
 		pdf.block('P', { text: section.text.trim() || '—', size: 10.5, paragraphGap: 4 });
 	}
+	if (sitrap.snapshot.map) {
+		pdf.space(1).block('H2', { text: 'Kaart', font: FONT.bold, size: 13 });
+		const items = sitrap.snapshot.map;
+		pdf.block('P', { text: items.length ? items.map((i) => `• ${mapListSentence(i)}`).join('\n') : 'Niets getekend op de kaart.', size: 10.5, paragraphGap: 4 });
+	}
 	return pdf.finish(furniture(`Paraat · ${sitrapTitle(sitrap.number, false)} · ${incident.title} · gemaakt ${formatTime(generatedAt.toISOString())}`, sitrap.exercise));
 }
 
-const TYPE_LABELS: Record<TimelineRow['type'], string> = { logregel: 'Logregel', inject: 'Inject', grip: 'GRIP', taak: 'Taak' };
+const TYPE_LABELS: Record<TimelineRow['type'], string> = { logregel: 'Logregel', inject: 'Inject', grip: 'GRIP', taak: 'Taak', kaart: 'Kaart' };
 
 export function disciplineLabel(value: string): string {
 	return LOG_DISCIPLINE_LABELS[value as LogDiscipline] ?? value.replace(/_/g, ' ');

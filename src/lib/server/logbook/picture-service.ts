@@ -35,6 +35,8 @@ import {
 	type SitrapSummary
 } from './picture-queries';
 import type { SectionInput } from './log-input';
+import { listFeatures } from '../map/map-queries';
+import { mapListing } from '../../domain/map/listing';
 
 interface Ctx extends Clocked {
 	ip: string | null;
@@ -145,7 +147,8 @@ export async function publishSitrap(db: Kysely<DB>, user: SessionUser, incidentI
 					municipalities: now.municipalities,
 					startedAt: now.startedAt
 				},
-				sections
+				sections,
+				map: mapListing(await listFeatures(trx, incidentId))
 			}
 		});
 		const sitrap = (await findSitrap(trx, incidentId, number))!;

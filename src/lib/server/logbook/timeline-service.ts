@@ -17,6 +17,7 @@ import { buildTimeline, type TimelineRow, type TimelineTaskChange } from '../../
 import { entryAsSeenBy } from '../../domain/injects';
 import { listEntries } from './log-queries';
 import { taskChangesOfIncident } from '../tasks/task-queries';
+import { featureChangesOfIncident } from '../map/map-queries';
 import { disciplineLabel, renderTimelinePdf } from './pdf';
 
 interface Ctx {
@@ -61,7 +62,18 @@ export async function timelineOf(db: Kysely<DB>, user: SessionUser, incidentId: 
 			verifiedAt: e.verified?.at ?? null
 		})),
 		gripChanges: (await gripHistory(db, incidentId)).map((g) => ({ at: g.at, from: g.from, to: g.to, reason: g.reason, by: g.by.name })),
-		taskChanges: await taskChanges(db, incidentId)
+		taskChanges: await taskChanges(db, incidentId),
+		mapChanges: (await featureChangesOfIncident(db, incidentId)).map((c) => ({
+			featureId: c.featureId,
+			version: c.version,
+			action: c.action as 'created' | 'updated' | 'deleted',
+			type: c.type,
+			label: c.label,
+			geometryType: c.geometryType,
+			fields: c.fields,
+			at: c.changedAt.toISOString(),
+			by: c.name
+		}))
 	});
 	return { incident, rows };
 }
@@ -77,7 +89,7 @@ async function auditExport(db: Kysely<DB>, user: SessionUser, incident: Incident
 	});
 }
 
-const TYPE_LABELS: Record<TimelineRow['type'], string> = { logregel: 'Logregel', inject: 'Inject', grip: 'GRIP', taak: 'Taak' };
+const TYPE_LABELS: Record<TimelineRow['type'], string> = { logregel: 'Logregel', inject: 'Inject', grip: 'GRIP', taak: 'Taak', kaart: 'Kaart' };
 
 /** The evaluation timeline as a list: Dutch headers, one date-time format (to the second). */
 function timelineTable(incident: IncidentRecord): ExportTable<TimelineRow> {

@@ -15,6 +15,7 @@ import { incidentsCapability } from '../incidents/incidents-capability.ts';
 import { tasksCapability } from '../tasks/tasks-capability.ts';
 import { bluswaterCapability } from '../bluswater/bluswater-capability.ts';
 import { logbookCapability } from '../logbook/logbook-capability.ts';
+import { mapCapability } from '../map/map-capability.ts';
 import { injectsCapability } from '../injects/injects-capability.ts';
 import { safetyPlanCapability } from '../safety-plan/safety-plan-capability.ts';
 
@@ -27,6 +28,7 @@ export const capabilities: readonly Capability[] = [
 	tasksCapability,
 	bluswaterCapability,
 	logbookCapability,
+	mapCapability,
 	injectsCapability,
 	eventsCapability,
 	calendarCapability,
