@@ -23,7 +23,7 @@ import { printTargets, type Target } from './support/targets.ts';
 
 const quick = process.env.BENCH_QUICK === '1';
 const N = quick
-	? { clients: 60, writes: 200, rates: [20, 50, 100], catchUpClients: 10, missed: 200, stalled: 2, stallClients: 20, stallWrites: 400, idle: 500, tasks: 150 }
+	? { clients: 60, writes: 200, rates: [20, 50, 100], catchUpClients: 10, missed: 200, stalled: 2, stallClients: 20, stallWrites: 1500, idle: 1000, tasks: 150 }
 	: { clients: 300, writes: 1000, rates: [20, 50, 100], catchUpClients: 50, missed: 1200, stalled: 3, stallClients: 50, stallWrites: 2000, idle: 5000, tasks: 400 };
 const port = Number(process.env.BENCH_PORT ?? 5500 + Math.floor(Math.random() * 50));
 const pgPort = Number(process.env.BENCH_PG_PORT ?? 56500 + Math.floor(Math.random() * 90));
@@ -165,6 +165,7 @@ try {
 
 	// 3. Catch-up.
 	const missedFrom = offset;
+	let missedFailures = 0;
 	offset += N.missed;
 	const caught = await catchUp({
 		url: app.base,
@@ -177,14 +178,15 @@ try {
 			for (let i = 0; i < N.missed; i++) {
 				const wait = begin + i * 10 - performance.now(); // 100 writes/s
 				if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-				inflight.push(tasks.write(missedFrom + i));
+				inflight.push(tasks.write(missedFrom + i).catch(() => void missedFailures++));
 			}
 			await Promise.all(inflight);
 		}
 	});
 	const cu = { p50: percentile(caught.times, 50), p99: percentile(caught.times, 99) };
-	console.log(`\ncatch-up ${N.catchUpClients} clients × ${N.missed} gemiste gebeurtenissen: p50 ${ms(cu.p50)}  p99 ${ms(cu.p99)}  ontvangen ${caught.received}  met gat of uit volgorde ${caught.broken}`);
-	targets.push({ name: `catch-up ${N.catchUpClients}×${N.missed}: p99 ≤ 1 s, gap-free, in order`, pass: cu.p99 <= 1000 && caught.broken === 0 && caught.received === N.missed, detail: `p99 ${ms(cu.p99)}, ${caught.broken} kapot, ${caught.received} ontvangen` });
+	const missed = N.missed - missedFailures;
+	console.log(`\ncatch-up ${N.catchUpClients} clients × ${N.missed} gemiste gebeurtenissen: p50 ${ms(cu.p50)}  p99 ${ms(cu.p99)}  ontvangen ${caught.received} van ${missed} geschreven  met gat of uit volgorde ${caught.broken}`);
+	targets.push({ name: `catch-up ${N.catchUpClients}×${N.missed}: p99 ≤ 1 s, gap-free, in order`, pass: cu.p99 <= 1000 && caught.broken === 0 && caught.received === missed && missedFailures === 0, detail: `p99 ${ms(cu.p99)}, ${caught.broken} kapot, ${caught.received} ontvangen` });
 
 	// 4. Back-pressure: stalled clients beside live ones; big descriptions so the stalled sockets'
 	// share overflows the kernel's buffers and would pile up in the server.

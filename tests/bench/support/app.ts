@@ -63,6 +63,9 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
 			...options.env
 		}
 	});
+	// A benchmark that dies must not leave the app (and its PostgreSQL) running.
+	const orphan = () => app.kill('SIGINT');
+	process.once('exit', orphan);
 	const base = `http://127.0.0.1:${port}`;
 	await waitFor(`${base}/healthz`, 120_000);
 	return {
@@ -70,6 +73,7 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
 		databaseUrl: `postgres://paraat:paraat-embedded@127.0.0.1:${pgPort}/paraat`,
 		pid: app.pid!,
 		async stop() {
+			process.off('exit', orphan);
 			app.kill('SIGINT');
 			await new Promise((resolve) => app.once('exit', resolve));
 			rmSync(dataDir, { recursive: true, force: true });
