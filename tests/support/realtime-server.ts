@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { io as connectIo, type Socket, type ManagerOptions, type SocketOptions } from 'socket.io-client';
 import { attachRealtime, type RealtimeServer } from '../../src/lib/server/realtime/server.ts';
 import { registerCapabilities } from '../../src/lib/server/runtime/capabilities.ts';
+import type { BacklogLimits } from '../../src/lib/server/realtime/slow-consumers.ts';
 import { SESSION_COOKIE } from '../../src/lib/server/auth/session.ts';
 import type { ClientToServerEvents, PresenceEntry, ServerToClientEvents } from '../../src/lib/realtime/protocol.ts';
 import type { Database } from '../../src/lib/server/db/index.ts';
@@ -17,7 +18,10 @@ export interface TestRealtimeNode {
 	close(): Promise<void>;
 }
 
-export async function startRealtimeServer(target: { db: Database; url: string }, options: { heartbeatMs?: number } = {}): Promise<TestRealtimeNode> {
+export async function startRealtimeServer(
+	target: { db: Database; url: string },
+	options: { heartbeatMs?: number; backlogLimits?: BacklogLimits } = {}
+): Promise<TestRealtimeNode> {
 	const server = http.createServer((_req, res) => {
 		res.statusCode = 404;
 		res.end();
@@ -29,6 +33,7 @@ export async function startRealtimeServer(target: { db: Database; url: string },
 		db: target.db,
 		connectionString: target.url,
 		heartbeatMs: options.heartbeatMs,
+		backlogLimits: options.backlogLimits,
 		log: (level, msg, extra) => {
 			if (level === 'error') errors.push(`${msg} ${JSON.stringify(extra ?? {})}`);
 		}

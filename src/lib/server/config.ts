@@ -142,6 +142,17 @@ export const configSchema = z.object({
 		.min(1, { error: () => 'XFF_DEPTH moet een geheel getal van minstens 1 zijn.' })
 		.optional(),
 	BODY_SIZE_LIMIT: bodySizeLimit.default('11M'),
+	PARAAT_WORKERS: z
+		.string()
+		.trim()
+		.toLowerCase()
+		.refine((value) => value === 'auto' || (/^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 32), {
+			error: () => 'PARAAT_WORKERS moet auto zijn of een aantal werkprocessen van 1 tot en met 32.'
+		})
+		.transform((value): 'auto' | number => (value === 'auto' ? 'auto' : Number(value)))
+		.default('auto'),
+	// Internal (set by the primary for its workers, not by operators): which worker this is.
+	PARAAT_WORKER_INDEX: z.coerce.number().int().min(0).optional(),
 	// Internal hand-over from the bootstrap to the app's init hook (set by Paraat itself, not by
 	// operators): 1 when the demo region is to be seeded. See runtime/bootstrap.ts.
 	PARAAT_DEMO_ACTIVE: flag('PARAAT_DEMO_ACTIVE')

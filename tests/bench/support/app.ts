@@ -29,27 +29,51 @@ export async function ensureBuild(): Promise<void> {
 export interface RunningApp {
 	base: string;
 	databaseUrl: string;
+	/** The app's own process (with workers, their parent). */
+	pid: number;
 	stop(): Promise<void>;
 }
 
-/** Ports: the given ones (a machine shared with other runs hands each its own), else random ones. */
-export async function startApp(ports: { port?: number; pgPort?: number } = {}): Promise<RunningApp> {
+export interface AppOptions {
+	port?: number;
+	pgPort?: number;
+	/** Extra environment for the app, e.g. PARAAT_WORKERS. */
+	env?: Record<string, string>;
+	/** Extra node flags, e.g. --cpu-prof. */
+	execArgv?: string[];
+}
+
+export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
 	await ensureBuild();
 	const dataDir = mkdtempSync(path.join(os.tmpdir(), 'paraat-bench-'));
 	chmodSync(dataDir, 0o755); // run as root, PostgreSQL's own user must enter it
-	const port = ports.port ?? 4300 + Math.floor(Math.random() * 500);
-	const pgPort = ports.pgPort ?? 56000 + Math.floor(Math.random() * 900);
-	const app: ChildProcess = spawn(process.execPath, ['src/lib/server/runtime/start.ts'], {
+	const port = options.port ?? 4300 + Math.floor(Math.random() * 500);
+	const pgPort = options.pgPort ?? 56000 + Math.floor(Math.random() * 900);
+	const app: ChildProcess = spawn(process.execPath, [...(options.execArgv ?? []), 'src/lib/server/runtime/start.ts'], {
 		cwd: root,
 		stdio: ['ignore', 'ignore', 'inherit'],
-		env: { ...process.env, DATABASE_URL: '', PORT: String(port), PARAAT_DATA_DIR: path.join(dataDir, 'pg'), PARAAT_PG_PORT: String(pgPort), PARAAT_SKIP_BUILD: '1', LOG_LEVEL: 'warn' }
+		env: {
+			...process.env,
+			DATABASE_URL: '',
+			PORT: String(port),
+			PARAAT_DATA_DIR: path.join(dataDir, 'pg'),
+			PARAAT_PG_PORT: String(pgPort),
+			PARAAT_SKIP_BUILD: '1',
+			LOG_LEVEL: 'warn',
+			...options.env
+		}
 	});
+	// A benchmark that dies must not leave the app (and its PostgreSQL) running.
+	const orphan = () => app.kill('SIGINT');
+	process.once('exit', orphan);
 	const base = `http://127.0.0.1:${port}`;
 	await waitFor(`${base}/healthz`, 120_000);
 	return {
 		base,
 		databaseUrl: `postgres://paraat:paraat-embedded@127.0.0.1:${pgPort}/paraat`,
+		pid: app.pid!,
 		async stop() {
+			process.off('exit', orphan);
 			app.kill('SIGINT');
 			await new Promise((resolve) => app.once('exit', resolve));
 			rmSync(dataDir, { recursive: true, force: true });
@@ -57,11 +81,11 @@ export async function startApp(ports: { port?: number; pgPort?: number } = {}): 
 	};
 }
 
-export async function startFloor(): Promise<{ base: string; stop(): void }> {
-	const port = 4900 + Math.floor(Math.random() * 90);
+export async function startFloor(fixedPort?: number): Promise<{ base: string; pid: number; stop(): void }> {
+	const port = fixedPort ?? 4900 + Math.floor(Math.random() * 90);
 	const floor = fork(path.join(import.meta.dirname, 'floor-server.ts'), { env: { ...process.env, PORT: String(port) }, stdio: 'inherit' });
 	await new Promise((resolve) => floor.once('message', resolve));
-	return { base: `http://127.0.0.1:${port}`, stop: () => floor.kill() };
+	return { base: `http://127.0.0.1:${port}`, pid: floor.pid!, stop: () => floor.kill() };
 }
 
 export async function login(base: string, email: string): Promise<string> {
@@ -80,13 +104,13 @@ export async function postJson(base: string, path: string, cookie: string, body:
 	return res.json();
 }
 
-/** Floor messages carry the marker in data.title, like Paraat's own events. */
-export function floorChange(base: string) {
+/** Floor messages carry the marker in data.title, like Paraat's own events; `data` pads them to a record's size. */
+export function floorChange(base: string, data: Record<string, unknown> = {}) {
 	return async (i: number) => {
 		const res = await fetch(`${base}/emit`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ topic: 'region', seq: i + 1, type: 'bench', data: { title: `bench ${i}` } })
+			body: JSON.stringify({ topic: 'region', seq: i + 1, type: 'bench', data: { ...data, title: `bench ${i}` } })
 		});
 		if (res.status !== 201) throw new Error(`floor ${i}: ${res.status}`);
 	};

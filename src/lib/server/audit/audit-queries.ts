@@ -1,9 +1,17 @@
 // SQL for the append-only audit log: rows are inserted, never updated or deleted.
-import type { Insertable, Kysely } from 'kysely';
+import type { Insertable, Kysely, QueryCreator } from 'kysely';
 import type { AuditLog, DB } from '../db/schema.ts';
 
 export async function insertAuditRow(db: Kysely<DB>, row: Insertable<AuditLog>): Promise<void> {
 	await db.insertInto('auditLog').values(row).execute();
+}
+
+/**
+ * The same insert as a part of a bigger statement (a data-modifying CTE), so a write and its audit
+ * row cost one round trip: `db.with('audit', (qc) => auditRowInsert(qc, row))…`.
+ */
+export function auditRowInsert(qc: QueryCreator<DB>, row: Insertable<AuditLog>) {
+	return qc.insertInto('auditLog').values(row);
 }
 
 export async function listAuditRows(db: Kysely<DB>, options: { municipalities: string[] | null; limit: number }) {

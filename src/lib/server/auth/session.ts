@@ -8,6 +8,7 @@ import type { DB } from '../db/schema.ts';
 import { notifyChannel } from '../db/notify.ts';
 import type { SessionUser } from './roles.ts';
 import { grantsOfSession } from './permissions.ts';
+import { cachedSession, forgetSessions, forgetUser, rememberSession, sessionCacheGeneration } from './session-cache.ts';
 import {
 	deleteOtherSessions,
 	deleteOwnSession,
@@ -68,6 +69,13 @@ export type SessionValidation = { session: Session; user: SessionUser } | { sess
 export async function validateSessionToken(db: Kysely<DB>, token: string): Promise<SessionValidation> {
 	if (!/^[a-z2-7]{32}$/.test(token)) return { session: null, user: null };
 	const id = sessionIdFromToken(token);
+	const now = Date.now();
+	const cached = cachedSession(id);
+	// A cached session serves only while it needs no write: not expired, no renewal due, last use recent.
+	if (cached && cached.expiresAt.getTime() - now >= RENEW_THRESHOLD_MS && now - cached.lastUsedAt.getTime() <= LAST_USE_PRECISION_MS) {
+		return { session: { id, userId: cached.userId, expiresAt: cached.expiresAt }, user: cached.user };
+	}
+	const generation = sessionCacheGeneration();
 	const row = await findSessionWithUser(db, id);
 	if (!row) return { session: null, user: null };
 	if (!row.active || Date.now() >= row.expiresAt.getTime()) {
@@ -79,12 +87,18 @@ export async function validateSessionToken(db: Kysely<DB>, token: string): Promi
 		session.expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS);
 		await updateSessionExpiry(db, id, session.expiresAt);
 	}
-	if (Date.now() - row.lastUsedAt.getTime() > LAST_USE_PRECISION_MS) await updateSessionLastUse(db, id, new Date());
+	let lastUsedAt = row.lastUsedAt;
+	if (Date.now() - row.lastUsedAt.getTime() > LAST_USE_PRECISION_MS) {
+		lastUsedAt = new Date();
+		await updateSessionLastUse(db, id, lastUsedAt);
+	}
 	// A Bibob grant counts only in a session opened with the second factor: a grant given to
 	// someone already logged in takes effect at their next login (with TOTP).
 	const all = await findGrants(db, row.userId);
 	const grants = grantsOfSession(all, row.secondFactor);
-	return { session, user: { id: row.userId, email: row.email, name: row.name, grants } };
+	const user: SessionUser = { id: row.userId, email: row.email, name: row.name, grants };
+	rememberSession({ sessionId: id, userId: row.userId, expiresAt: session.expiresAt, lastUsedAt, user }, generation);
+	return { session, user };
 }
 
 /** Ends one session and tells every node to drop its sockets. */
@@ -93,12 +107,15 @@ export async function invalidateSession(db: Kysely<DB>, sessionId: string): Prom
 		const deleted = await deleteSession(trx, sessionId);
 		if (deleted) await announceRevoked(trx, [sessionId]);
 	});
+	// This process at once; other processes when the NOTIFY arrives (at commit).
+	forgetSessions([sessionId]);
 }
 
 /** Ends every session of a user (deactivation, password change). */
 export async function invalidateUserSessions(db: Kysely<DB>, userId: string): Promise<number> {
 	const ids = await deleteUserSessions(db, userId);
 	if (ids.length > 0) await announceRevoked(db, ids);
+	forgetUser(userId);
 	return ids.length;
 }
 
@@ -108,7 +125,7 @@ export async function invalidateOwnSession(db: Kysely<DB>, userId: string, sessi
 		const deleted = await deleteOwnSession(trx, userId, sessionId);
 		if (deleted) await announceRevoked(trx, [deleted]);
 		return !!deleted;
-	});
+	}).finally(() => forgetSessions([sessionId]));
 }
 
 /** Ends every session of the user but this one ("log out everywhere else"); how many ended. */
@@ -117,7 +134,7 @@ export async function invalidateOtherSessions(db: Kysely<DB>, userId: string, ke
 		const ids = await deleteOtherSessions(trx, userId, keepId);
 		if (ids.length > 0) await announceRevoked(trx, ids);
 		return ids.length;
-	});
+	}).finally(() => forgetUser(userId));
 }
 
 async function announceRevoked(db: Kysely<DB>, sessionIds: string[]): Promise<void> {

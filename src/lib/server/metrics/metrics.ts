@@ -33,6 +33,15 @@ export const socketsConnected = once(
 	() => new Gauge({ name: 'paraat_realtime_sockets_connected', help: 'Open socket.io-verbindingen op dit knooppunt.' })
 );
 
+export const slowSocketsDropped = once(
+	'paraat_realtime_slow_sockets_dropped_total',
+	() =>
+		new Counter({
+			name: 'paraat_realtime_slow_sockets_dropped_total',
+			help: 'Sockets die niet meer lazen en te ver achterliepen, verbroken om geheugen te sparen (de client haalt in met since).'
+		})
+);
+
 export const eventsPublished = once(
 	'paraat_realtime_events_published_total',
 	() =>

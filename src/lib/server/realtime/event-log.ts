@@ -3,8 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Actor, EventPayloads, EventType, RealtimeEvent } from '../../contracts/events.ts';
 import { EVENTS_CHANNEL, MAX_REPLAY } from './channels.ts';
-import { notifyChannel } from '../db/notify.ts';
-import { eventRowsSince, insertEvent, lastSeqOf, nextSeq } from './event-log-queries.ts';
+import { eventRowsSince, insertEventsAndNotify, lastSeqOf } from './event-log-queries.ts';
 import { eventsPublished } from '../metrics/metrics.ts';
 
 /**
@@ -31,19 +30,34 @@ export interface PublishInput<K extends string> {
  * The NOTIFY is delivered by PostgreSQL only when (and if) the transaction commits.
  */
 export async function publish<K extends string>(trx: Transaction<DB>, input: PublishInput<K>): Promise<RealtimeEvent> {
-	const lastSeq = await nextSeq(trx, input.topic);
-	const row = await insertEvent(trx, {
-		topic: input.topic,
-		seq: lastSeq,
-		type: input.type,
-		actor: input.actor ? JSON.stringify(input.actor) : null,
-		exercise: input.exercise ?? false,
-		data: JSON.stringify(input.data),
-		at: input.at
+	return (await publishAll(trx, [input]))[0]!;
+}
+
+/**
+ * Appends events to several distinct topics in one statement (see insertEventsAndNotify): what a
+ * write that announces one record on its incident and on its assignees' topics needs, in one round
+ * trip. Topics must be distinct and in the caller's fixed order. Same guarantees as `publish`.
+ */
+export async function publishAll<K extends string>(trx: Transaction<DB>, inputs: PublishInput<K>[]): Promise<RealtimeEvent[]> {
+	if (inputs.length === 0) return [];
+	if (new Set(inputs.map((i) => i.topic)).size !== inputs.length) throw new Error('publishAll: elk onderwerp hoogstens één keer per aanroep');
+	const stored = await insertEventsAndNotify(
+		trx,
+		EVENTS_CHANNEL,
+		inputs.map((input) => ({
+			topic: input.topic,
+			type: input.type,
+			actor: input.actor ? JSON.stringify(input.actor) : null,
+			exercise: input.exercise ?? false,
+			data: JSON.stringify(input.data),
+			at: input.at
+		}))
+	);
+	eventsPublished.inc(inputs.length);
+	return inputs.map((input) => {
+		const row = stored.find((r) => r.topic === input.topic)!;
+		return asEvent({ topic: input.topic, seq: row.seq, type: input.type, at: row.at, actor: input.actor, exercise: input.exercise ?? false, data: input.data });
 	});
-	await notifyChannel(trx, EVENTS_CHANNEL, `${lastSeq}:${input.topic}`);
-	eventsPublished.inc();
-	return asEvent({ topic: input.topic, seq: lastSeq, type: input.type, at: row.at, actor: input.actor, exercise: input.exercise ?? false, data: input.data });
 }
 
 interface StoredEvent {

@@ -22,6 +22,8 @@ export function listen(options: {
 	/** Called after a reconnect, so the caller can fetch what it may have missed. */
 	onReconnect: () => void;
 	onError: (err: unknown) => void;
+	/** Called when the connection becomes ready (LISTENing on every channel) or stops being so. */
+	onReady?: (ready: boolean) => void;
 }): Promise<Listener> {
 	let current: pg.Client | undefined;
 	let ready = false;
@@ -31,8 +33,10 @@ export function listen(options: {
 	let firstConnect = true;
 
 	const setReady = (value: boolean) => {
+		const changed = ready !== value;
 		ready = value;
 		listenerConnected.set(value ? 1 : 0);
+		if (changed) options.onReady?.(value);
 	};
 
 	const connect = async (): Promise<void> => {

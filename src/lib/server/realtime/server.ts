@@ -8,6 +8,7 @@ import { Server, type Socket } from 'socket.io';
 import type { DB } from '../db/schema.ts';
 import type { SessionUser } from '../auth/roles.ts';
 import { SESSION_COOKIE, SESSION_REVOKED_CHANNEL, validateSessionToken } from '../auth/session.ts';
+import { AUTH_CHANGED_CHANNEL, forgetSessions, forgetUser, sessionCacheListener } from '../auth/session-cache.ts';
 import { readCookie } from './cookies.ts';
 import { currentSeq, eventsSince } from './event-log.ts';
 import { TopicFanout } from './fanout.ts';
@@ -27,7 +28,8 @@ import type { ClientToServerEvents, ServerToClientEvents, SubscribeAck, ViewAck 
 import { EVENTS_CHANNEL, MAX_REPLAY, PRESENCE_CHANNEL } from './channels.ts';
 import { authoriseTopic } from './topics.ts';
 import { notifyChannel } from '../db/notify.ts';
-import { eventsDelivered, socketsConnected } from '../metrics/metrics.ts';
+import { eventsDelivered, slowSocketsDropped, socketsConnected } from '../metrics/metrics.ts';
+import { backlogOf, cutOff, DEFAULT_BACKLOG_LIMITS, isOverLimit, type BacklogLimits } from './slow-consumers.ts';
 
 interface SocketData {
 	user: SessionUser;
@@ -53,6 +55,8 @@ export interface RealtimeOptions {
 	/** Allowed Origin for the handshake; defaults to the request's own host. */
 	origin?: string;
 	heartbeatMs?: number;
+	/** When a socket that does not read is cut off (see slow-consumers.ts). */
+	backlogLimits?: BacklogLimits;
 }
 
 const HEARTBEAT_MS = 30_000;
@@ -80,6 +84,9 @@ export async function attachRealtime(httpServer: HttpServer, options: RealtimeOp
 	const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
 		path: '/socket.io',
 		serveClient: false,
+		// Websocket only: a connection lives on the one process that accepted it, so several workers
+		// (runtime/workers.ts) and several nodes need no sticky sessions. Browsers connect this way.
+		transports: ['websocket'],
 		maxHttpBufferSize: 64 * 1024,
 		allowRequest: (req, callback) => {
 			const ok = sameOrigin(req.headers.origin, req.headers.host, options.origin);
@@ -91,11 +98,29 @@ export async function attachRealtime(httpServer: HttpServer, options: RealtimeOp
 		db,
 		hasListeners: (topic) => (io.sockets.adapter.rooms.get(topic)?.size ?? 0) > 0,
 		emit: (topic, event) => {
+			dropSlowConsumers(topic);
 			io.to(topic).emit('event', event);
 			eventsDelivered.inc({ via: 'live' }, io.sockets.adapter.rooms.get(topic)?.size ?? 0);
 		},
 		onError: (err) => log('error', 'realtime fan-out failed', { err: String(err) })
 	});
+
+	// Before each emit: a member of the room whose backlog passed the limit is cut off rather than
+	// given one more event to hold (it catches up with `since` when it reconnects).
+	const limits = options.backlogLimits ?? DEFAULT_BACKLOG_LIMITS;
+	const dropSlowConsumers = (topic: string) => {
+		const members = io.sockets.adapter.rooms.get(topic);
+		if (!members) return;
+		for (const id of members) {
+			const socket = io.sockets.sockets.get(id);
+			if (!socket) continue;
+			const backlog = backlogOf(socket);
+			if (!isOverLimit(backlog, limits)) continue;
+			log('warn', 'socket leest niet en loopt te ver achter: verbinding verbroken', { user: socket.data.user?.id, ...backlog });
+			slowSocketsDropped.inc();
+			cutOff(socket);
+		}
+	};
 
 	let presenceTimer: NodeJS.Timeout | undefined;
 	const broadcastPresence = () => {
@@ -140,7 +165,7 @@ export async function attachRealtime(httpServer: HttpServer, options: RealtimeOp
 
 	const listener = await listen({
 		connectionString: options.connectionString,
-		channels: [EVENTS_CHANNEL, PRESENCE_CHANNEL, SESSION_REVOKED_CHANNEL],
+		channels: [EVENTS_CHANNEL, PRESENCE_CHANNEL, SESSION_REVOKED_CHANNEL, AUTH_CHANGED_CHANNEL],
 		onNotification: (channel, payload) => {
 			if (channel === EVENTS_CHANNEL) {
 				const colon = payload.indexOf(':');
@@ -149,9 +174,15 @@ export async function attachRealtime(httpServer: HttpServer, options: RealtimeOp
 			} else if (channel === PRESENCE_CHANNEL) {
 				broadcastPresence();
 			} else if (channel === SESSION_REVOKED_CHANNEL) {
-				disconnectSessions(new Set(payload.split(',')));
+				const ids = payload.split(',');
+				forgetSessions(ids);
+				disconnectSessions(new Set(ids));
+			} else if (channel === AUTH_CHANGED_CHANNEL) {
+				forgetUser(payload);
 			}
 		},
+		// Sessions are cached only while this connection hears every invalidation.
+		onReady: sessionCacheListener,
 		onReconnect: () => {
 			log('warn', 'LISTEN connection restored; catching up');
 			fanout.catchUp((topic) => currentSeq(db, topic));

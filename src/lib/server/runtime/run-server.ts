@@ -18,6 +18,7 @@ import { StartupError } from '../startup-error.ts';
 import { opsRoutes } from './ops-routes.ts';
 import { onStopSignals, shutDown, trackRequests } from './shutdown.ts';
 import { answerMalformedRequest } from '../http/malformed-request.ts';
+import { superviseWorkers, workerCount } from './workers.ts';
 
 const log = (level: 'info' | 'warn' | 'error', msg: string, extra?: Record<string, unknown>) => logger[level](extra ?? {}, msg);
 
@@ -33,6 +34,9 @@ export async function runServer(root: string): Promise<void> {
 	}
 	await assertPortFree(settings.PORT, settings.HOST);
 	const boot = await bootstrap();
+	const workers = workerCount(settings.PARAAT_WORKERS);
+	// Several workers: this process keeps the database and the stop, the workers serve (workers.ts).
+	if (workers > 1) return superviseWorkers({ count: workers, boot, settings });
 	try {
 		await listen(root, settings, boot);
 	} catch (err) {
@@ -43,7 +47,25 @@ export async function runServer(root: string): Promise<void> {
 	}
 }
 
-async function listen(root: string, settings: Config, boot: Bootstrapped): Promise<void> {
+/**
+ * A worker of a node with several (workers.ts): the primary bootstrapped the database and passed
+ * its address in DATABASE_URL; the worker serves on the shared port and stops nothing it did not start.
+ */
+export async function runWorker(root: string): Promise<void> {
+	process.env.NODE_ENV ??= 'production';
+	const settings = config();
+	const databaseUrl = process.env.DATABASE_URL;
+	if (!databaseUrl) throw new StartupError('Een werkproces kreeg geen DATABASE_URL van het hoofdproces: start Paraat met `npm start` of `npm run serve`.');
+	const boot: Bootstrapped = { databaseUrl, demo: false, demoAccounts: [], stop: async () => {} };
+	try {
+		await listen(root, settings, boot, settings.PARAAT_WORKER_INDEX ?? 0);
+	} catch (err) {
+		await closeSharedDb().catch(() => {});
+		throw err;
+	}
+}
+
+async function listen(root: string, settings: Config, boot: Bootstrapped, worker?: number): Promise<void> {
 	// adapter-node assumes https unless told otherwise. Without ORIGIN or a proxy's protocol
 	// header, tell it what this very connection is, so http://localhost and http://127.0.0.1
 	// both work (form posts are checked against the origin). adapter-node reads these variables
@@ -90,7 +112,9 @@ async function listen(root: string, settings: Config, boot: Bootstrapped): Promi
 		throw err;
 	});
 	const address = `http://localhost:${settings.PORT}`;
-	logger.info({ port: settings.PORT, node: realtime.nodeId, demo: boot.demo }, 'Paraat gestart');
+	// A worker's start is logged at debug; the primary says "Paraat gestart" once for the node.
+	if (worker === undefined) logger.info({ port: settings.PORT, node: realtime.nodeId, demo: boot.demo }, 'Paraat gestart');
+	else logger.debug({ port: settings.PORT, node: realtime.nodeId, worker }, 'werkproces gestart');
 	if (boot.demo) process.stdout.write(demoBanner(address, boot.demoAccounts) + '\n');
 
 	const graceMs = settings.PARAAT_SHUTDOWN_GRACE_SECONDS * 1000;

@@ -1,5 +1,6 @@
-import { sql, type Kysely } from 'kysely';
-import type { DB } from '../db/schema';
+import { sql, type Insertable, type Kysely } from 'kysely';
+import type { AuditLog, DB } from '../db/schema';
+import { auditRowInsert } from '../audit/audit-queries.ts';
 import { stampOrNow } from '../db/now.ts';
 import type { TaskRecord } from '../../contracts/task.ts';
 // The columns' check constraints hold these values; the record names them as the vocabulary.
@@ -92,6 +93,96 @@ export async function findTask(db: Db, id: string): Promise<TaskRecord | undefin
 /** Locks the task row for the rest of the transaction, so version checks cannot race. */
 export async function lockTask(db: Db, id: string) {
 	return db.selectFrom('task').select(['id', 'incidentId', 'version']).where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+/**
+ * Locks the task row (not its incident) and reads, in the same round trip, what a change is checked
+ * against: the task's version and state, and its incident's kind, status and start.
+ */
+export async function lockTaskForChange(db: Db, id: string) {
+	return db
+		.selectFrom('task')
+		.innerJoin('incident', 'incident.id', 'task.incidentId')
+		.select([
+			'task.id',
+			'task.incidentId',
+			'task.version',
+			'task.status',
+			'task.blockedReason',
+			'task.assigneeId',
+			'incident.kind',
+			'incident.status as incidentStatus',
+			'incident.startedAt'
+		])
+		.where('task.id', '=', id)
+		.forUpdate('task')
+		.executeTakeFirst();
+}
+
+/**
+ * One statement for a task change: the update (version + 1), its history row and its audit row,
+ * returning the task as the API shows it. The changer is the one who makes this change, so the
+ * record's `updatedBy` needs no read of the history row just written.
+ */
+export async function applyTaskChange(
+	db: Db,
+	change: {
+		id: string;
+		values: Partial<TaskValues>;
+		at?: Date;
+		changer: { id: string; name: string };
+		history: Record<string, unknown>;
+		audit: Insertable<AuditLog>;
+	}
+): Promise<TaskRecord> {
+	const row = await db
+		.with('updated', (qc) =>
+			qc
+				.updateTable('task')
+				.set({ ...change.values, version: sql`version + 1`, updatedAt: stampOrNow(change.at) })
+				.where('id', '=', change.id)
+				.returningAll()
+		)
+		.with('history', (qc) =>
+			qc
+				.insertInto('taskChange')
+				.columns(['taskId', 'version', 'changedBy', 'changes', 'changedAt'])
+				.expression((eb) =>
+					eb
+						.selectFrom('updated')
+						.select([
+							'updated.id',
+							'updated.version',
+							sql<string>`${change.changer.id}::uuid`.as('changedBy'),
+							sql<string>`${JSON.stringify(change.history)}::jsonb`.as('changes'),
+							sql<Date>`coalesce(${change.at ?? null}::timestamptz, now())`.as('changedAt')
+						])
+				)
+		)
+		.with('audit', (qc) => auditRowInsert(qc, change.audit))
+		.selectFrom('updated')
+		.innerJoin('incident', 'incident.id', 'updated.incidentId')
+		.leftJoin('appUser as assignee', 'assignee.id', 'updated.assigneeId')
+		.select([
+			'updated.id',
+			'updated.incidentId',
+			'updated.process',
+			'updated.title',
+			'updated.description',
+			'updated.municipalityCode',
+			'updated.assigneeId',
+			'assignee.name as assigneeName',
+			'updated.priority',
+			'updated.status',
+			'updated.blockedReason',
+			'updated.dueAt',
+			'updated.version',
+			'updated.createdAt',
+			'updated.updatedAt',
+			'incident.kind'
+		])
+		.executeTakeFirstOrThrow();
+	return toRecord({ ...row, changedBy: change.changer.id, changedByName: change.changer.name });
 }
 
 export interface TaskValues {

@@ -7,7 +7,7 @@ import { transact } from '../db/transaction';
 import type { SessionUser } from '../auth/roles';
 import { can } from '../auth/permissions';
 import { writeAudit } from '../audit/audit';
-import { publish } from '../realtime/event-log';
+import { publish, publishAll } from '../realtime/event-log';
 import { ServiceError, VersionConflictError, conflict, forbidden, invalid, notFound } from '../errors';
 import { transitionRefusal, type TaskStatus } from '../../domain/bevolkingszorg';
 import { incidentIsOpen } from '../../domain/incidents';
@@ -20,14 +20,15 @@ import { findGrants } from '../auth/session-queries';
 import { requireReadableIncident } from '../incident-access/incident-access';
 import type { IncidentRecord } from '../incident-access/incident-record-queries';
 import {
+	applyTaskChange,
 	findTask,
+	lockTaskForChange,
 	markBevolkingszorgActivated,
 	insertTask,
 	insertTaskChange,
 	insertTaskNote,
 	listTasks,
 	listTasksOfAssignee,
-	lockTask,
 	lockTasks,
 	taskHistory,
 	taskNotes,
@@ -51,14 +52,17 @@ export function taskConflictMessage(current: TaskRecord): string {
 /** The name callers and tests used before there was one conflict error. */
 export { VersionConflictError as TaskConflictError };
 
-function requireWrite(user: SessionUser, incident: IncidentRecord): void {
+/** What a task write is checked against: whether the incident is an exercise, open, and when it began. */
+type IncidentForWrite = Pick<IncidentRecord, 'exercise' | 'status' | 'startedAt'>;
+
+function requireWrite(user: SessionUser, incident: IncidentForWrite): void {
 	if (!can(user, 'task.write', { exercise: incident.exercise })) throw forbidden('Alleen bevolkingszorg en het crisisteam (bij een oefening ook de oefenleider) wijzigen taken.');
 	if (!incidentIsOpen(incident.status)) throw new ServiceError(409, 'incident_closed', 'Dit incident is gesloten; taken wijzigen niet meer.');
 }
 
 async function validateRefs(
 	db: Kysely<DB>,
-	incident: IncidentRecord,
+	incident: IncidentForWrite,
 	values: { municipality?: string | null; dueAt?: string | null; assigneeId?: string | null }
 ): Promise<void> {
 	const fields: { field: string; message: string }[] = [];
@@ -81,10 +85,14 @@ async function validateRefs(
 
 async function announce(trx: Transaction<DB>, user: SessionUser, task: TaskRecord, type: 'task.created' | 'task.updated', at: Date | undefined, previousAssignee?: string | null) {
 	const actor = { id: user.id, name: user.name };
-	await publish(trx, { topic: `incident:${task.incidentId}`, type, data: task, actor, exercise: task.exercise, at });
-	// A fixed order of topics, so two transactions never take the counter locks crosswise.
+	// A fixed order of topics (the incident, then the assignees by id), so two transactions never
+	// take the counter locks crosswise; all of them in one statement.
 	const assignees = [...new Set([task.assignee?.id, previousAssignee].filter((id): id is string => !!id))].sort();
-	for (const id of assignees) await publish(trx, { topic: `user:${id}`, type, data: task, actor, exercise: task.exercise, at });
+	const topics = [`incident:${task.incidentId}`, ...assignees.map((id) => `user:${id}`)];
+	await publishAll(
+		trx,
+		topics.map((topic) => ({ topic, type, data: task, actor, exercise: task.exercise, at }))
+	);
 }
 
 export async function tasksOfIncident(db: Kysely<DB>, user: SessionUser, incidentId: string): Promise<TaskRecord[]> {
@@ -134,14 +142,20 @@ export async function createTask(db: Kysely<DB>, user: SessionUser, incidentId: 
 export async function changeTask(db: Kysely<DB>, user: SessionUser, taskId: string, input: TaskChangeInput, ctx: Ctx): Promise<TaskRecord> {
 	// Someone who may not read incidents learns nothing about which tasks exist.
 	if (!can(user, 'incident.read')) throw forbidden('Je hebt geen toegang tot incidenten.');
+	// Four round trips inside the transaction: lock (with the incident), the change with its history
+	// and audit rows, the events with their NOTIFY, and only on a conflict the current task.
 	return transact(db, async (trx) => {
-		// The task locked first, then its incident re-read and the policy asked, all in this transaction.
-		const locked = isUuid(taskId) ? await lockTask(trx, taskId) : undefined;
+		// The task locked first and its incident read in the same statement; the policy asked on
+		// what this transaction sees.
+		const locked = isUuid(taskId) ? await lockTaskForChange(trx, taskId) : undefined;
 		if (!locked) throw notFound('Deze taak bestaat niet.');
-		const incident = await writableIncident(trx, user, locked.incidentId);
+		const incident: IncidentForWrite = { exercise: locked.kind === 'oefening', status: locked.incidentStatus as IncidentRecord['status'], startedAt: locked.startedAt.toISOString() };
+		requireWrite(user, incident);
 		await validateRefs(trx, incident, input);
-		const current = (await findTask(trx, taskId))!;
-		if (locked.version !== input.version) throw new VersionConflictError(current, taskConflictMessage(current));
+		if (locked.version !== input.version) {
+			const current = (await findTask(trx, taskId))!;
+			throw new VersionConflictError(current, taskConflictMessage(current));
+		}
 
 		const changes: Partial<TaskValues> = {};
 		if (input.status !== undefined) changes.status = input.status;
@@ -155,18 +169,31 @@ export async function changeTask(db: Kysely<DB>, user: SessionUser, taskId: stri
 		if (input.blockedReason !== undefined) changes.blockedReason = input.blockedReason || null;
 		if (Object.keys(changes).length === 0) throw new ServiceError(400, 'no_changes', 'Er is niets om te wijzigen.');
 
-		const nextStatus = (changes.status ?? current.status) as TaskStatus;
-		const nextBlocked = changes.blockedReason !== undefined ? changes.blockedReason : current.blockedReason;
-		if (nextStatus !== current.status || changes.blockedReason !== undefined) {
-			const refusal = transitionRefusal({ status: current.status as TaskStatus, blockedReason: nextBlocked }, nextStatus);
+		const currentStatus = locked.status as TaskStatus;
+		const nextStatus = (changes.status ?? currentStatus) as TaskStatus;
+		const nextBlocked = changes.blockedReason !== undefined ? changes.blockedReason : locked.blockedReason;
+		if (nextStatus !== currentStatus || changes.blockedReason !== undefined) {
+			const refusal = transitionRefusal({ status: currentStatus, blockedReason: nextBlocked }, nextStatus);
 			if (refusal && nextStatus === 'gereed') throw new ServiceError(400, 'invalid_transition', refusal, [{ field: 'status', message: refusal }]);
 		}
 
-		await updateTask(trx, taskId, changes, ctx.now);
-		await insertTaskChange(trx, { taskId, version: current.version + 1, changedBy: user.id, changes: { ...input, version: undefined }, changedAt: ctx.now });
-		const task = (await findTask(trx, taskId))!;
-		await writeAudit(trx, { actorId: user.id, action: 'task.updated', entityType: 'taak', entityId: taskId, ip: ctx.ip, details: { version: task.version, fields: Object.keys(changes) }, at: ctx.now });
-		await announce(trx, user, task, 'task.updated', ctx.now, current.assignee?.id ?? null);
+		const task = await applyTaskChange(trx, {
+			id: taskId,
+			values: changes,
+			at: ctx.now,
+			changer: { id: user.id, name: user.name },
+			history: { ...input, version: undefined },
+			audit: {
+				actorId: user.id,
+				action: 'task.updated',
+				entityType: 'taak',
+				entityId: taskId,
+				ip: ctx.ip,
+				details: JSON.stringify({ version: locked.version + 1, fields: Object.keys(changes) }),
+				at: ctx.now
+			}
+		});
+		await announce(trx, user, task, 'task.updated', ctx.now, locked.assigneeId);
 		return task;
 	});
 }
