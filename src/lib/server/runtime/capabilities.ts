@@ -16,6 +16,7 @@ import { tasksCapability } from '../tasks/tasks-capability.ts';
 import { bluswaterCapability } from '../bluswater/bluswater-capability.ts';
 import { logbookCapability } from '../logbook/logbook-capability.ts';
 import { injectsCapability } from '../injects/injects-capability.ts';
+import { alertingCapability } from '../alerting/alerting-capability.ts';
 import { safetyPlanCapability } from '../safety-plan/safety-plan-capability.ts';
 
 /** In the order their paths appear in the OpenAPI document. */
@@ -28,6 +29,7 @@ export const capabilities: readonly Capability[] = [
 	bluswaterCapability,
 	logbookCapability,
 	injectsCapability,
+	alertingCapability,
 	eventsCapability,
 	calendarCapability,
 	adviceCapability,
