@@ -36,7 +36,7 @@ const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 
 export function answerLink(link: string, answer: 'komt' | 'komt_niet'): string {
-	return `${link}?antwoord=${answer}`;
+	return `${link}${link.includes('?') ? '&' : '?'}antwoord=${answer}`;
 }
 
 export function composeAlertMessage(m: AlertMessageInput): AlertNotification {
