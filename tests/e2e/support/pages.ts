@@ -54,7 +54,7 @@ export const MAIN_PAGES: PageGroup[] = [
 	},
 	{
 		email: demoEmail('beheerder'),
-		paths: async () => ['/beheer/gebruikers', '/beheer/audit', '/beheer/taakkaarten', '/beheer/bluswater']
+		paths: async () => ['/beheer/gebruikers', '/beheer/audit', '/beheer/taakkaarten', '/beheer/bluswater', '/beheer/piket']
 	},
 	{
 		email: demoEmail('beheerder', 'haarlem'),

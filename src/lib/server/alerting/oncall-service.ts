@@ -55,11 +55,11 @@ export async function onCallNow(db: Kysely<DB>, user: SessionUser, ctx: Clocked 
 	});
 }
 
-/** The beheer page: functions, the periods of the coming week (and the last day), swaps, people. */
+/** The beheer page: functions, the periods from half a day ago to three days ahead, swaps, people. */
 export async function rosterOverview(db: Kysely<DB>, user: SessionUser, ctx: Clocked = {}) {
 	requireManage(user);
 	const now = momentOf(ctx);
-	const periods = await periodsBetween(db, new Date(now.getTime() - 24 * 3_600_000), new Date(now.getTime() + 8 * 24 * 3_600_000));
+	const periods = await periodsBetween(db, new Date(now.getTime() - 12 * 3_600_000), new Date(now.getTime() + 3 * 24 * 3_600_000));
 	const swaps = await swapsOf(db, periods.map((p) => p.id));
 	return {
 		functions: await listFunctions(db),

@@ -20,13 +20,16 @@ export const actions: Actions = {
 	},
 	ruilen: async ({ locals, url, request }) => {
 		const user = requirePermission(locals, url, 'oncall.manage');
-		const values = formValues(await request.formData(), ['periodId', 'slot', 'toUserId', 'reason', 'version']);
-		return runFormAction(`ruilen-${values.periodId}`, values, dutySwapInput, (input) => locals.services.alerting.swapDuty(user, values.periodId!, input, locals.ctx));
+		const values = formValues(await request.formData(), ['period', 'slot', 'toUserId', 'reason']);
+		// The period's choice carries the version the page showed: "<id>|<version>".
+		const [periodId = '', version = ''] = values.period!.split('|');
+		return runFormAction('ruilen', { ...values, version }, dutySwapInput, (input) => locals.services.alerting.swapDuty(user, periodId, input, locals.ctx));
 	},
 	verwijderen: async ({ locals, url, request }) => {
 		const user = requirePermission(locals, url, 'oncall.manage');
-		const values = formValues(await request.formData(), ['periodId']);
-		return runFormAction(`ruilen-${values.periodId}`, values, z.object({ periodId: z.string() }), (input) => locals.services.alerting.removeDutyPeriod(user, input.periodId, locals.ctx));
+		const values = formValues(await request.formData(), ['period']);
+		const [periodId = ''] = values.period!.split('|');
+		return runFormAction('ruilen', values, z.object({ period: z.string().min(1, { error: 'Kies een dienst.' }) }), () => locals.services.alerting.removeDutyPeriod(user, periodId, locals.ctx));
 	},
 	functie: async ({ locals, url, request }) => {
 		const user = requirePermission(locals, url, 'oncall.manage');
