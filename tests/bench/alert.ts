@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { createDb } from '../../src/lib/server/db/index.ts';
 import { ensureDatabase, startEmbeddedPostgres } from '../../src/lib/server/db/embedded.ts';
 import { migrateToLatest } from '../../src/lib/server/db/migrator.ts';
@@ -31,7 +31,7 @@ chmodSync(dir, 0o755);
 const server = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: Number(process.env.PARAAT_PG_PORT ?? 56900) });
 const db = createDb((await ensureDatabase(server.adminUrl, 'bench_alert'), server.urlFor('bench_alert')), { max: 4 });
 try {
-	await migrateToLatest(db);
+	await migrateToLatest(db as unknown as Kysely<unknown>);
 	await seedReferenceData(db);
 	// The outbox the delivery writes to: the fields of an OutgoingNotification.
 	await sql`create table bench_outbox (id bigserial primary key, user_id uuid not null, category text not null, subject text not null, text text not null, html text not null, url text not null, actions jsonb not null, created_at timestamptz not null default now())`.execute(db);
