@@ -28,7 +28,7 @@ export const dutySwapInput = z.object({
 export type DutySwapInput = z.output<typeof dutySwapInput>;
 
 export const newCrisisFunctionInput = z.object({
-	code: z.string({ error: 'Vul een code in.' }).trim().regex(FUNCTION_CODE, { error: 'Een code is 2–40 kleine letters, cijfers of _, beginnend met een letter (bijvoorbeeld tl_verzorging).' }),
+	code: z.string({ error: 'Vul een code in.' }).trim().regex(FUNCTION_CODE, { error: 'Een code is 2–40 kleine letters, cijfers of _, beginnend met een letter (bijvoorbeeld verzorging).' }),
 	name: safeText({ error: 'Vul een naam in.' }).trim().min(2, { error: 'Vul een naam in (minstens 2 tekens).' }).max(80, { error: 'De naam mag hoogstens 80 tekens hebben.' }),
 	description: safeText().trim().max(300, { error: 'De omschrijving mag hoogstens 300 tekens hebben.' }).default('')
 });
