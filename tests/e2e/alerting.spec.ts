@@ -44,7 +44,11 @@ test('de crisisteam alarmeert, de OvD antwoordt met één tik zonder in te logge
 		const ovd = duty.find((d) => d.function === 'ovd_bz')!;
 		expect(ovd.backupUserId).toBeTruthy();
 
-		await team.page.goto(`/crisis/${incident.id}/opkomst`);
+		// "Alarmeren" on the incident leads to its alerting tab.
+		await team.page.goto(`/crisis/${incident.id}`);
+		await team.page.getByRole('link', { name: 'Alarmeren' }).click();
+		await expect(team.page).toHaveURL(new RegExp(`/crisis/${incident.id}/opkomst$`));
+		await expect(team.page.getByRole('link', { name: 'Alarmering en opkomst' })).toHaveAttribute('aria-current', 'page');
 		await expectHydrated(team.page);
 		await expectConnected(team.page);
 		await expect(team.page.getByText('Er is voor dit incident nog niemand gealarmeerd.')).toBeVisible();
