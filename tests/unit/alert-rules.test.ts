@@ -5,6 +5,7 @@ import { escalationDecision, escalationMoment } from '../../src/lib/domain/alert
 import { composeAlertMessage, escapeHtml } from '../../src/lib/domain/alerting/message.ts';
 import { statusAfterSeen } from '../../src/lib/domain/alerting/statuses.ts';
 import { alertLink, alertTokenHash, newAlertToken } from '../../src/lib/server/alerting/alert-token.ts';
+import { ConfigError, loadConfig } from '../../src/lib/server/config.ts';
 
 const sent = new Date('2026-12-07T16:00:00Z');
 const due = escalationMoment(sent, 5);
@@ -111,5 +112,19 @@ describe('the one-tap token', () => {
 	});
 	it('travels in the query, never in the path the request log records', () => {
 		expect(alertLink('https://paraat.vrk.nl/', 'abc')).toBe('https://paraat.vrk.nl/alarm?code=abc');
+	});
+});
+
+describe('the settings', () => {
+	it('default to 5 minutes before escalation and 12 hours of link validity, within Dutch-worded bounds', () => {
+		const c = loadConfig({});
+		expect([c.PARAAT_ALARM_ESCALATIE_MINUTEN, c.PARAAT_ALARM_LINK_UREN]).toEqual([5, 12]);
+		expect(() => loadConfig({ PARAAT_ALARM_ESCALATIE_MINUTEN: '0' })).toThrow(/PARAAT_ALARM_ESCALATIE_MINUTEN moet minstens 1 zijn/);
+		expect(() => loadConfig({ PARAAT_ALARM_LINK_UREN: 'morgen' })).toThrow(ConfigError);
+	});
+	it('refuse the plain-text message file outside demo mode (it holds working links)', () => {
+		const real = { DATABASE_URL: 'postgres://paraat:x@db.example:5432/paraat', PARAAT_ALARM_BERICHTEN_BESTAND: '/tmp/berichten.jsonl' };
+		expect(() => loadConfig(real)).toThrow(/alleen in demomodus/);
+		expect(loadConfig({ ...real, PARAAT_DEMO: '1' }).PARAAT_ALARM_BERICHTEN_BESTAND).toBe('/tmp/berichten.jsonl');
 	});
 });

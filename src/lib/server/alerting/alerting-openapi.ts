@@ -1,7 +1,7 @@
 // On-call roster and alerting in /api/v1/openapi.json.
 import { newAlertInput } from '../../contracts/alert-input.ts';
 import { ALERT_STATUSES } from '../../domain/alerting/statuses.ts';
-import { errorResponse, idParam, jsonBody, jsonSchema as schema, okResponse as ok } from '../http/openapi-helpers.ts';
+import { errorResponse, idParam, jsonBody, jsonSchema as schema, listResponse as list, okResponse as ok } from '../http/openapi-helpers.ts';
 
 const time = { type: ['string', 'null'], format: 'date-time' } as const;
 
@@ -71,7 +71,7 @@ export const alertingPaths = {
 		get: { summary: 'Wie nu piketdienst heeft, per functie, met de backup', responses: { '200': ok('OnCall'), '403': errorResponse('Geen toegang tot het piketrooster') } }
 	},
 	'/api/v1/incidents/{id}/alerts': {
-		get: { summary: 'De alarmeringen van een incident (opkomst), nieuwste eerst', parameters: idParam, responses: { '200': ok('Alert'), '404': errorResponse('Incident bestaat niet') } },
+		get: { summary: 'De alarmeringen van een incident (opkomst), nieuwste eerst', parameters: idParam, responses: { '200': list('alerts', 'Alert'), '404': errorResponse('Incident bestaat niet') } },
 		post: {
 			summary: 'Alarmeren: wie nu dienst heeft voor de gekozen functies krijgt het bericht met een eenmalige antwoordlink; live op `incident:<id>`',
 			parameters: idParam,
