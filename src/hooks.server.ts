@@ -24,6 +24,7 @@ import { seedDemoAdvice } from '$lib/server/demo/demo-advice';
 import { seedDemoBibob } from '$lib/server/demo/demo-bibob';
 import { seedDemoSafetyPlans } from '$lib/server/demo/demo-safety-plan';
 import { seedDemoNeighbourhoods } from '$lib/server/demo/demo-neighbourhoods';
+import { seedDemoRoster } from '$lib/server/demo/demo-roster';
 import { registerCapabilities } from '$lib/server/runtime/capabilities';
 
 // Before any request: the OpenAPI document (and any topic check) needs the capabilities.
@@ -33,6 +34,12 @@ export const init: ServerInit = async () => {
 	// Internal hand-over from the bootstrap (runtime/bootstrap.ts), read from the environment at this
 	// moment rather than from the cached configuration: the bootstrap sets it after the start began.
 	if (process.env.PARAAT_DEMO_ACTIVE !== '1') return;
+	try {
+		// Someone on duty for every crisis function, from yesterday to a week ahead.
+		await seedDemoRoster(getDb());
+	} catch (err) {
+		logger.error({ err: err instanceof Error ? err.message : String(err) }, 'demo-piketrooster niet klaargezet');
+	}
 	try {
 		await seedDemoExercise(getDb());
 	} catch (err) {

@@ -2,6 +2,7 @@
 // data }`, with `data` typed per `type`: switching on `type` narrows `data` to the record that
 // event carries (in the same shape as the API returns it), so no view needs a cast.
 import type { AdviceRequestRecord } from './advice.ts';
+import type { AlertRecord } from './alert.ts';
 import type { ApplicationView } from './application.ts';
 import type { BibobFileNews } from './bibob.ts';
 import type { UnitRecord, WaterRequestRecord } from './bluswater.ts';
@@ -40,6 +41,9 @@ export interface EventPayloads {
 	'inject.created': InjectRecord;
 	'inject.deleted': InjectRecord;
 	'inject.delivered': InjectRecord;
+	// incident:<id> (the attendance board, opkomst)
+	'alert.created': AlertRecord;
+	'alert.updated': AlertRecord;
 	// region, user:<id>
 	'notice.created': NoticeRecord;
 	'notice.withdrawn': NoticeRecord;
@@ -109,6 +113,8 @@ const TYPES: Record<EventType, true> = {
 	'inject.created': true,
 	'inject.deleted': true,
 	'inject.delivered': true,
+	'alert.created': true,
+	'alert.updated': true,
 	'notice.created': true,
 	'notice.withdrawn': true,
 	'notice.read': true,

@@ -106,6 +106,19 @@ export const configSchema = z.object({
 		(url) => (url.protocol === 'https:' || url.protocol === 'http:') && !url.search,
 		'PARAAT_LOCATIESERVER_URL moet het adres van de PDOK Locatieserver zijn, bijvoorbeeld https://api.pdok.nl/bzk/locatieserver/search/v3_1.'
 	).default('https://api.pdok.nl/bzk/locatieserver/search/v3_1'),
+	PARAAT_ALARM_ESCALATIE_MINUTEN: z.coerce
+		.number({ error: () => 'PARAAT_ALARM_ESCALATIE_MINUTEN moet een aantal minuten zijn.' })
+		.int({ error: () => 'PARAAT_ALARM_ESCALATIE_MINUTEN moet een geheel aantal minuten zijn.' })
+		.min(1, { error: () => 'PARAAT_ALARM_ESCALATIE_MINUTEN moet minstens 1 zijn.' })
+		.max(120, { error: () => 'PARAAT_ALARM_ESCALATIE_MINUTEN mag hoogstens 120 (twee uur) zijn.' })
+		.default(5),
+	PARAAT_ALARM_LINK_UREN: z.coerce
+		.number({ error: () => 'PARAAT_ALARM_LINK_UREN moet een aantal uren zijn.' })
+		.int({ error: () => 'PARAAT_ALARM_LINK_UREN moet een geheel aantal uren zijn.' })
+		.min(1, { error: () => 'PARAAT_ALARM_LINK_UREN moet minstens 1 zijn.' })
+		.max(72, { error: () => 'PARAAT_ALARM_LINK_UREN mag hoogstens 72 (drie dagen) zijn.' })
+		.default(12),
+	PARAAT_ALARM_BERICHTEN_BESTAND: z.string().trim().optional(),
 	PARAAT_METRICS_TOKEN: z
 		.string()
 		.trim()
@@ -178,6 +191,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 	if (!parsed.success) throw new ConfigError([...new Set(parsed.error.issues.map((issue) => issue.message))]);
 	const oidc = oidcProblems(parsed.data);
 	if (oidc.length > 0) throw new ConfigError(oidc);
+	// The file holds one-tap links in plain text: a stand-in for the mail outbox in demo and tests only.
+	if (parsed.data.PARAAT_ALARM_BERICHTEN_BESTAND && !demoWanted(parsed.data)) {
+		throw new ConfigError(['PARAAT_ALARM_BERICHTEN_BESTAND kan alleen in demomodus; laat hem leeg op een echte server.']);
+	}
 	return parsed.data;
 }
 

@@ -38,7 +38,7 @@ export const MAIN_PAGES: PageGroup[] = [
 		email: demoEmail('crisisteam', 'haarlem'),
 		paths: async (r) => {
 			const id = await demoExercise(r);
-			return ['/crisis', `/crisis/${id}`, `/crisis/${id}/logboek`, `/crisis/${id}/beeld`, `/crisis/${id}/kaart`, `/crisis/${id}/evaluatie`, '/mijn-taken', '/bluswater'];
+			return ['/crisis', `/crisis/${id}`, `/crisis/${id}/logboek`, `/crisis/${id}/beeld`, `/crisis/${id}/kaart`, `/crisis/${id}/opkomst`, `/crisis/${id}/evaluatie`, '/mijn-taken', '/bluswater'];
 		}
 	},
 	{
@@ -54,7 +54,7 @@ export const MAIN_PAGES: PageGroup[] = [
 	},
 	{
 		email: demoEmail('beheerder'),
-		paths: async () => ['/beheer/gebruikers', '/beheer/audit', '/beheer/taakkaarten', '/beheer/bluswater']
+		paths: async () => ['/beheer/gebruikers', '/beheer/audit', '/beheer/taakkaarten', '/beheer/bluswater', '/beheer/piket']
 	},
 	{
 		email: demoEmail('beheerder', 'haarlem'),

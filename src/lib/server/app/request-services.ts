@@ -8,6 +8,12 @@ import * as adviceService from '../advice/advice-service.ts';
 import * as adviceSettingsService from '../advice/advice-settings-service.ts';
 import * as advicePage from '../advice/advice-page.ts';
 import * as auditService from '../audit-trail/audit-trail-service.ts';
+import * as oncallService from '../alerting/oncall-service.ts';
+import { alertService } from '../alerting/alert-service.ts';
+import { alertGripService } from '../alerting/alert-grip.ts';
+import { alertLinkService } from '../alerting/alert-link-service.ts';
+import { alertSettings } from '../alerting/alert-settings.ts';
+import { wiredDelivery, type DeliverNotifications } from '../alerting/notification-delivery.ts';
 import * as login from '../auth/login.ts';
 import * as loginChallenge from '../auth/login-challenge.ts';
 import * as logout from '../auth/logout.ts';
@@ -61,9 +67,16 @@ import * as taskService from '../tasks/task-service.ts';
 import * as templateService from '../tasks/template-service.ts';
 import * as userService from '../users/user-service.ts';
 
-export function createRequestServices(database: () => Database) {
+export interface RequestServiceOptions {
+	/** Where alert messages go: the notification outbox once wired (notification-delivery.ts); tests record them. */
+	deliverNotifications?: DeliverNotifications;
+}
+
+export function createRequestServices(database: () => Database, options: RequestServiceOptions = {}) {
+	const alertDeps = () => ({ deliver: options.deliverNotifications ?? wiredDelivery, settings: alertSettings() });
 	return Object.freeze({
 		advice: bindDb(database, adviceService, adviceSettingsService, advicePage),
+		alerting: bindDb(database, oncallService, alertService(alertDeps), alertGripService(alertDeps), alertLinkService(alertDeps)),
 		audit: bindDb(database, auditService),
 		auth: bindDb(database, login, loginChallenge, logout, session, passwordChange, recoveryRenewal, secondFactor, sessionOverview),
 		bibob: bindDb(database, bibobService, bibobReadService, bibobRetentionService, bibobStepService),

@@ -78,6 +78,11 @@ export const POLICY = {
 	'picture.write.communicatie': { label: 'Beeld: deel communicatie schrijven', allow: [{ roles: ['crisisteam', 'bevolkingszorg'] }, exercise(['oefenleider'])] },
 	'sitrap.publish': { label: 'SITRAP vaststellen en publiceren', allow: [{ roles: ['crisisteam'] }, exercise(['oefenleider'])] },
 	'inject.manage': { label: 'Injects van een oefening beheren', allow: [exercise(['oefenleider'])] },
+	// Alerting (issue 23): the crisis team calls the people on duty; an oefenleider does so in an
+	// exercise. Everyone in crisis work may see who is on duty; a regional beheerder keeps the roster.
+	'alert.send': { label: 'Piketfuncties alarmeren', allow: [{ roles: ['crisisteam'] }, exercise(['oefenleider'])] },
+	'oncall.read': { label: 'Zien wie piketdienst heeft', allow: [{ roles: INCIDENT_READERS }] },
+	'oncall.manage': { label: 'Het piketrooster en de alarmering per GRIP-niveau beheren', allow: [{ roles: ['beheerder'], regionalOnly: true }] },
 	'timeline.export': { label: 'Tijdlijn exporteren', allow: [{ roles: ['crisisteam'] }, exercise(['oefenleider'])] },
 
 	// Bluswater: the board is read by everyone in crisis work; the fleet belongs to the region.

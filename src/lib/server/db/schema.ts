@@ -56,6 +56,35 @@ export interface AdviceSettings {
   version: Generated<number>;
 }
 
+export interface Alert {
+  createdAt: Generated<Timestamp>;
+  createdBy: string;
+  functions: string[];
+  gripLevel: number | null;
+  id: Generated<string>;
+  incidentId: string;
+  message: string;
+}
+
+export interface AlertRecipient {
+  alertId: string;
+  answeredAt: Timestamp | null;
+  backupUserId: string | null;
+  escalateAt: Timestamp | null;
+  escalatedAt: Timestamp | null;
+  escalatedFrom: string | null;
+  eta: Timestamp | null;
+  functionCode: string;
+  id: Generated<string>;
+  linkExpiresAt: Timestamp;
+  linkUsedAt: Timestamp | null;
+  receivedAt: Timestamp | null;
+  sentAt: Timestamp;
+  status: Generated<string>;
+  tokenHash: string;
+  userId: string;
+}
+
 export interface AppUser {
   active: Generated<boolean>;
   createdAt: Generated<Timestamp>;
@@ -205,6 +234,38 @@ export interface CalendarFeedKey {
   userId: string;
 }
 
+export interface CrisisFunction {
+  code: string;
+  createdAt: Generated<Timestamp>;
+  description: Generated<string>;
+  name: string;
+  sortOrder: Generated<number>;
+  standard: Generated<boolean>;
+}
+
+export interface DutyPeriod {
+  backupUserId: string | null;
+  createdAt: Generated<Timestamp>;
+  createdBy: string | null;
+  endsAt: Timestamp;
+  functionCode: string;
+  id: Generated<string>;
+  startsAt: Timestamp;
+  userId: string;
+  version: Generated<number>;
+}
+
+export interface DutySwap {
+  changedAt: Generated<Timestamp>;
+  changedBy: string | null;
+  fromUserId: string | null;
+  id: Generated<string>;
+  periodId: string;
+  reason: Generated<string>;
+  slot: string;
+  toUserId: string | null;
+}
+
 export interface EventApplication {
   address: Generated<string>;
   areaM2: number | null;
@@ -300,6 +361,11 @@ export interface EventStatusChange {
   id: Generated<number>;
   note: Generated<string>;
   toStatus: string;
+}
+
+export interface GripAlertFunction {
+  functionCode: string;
+  level: number;
 }
 
 export interface GripChange {
@@ -797,6 +863,8 @@ export interface WaterUnitStatusChange {
 export interface DB {
   adviceRequest: AdviceRequest;
   adviceSettings: AdviceSettings;
+  alert: Alert;
+  alertRecipient: AlertRecipient;
   appUser: AppUser;
   auditLog: AuditLog;
   bibobAccessLog: BibobAccessLog;
@@ -808,12 +876,16 @@ export interface DB {
   bibobParty: BibobParty;
   bibobSettings: BibobSettings;
   calendarFeedKey: CalendarFeedKey;
+  crisisFunction: CrisisFunction;
+  dutyPeriod: DutyPeriod;
+  dutySwap: DutySwap;
   eventApplication: EventApplication;
   eventDocument: EventDocument;
   eventImportMapping: EventImportMapping;
   eventMunicipalitySettings: EventMunicipalitySettings;
   eventReferenceCounter: EventReferenceCounter;
   eventStatusChange: EventStatusChange;
+  gripAlertFunction: GripAlertFunction;
   gripChange: GripChange;
   gripLevel: GripLevel;
   idempotencyKey: IdempotencyKey;

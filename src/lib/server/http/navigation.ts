@@ -26,6 +26,7 @@ export function navigationFor(user: SessionUser): NavItem[] {
 	if (can(user, 'users.manage')) items.push({ href: '/beheer/gebruikers', label: 'Gebruikers' });
 	if (can(user, 'identity.providers.manage')) items.push({ href: '/beheer/inlogdiensten', label: 'Inlogdiensten' });
 	if (can(user, 'templates.manage', { municipality: null })) items.push({ href: '/beheer/taakkaarten', label: 'Standaardtaken' });
+	if (can(user, 'oncall.manage')) items.push({ href: '/beheer/piket', label: 'Piketrooster' });
 	if (can(user, 'audit.read')) items.push({ href: '/beheer/audit', label: 'Auditlog' });
 	if (can(user, 'policy.read')) items.push({ href: '/beheer/rechten', label: 'Rechten' });
 	return items;

@@ -29,6 +29,22 @@ interface Ctx extends Clocked {
 	ip: string | null;
 }
 
+/** A GRIP change as a caller's follow-up sees it, inside the change's own transaction. */
+export interface GripChanged {
+	incident: IncidentRecord;
+	from: number;
+	to: number;
+	at: Date;
+}
+
+interface GripCtx extends Ctx {
+	/**
+	 * Runs in the GRIP change's transaction after it is written (alerting: raising GRIP alerts the
+	 * functions of the new levels). Passed in by the caller, so this capability imports no other.
+	 */
+	afterGripChange?: (trx: Transaction<DB>, change: GripChanged) => Promise<void>;
+}
+
 /** An oefenleider runs exercises; only the crisis team declares a real crisis. */
 export function canCreateIncident(user: SessionUser, kind: IncidentKind): boolean {
 	return can(user, 'incident.create', { exercise: kind === 'oefening' });
@@ -108,7 +124,7 @@ export async function createIncident(db: Kysely<DB>, user: SessionUser, input: N
 	});
 }
 
-export async function changeGrip(db: Kysely<DB>, user: SessionUser, id: string, input: GripChangeInput, ctx: Ctx) {
+export async function changeGrip(db: Kysely<DB>, user: SessionUser, id: string, input: GripChangeInput, ctx: GripCtx) {
 	const current = await requireReadableIncident(db, user, id);
 	requireManage(user, current);
 	if (!incidentIsOpen(current.status)) throw new ServiceError(409, 'incident_closed', 'Dit incident is gesloten; GRIP wijzigt niet meer.');
@@ -132,6 +148,7 @@ export async function changeGrip(db: Kysely<DB>, user: SessionUser, id: string, 
 			details: { from: current.grip, to: input.grip, reason: input.reason }
 		});
 		await announce(trx, user, incident, 'incident.updated', ctx.now);
+		await ctx.afterGripChange?.(trx, { incident, from: current.grip, to: input.grip, at: momentOf(ctx) });
 		return incident;
 	});
 }

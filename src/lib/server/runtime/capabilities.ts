@@ -17,6 +17,7 @@ import { bluswaterCapability } from '../bluswater/bluswater-capability.ts';
 import { logbookCapability } from '../logbook/logbook-capability.ts';
 import { mapCapability } from '../map/map-capability.ts';
 import { injectsCapability } from '../injects/injects-capability.ts';
+import { alertingCapability } from '../alerting/alerting-capability.ts';
 import { safetyPlanCapability } from '../safety-plan/safety-plan-capability.ts';
 
 /** In the order their paths appear in the OpenAPI document. */
@@ -30,6 +31,7 @@ export const capabilities: readonly Capability[] = [
 	logbookCapability,
 	mapCapability,
 	injectsCapability,
+	alertingCapability,
 	eventsCapability,
 	calendarCapability,
 	adviceCapability,

@@ -11,6 +11,9 @@ import { closeSharedDb, getDb } from '../db/index.ts';
 import { attachRealtime } from '../realtime/server.ts';
 import { registerCapabilities } from './capabilities.ts';
 import { startInjectScheduler } from '../injects/inject-scheduler.ts';
+import { startAlertScheduler } from '../alerting/alert-scheduler.ts';
+import { alertSettings } from '../alerting/alert-settings.ts';
+import { wiredDelivery } from '../alerting/notification-delivery.ts';
 import { logger } from '../log.ts';
 import { config, type Config } from '../config.ts';
 import { assertPortFree } from './port-check.ts';
@@ -100,12 +103,14 @@ async function listen(root: string, settings: Config, boot: Bootstrapped, worker
 		log
 	});
 	const injects = startInjectScheduler(getDb(), { log });
+	const alerts = startAlertScheduler(getDb(), () => ({ deliver: wiredDelivery, settings: alertSettings() }), { log });
 
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
 		server.listen(settings.PORT, settings.HOST, resolve);
 	}).catch(async (err: NodeJS.ErrnoException) => {
 		await injects.stop();
+		await alerts.stop();
 		await realtime.close().catch(() => {}); // the server never listened
 		// Taken between the check above and now: the same sentence.
 		if (err.code === 'EADDRINUSE') await assertPortFree(settings.PORT, settings.HOST);
@@ -122,6 +127,7 @@ async function listen(root: string, settings: Config, boot: Bootstrapped, worker
 		logger.info({ signal, graceMs }, 'Paraat stoppen');
 		const steps: [string, () => Promise<void>][] = [
 			['injectplanner', () => injects.stop()],
+			['escalatieplanner alarmering', () => alerts.stop()],
 			['databasepool', closeSharedDb],
 			['ingebouwde PostgreSQL', () => boot.stop()]
 		];

@@ -13,6 +13,9 @@ export function paraatDevServer(): Plugin {
 			const { attachRealtime } = await import('../realtime/server.ts');
 			const { registerCapabilities } = await import('./capabilities.ts');
 			const { startInjectScheduler } = await import('../injects/inject-scheduler.ts');
+			const { startAlertScheduler } = await import('../alerting/alert-scheduler.ts');
+			const { alertSettings } = await import('../alerting/alert-settings.ts');
+			const { wiredDelivery } = await import('../alerting/notification-delivery.ts');
 			const boot = await bootstrap().catch((err: unknown) => {
 				// A start failure a person can fix: its one sentence, not Vite's stack trace.
 				if (err instanceof Error && 'startupSentence' in err) {
@@ -30,6 +33,7 @@ export function paraatDevServer(): Plugin {
 				log: (level, msg, extra) => console[level === 'info' ? 'log' : level](msg, extra ?? '')
 			});
 			const injects = startInjectScheduler(db, { log: (level, msg, extra) => console[level === 'info' ? 'log' : level](msg, extra ?? '') });
+			const alerts = startAlertScheduler(db, () => ({ deliver: wiredDelivery, settings: alertSettings() }), { log: (level, msg, extra) => console[level === 'info' ? 'log' : level](msg, extra ?? '') });
 			const { opsRoutes } = await import('./ops-routes.ts');
 			const ops = opsRoutes({ db, listening: () => realtime.listening(), metricsToken: process.env.PARAAT_METRICS_TOKEN?.trim() || undefined });
 			server.middlewares.use((req, res, next) => (ops(req, res) ? undefined : next()));
@@ -39,6 +43,7 @@ export function paraatDevServer(): Plugin {
 			server.httpServer.once('close', () => {
 				void injects
 					.stop()
+					.then(() => alerts.stop())
 					.then(() => realtime.close())
 					.then(() => db.destroy())
 					.then(() => boot.stop());

@@ -21,7 +21,7 @@ export const actions: Actions = {
 		const user = requirePermission(locals, url, 'incident.read');
 		const values = formValues(await request.formData(), ['grip', 'reason', 'version']);
 		return runFormAction('grip', values, gripChangeInput, (input) =>
-			locals.services.incidents.changeGrip(user, params.id, input, locals.ctx)
+			locals.services.alerting.changeGripAndAlert(user, params.id, input, locals.ctx)
 		);
 	},
 	bevolkingszorg: async ({ locals, url, params }) => {

@@ -7,7 +7,7 @@ export const POST: RequestHandler = ({ locals, params, request }) =>
 	apiCall(async () => {
 		if (!locals.user) return unauthenticated();
 		const input = await readJson(request, gripChangeInput);
-		return json(await locals.services.incidents.changeGrip(locals.user, params.id, input, locals.ctx));
+		return json(await locals.services.alerting.changeGripAndAlert(locals.user, params.id, input, locals.ctx));
 	});
 
 export const fallback: RequestHandler = async () => methodNotAllowed();

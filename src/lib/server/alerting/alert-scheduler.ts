@@ -1,0 +1,95 @@
+// Escalates unanswered alerts to the backup when their minutes are up. Framework-free (relative
+// .ts imports), so the production entry and the Vite dev plugin both start it, like the inject
+// scheduler. All state is in the database (each recipient's `escalate_at`): after a restart the
+// next tick escalates whatever fell due meanwhile. Every node may run one: each recipient is
+// claimed with FOR UPDATE SKIP LOCKED and escalated in a transaction of its own, so it happens
+// exactly once, and one failure does not hold up the others.
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { transact } from '../db/transaction.ts';
+import { lockIncident } from '../logbook/log-queries.ts';
+import { findIncident } from '../incident-access/incident-record-queries.ts';
+import { announceAlert, escalateRecipient, type IssueDeps } from './alert-issue.ts';
+import { claimDueEscalation } from './alert-queries.ts';
+
+const DEFAULT_INTERVAL_MS = 5_000;
+/** At most this many escalations per tick, so one tick never runs unbounded. */
+const MAX_PER_TICK = 500;
+
+type Log = (level: 'info' | 'warn' | 'error', msg: string, extra?: Record<string, unknown>) => void;
+
+export interface AlertScheduler {
+	/** Runs one tick now (also used by tests); resolves with the number escalated. */
+	runOnce(): Promise<number>;
+	/** Stops the timer and waits for a running tick; call before the database closes. */
+	stop(): Promise<void>;
+}
+
+/** Escalates one due recipient: 'escalated', 'skipped' (nothing to do after all), or 'none'. */
+export async function escalateNext(db: Kysely<DB>, deps: IssueDeps, now: Date = new Date()): Promise<'escalated' | 'skipped' | 'none'> {
+	return transact(db, async (trx) => {
+		const due = await claimDueEscalation(trx, now);
+		if (!due) return 'none';
+		// Numbered like every other entry: under the incident lock (taken after the recipient's,
+		// the same order as an answer through the one-tap link).
+		const locked = await lockIncident(trx, due.incidentId);
+		const incident = locked && locked.status !== 'gesloten' ? await findIncident(trx, due.incidentId) : undefined;
+		if (!incident) return 'skipped';
+		const target = { id: incident.id, title: incident.title, exercise: incident.exercise };
+		if (!(await escalateRecipient(trx, due.id, target, now, deps))) return 'skipped';
+		await announceAlert(trx, due.alertId, 'alert.updated', null, now);
+		return 'escalated';
+	});
+}
+
+/** Escalates every recipient whose minutes are up at `now`; returns how many. */
+export async function escalateDue(db: Kysely<DB>, deps: IssueDeps, now: Date = new Date(), log: Log = () => {}): Promise<number> {
+	let escalated = 0;
+	for (let attempt = 0; attempt < MAX_PER_TICK; attempt++) {
+		let outcome: Awaited<ReturnType<typeof escalateNext>>;
+		try {
+			outcome = await escalateNext(db, deps, now);
+		} catch (err) {
+			// This one stays due; the next tick tries again.
+			log('error', 'escalatie van een alarmering mislukt', { err: err instanceof Error ? err.message : String(err) });
+			break;
+		}
+		if (outcome === 'none') break;
+		if (outcome === 'escalated') escalated++;
+	}
+	return escalated;
+}
+
+export function startAlertScheduler(db: Kysely<DB>, deps: () => IssueDeps, options: { intervalMs?: number; log?: Log } = {}): AlertScheduler {
+	const log = options.log ?? (() => {});
+	let stopped = false;
+	let running: Promise<number> | undefined;
+
+	const tick = (): Promise<number> => {
+		// Never two ticks at once on one node; a tick asked for meanwhile joins the running one.
+		running ??= escalateDue(db, deps(), new Date(), log)
+			.then((n) => {
+				if (n > 0) log('info', 'alarmeringen doorgezet naar backup', { count: n });
+				return n;
+			})
+			.finally(() => {
+				running = undefined;
+			});
+		return running;
+	};
+
+	const timer = setInterval(() => {
+		if (!stopped) void tick();
+	}, options.intervalMs ?? DEFAULT_INTERVAL_MS);
+	timer.unref();
+	void tick();
+
+	return {
+		runOnce: () => (stopped ? Promise.resolve(0) : tick()),
+		async stop() {
+			stopped = true;
+			clearInterval(timer);
+			await running?.catch(() => 0);
+		}
+	};
+}
