@@ -97,7 +97,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
 	'bibob.settings.changed': 'Bibob-instellingen gewijzigd',
 	'safety_plan.action_status_changed': 'Status van een actie van het veiligheidsplan gewijzigd',
 	'safety_plan.revised': 'Veiligheidsplan bijgesteld',
-	'safety_plan.figures_imported': 'Cijfers geïmporteerd in het veiligheidsplan'
+	'safety_plan.figures_imported': 'Cijfers geïmporteerd in het veiligheidsplan',
+	'notification.retried': 'Uitgaand bericht opnieuw verstuurd'
 };
 
 /**
@@ -122,6 +123,7 @@ export const AUDIT_DETAIL_LABELS: Readonly<Record<string, string | null>> = {
 	updatedBy: null,
 	endedAt: null,
 	reference: 'kenmerk',
+	channel: 'kanaal',
 	discipline: 'discipline',
 	answeredAs: 'namens',
 	conclusion: 'conclusie',
