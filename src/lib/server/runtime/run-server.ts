@@ -11,6 +11,7 @@ import { closeSharedDb, getDb } from '../db/index.ts';
 import { attachRealtime } from '../realtime/server.ts';
 import { registerCapabilities } from './capabilities.ts';
 import { startInjectScheduler } from '../injects/inject-scheduler.ts';
+import { startNotifications } from '../notifications/notification-runtime.ts';
 import { logger } from '../log.ts';
 import { config, type Config } from '../config.ts';
 import { assertPortFree } from './port-check.ts';
@@ -78,12 +79,14 @@ async function listen(root: string, settings: Config, boot: Bootstrapped): Promi
 		log
 	});
 	const injects = startInjectScheduler(getDb(), { log });
+	const notifications = await startNotifications(getDb(), { log });
 
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
 		server.listen(settings.PORT, settings.HOST, resolve);
 	}).catch(async (err: NodeJS.ErrnoException) => {
 		await injects.stop();
+		await notifications.stop();
 		await realtime.close().catch(() => {}); // the server never listened
 		// Taken between the check above and now: the same sentence.
 		if (err.code === 'EADDRINUSE') await assertPortFree(settings.PORT, settings.HOST);
@@ -98,6 +101,7 @@ async function listen(root: string, settings: Config, boot: Bootstrapped): Promi
 		logger.info({ signal, graceMs }, 'Paraat stoppen');
 		const steps: [string, () => Promise<void>][] = [
 			['injectplanner', () => injects.stop()],
+			['berichtenverzending', () => notifications.stop()],
 			['databasepool', closeSharedDb],
 			['ingebouwde PostgreSQL', () => boot.stop()]
 		];

@@ -13,6 +13,7 @@ export function paraatDevServer(): Plugin {
 			const { attachRealtime } = await import('../realtime/server.ts');
 			const { registerCapabilities } = await import('./capabilities.ts');
 			const { startInjectScheduler } = await import('../injects/inject-scheduler.ts');
+			const { startNotifications } = await import('../notifications/notification-runtime.ts');
 			const boot = await bootstrap().catch((err: unknown) => {
 				// A start failure a person can fix: its one sentence, not Vite's stack trace.
 				if (err instanceof Error && 'startupSentence' in err) {
@@ -30,6 +31,7 @@ export function paraatDevServer(): Plugin {
 				log: (level, msg, extra) => console[level === 'info' ? 'log' : level](msg, extra ?? '')
 			});
 			const injects = startInjectScheduler(db, { log: (level, msg, extra) => console[level === 'info' ? 'log' : level](msg, extra ?? '') });
+			const notifications = await startNotifications(db, { log: (level, msg, extra) => console[level === 'info' ? 'log' : level](msg, extra ?? '') });
 			const { opsRoutes } = await import('./ops-routes.ts');
 			const ops = opsRoutes({ db, listening: () => realtime.listening(), metricsToken: process.env.PARAAT_METRICS_TOKEN?.trim() || undefined });
 			server.middlewares.use((req, res, next) => (ops(req, res) ? undefined : next()));
@@ -39,6 +41,7 @@ export function paraatDevServer(): Plugin {
 			server.httpServer.once('close', () => {
 				void injects
 					.stop()
+					.then(() => notifications.stop())
 					.then(() => realtime.close())
 					.then(() => db.destroy())
 					.then(() => boot.stop());

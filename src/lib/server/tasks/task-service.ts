@@ -37,6 +37,8 @@ import {
 	type TaskValues
 } from './task-queries';
 import type { NewTaskInput, TaskChangeInput } from './task-input';
+import { queueNotifications } from '../notifications/notification-outbox';
+import { taskAssignedMessage } from '../notifications/notification-messages';
 import type { BulkAssignInput } from './template-input';
 
 interface Ctx extends Clocked {
@@ -85,6 +87,9 @@ async function announce(trx: Transaction<DB>, user: SessionUser, task: TaskRecor
 	// A fixed order of topics, so two transactions never take the counter locks crosswise.
 	const assignees = [...new Set([task.assignee?.id, previousAssignee].filter((id): id is string => !!id))].sort();
 	for (const id of assignees) await publish(trx, { topic: `user:${id}`, type, data: task, actor, exercise: task.exercise, at });
+	// A task newly assigned to someone else tells them (by e-mail and push, as they chose).
+	const assignee = task.assignee?.id;
+	if (assignee && assignee !== previousAssignee && assignee !== user.id) await queueNotifications(trx, [taskAssignedMessage(assignee, task, user.name)]);
 }
 
 export async function tasksOfIncident(db: Kysely<DB>, user: SessionUser, incidentId: string): Promise<TaskRecord[]> {
