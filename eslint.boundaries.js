@@ -7,7 +7,7 @@
 // are ordered from the widest to the narrowest.
 
 /** Capability folders under src/lib/server: the plug-ins the core must not know by name. */
-export const CAPABILITIES = ['advice', 'bibob', 'bluswater', 'calendar', 'events', 'home', 'incidents', 'injects', 'logbook', 'notices', 'region', 'safety-plan', 'tasks', 'users'];
+export const CAPABILITIES = ['advice', 'bibob', 'bluswater', 'calendar', 'events', 'home', 'incidents', 'injects', 'logbook', 'notices', 'notifications', 'region', 'safety-plan', 'tasks', 'users'];
 
 /** Files that run (or are bundled to run) in the browser. */
 export const BROWSER_FILES = [

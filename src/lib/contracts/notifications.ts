@@ -3,32 +3,20 @@
 // form. Framework-free (zod only): the server, the pages and the service worker import it.
 import { z } from 'zod';
 
-export const NOTIFICATION_CATEGORIES = ['alert', 'advice_requested', 'advice_answered', 'deadline_near', 'task_assigned'] as const;
-export type NotificationCategory = (typeof NOTIFICATION_CATEGORIES)[number];
+import { CHOOSABLE_CATEGORIES, NOTIFICATION_CATEGORIES } from '../domain/notifications.ts';
 
-/** The categories a user chooses for; an alert always goes out by e-mail and push. */
-export const CHOOSABLE_CATEGORIES = ['advice_requested', 'advice_answered', 'deadline_near', 'task_assigned'] as const;
-export type ChoosableCategory = (typeof CHOOSABLE_CATEGORIES)[number];
-
-export const CATEGORY_LABELS: Record<NotificationCategory, string> = {
-	alert: 'Alarmering',
-	advice_requested: 'Adviesaanvraag voor mij',
-	advice_answered: 'Advies uitgebracht op mijn aanvraag',
-	deadline_near: 'Termijn van een adviesaanvraag loopt af',
-	task_assigned: 'Taak aan mij toegewezen'
-};
-
-export const CHANNELS = ['email', 'push'] as const;
-export type NotificationChannel = (typeof CHANNELS)[number];
-
-export const OUTBOX_STATUSES = ['wachtend', 'verzonden', 'mislukt', 'overgeslagen'] as const;
-export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
-
-export interface NotificationPreference {
-	category: ChoosableCategory;
-	email: boolean;
-	push: boolean;
-}
+export {
+	CATEGORY_LABELS,
+	CHANNELS,
+	CHOOSABLE_CATEGORIES,
+	NOTIFICATION_CATEGORIES,
+	OUTBOX_STATUSES,
+	type ChoosableCategory,
+	type NotificationCategory,
+	type NotificationChannel,
+	type NotificationPreference,
+	type OutboxStatus
+} from '../domain/notifications.ts';
 
 /** A browser's push subscription as `PushSubscription.toJSON()` gives it. */
 export const pushSubscriptionInput = z.object({
@@ -60,3 +48,17 @@ export const pushPayload = z.object({
 	actions: z.array(z.object({ action: z.string(), title: z.string(), url: z.string() })).max(4).default([])
 });
 export type PushPayload = z.output<typeof pushPayload>;
+
+/** `PUT /api/v1/notification-preferences`: the choices to change (others stay as they are). */
+export const notificationPreferencesInput = z.object({
+	preferences: z
+		.array(
+			z.object({
+				category: z.enum(CHOOSABLE_CATEGORIES, { error: 'Kies een van: adviesaanvraag, advies uitgebracht, termijn, taak (alarmeringen komen altijd).' }),
+				email: z.boolean({ error: 'Geef bij e-mail true of false.' }),
+				push: z.boolean({ error: 'Geef bij push true of false.' })
+			})
+		)
+		.max(CHOOSABLE_CATEGORIES.length)
+		.refine((list) => new Set(list.map((p) => p.category)).size === list.length, { error: 'Noem elke soort melding hoogstens één keer.' })
+});

@@ -1,7 +1,33 @@
-// Which channels a message goes out on: an alert always on both (the person on duty must be
-// reached), the other categories as the recipient chose, e-mail and push both on until they choose.
-import type { NotificationCategory, NotificationChannel, NotificationPreference } from '../contracts/notifications.ts';
-import { CHOOSABLE_CATEGORIES } from '../contracts/notifications.ts';
+// Notifications: their categories and channels, and which channels a message goes out on: an
+// alert always on both (the person on duty must be reached), the other categories as the
+// recipient chose, e-mail and push both on until they choose.
+
+export const NOTIFICATION_CATEGORIES = ['alert', 'advice_requested', 'advice_answered', 'deadline_near', 'task_assigned'] as const;
+export type NotificationCategory = (typeof NOTIFICATION_CATEGORIES)[number];
+
+/** The categories a user chooses for; an alert always goes out by e-mail and push. */
+export const CHOOSABLE_CATEGORIES = ['advice_requested', 'advice_answered', 'deadline_near', 'task_assigned'] as const;
+export type ChoosableCategory = (typeof CHOOSABLE_CATEGORIES)[number];
+
+export const CATEGORY_LABELS: Record<NotificationCategory, string> = {
+	alert: 'Alarmering',
+	advice_requested: 'Adviesaanvraag voor mij',
+	advice_answered: 'Advies uitgebracht op mijn aanvraag',
+	deadline_near: 'Termijn van een adviesaanvraag loopt af',
+	task_assigned: 'Taak aan mij toegewezen'
+};
+
+export const CHANNELS = ['email', 'push'] as const;
+export type NotificationChannel = (typeof CHANNELS)[number];
+
+export const OUTBOX_STATUSES = ['wachtend', 'verzonden', 'mislukt', 'overgeslagen'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+export interface NotificationPreference {
+	category: ChoosableCategory;
+	email: boolean;
+	push: boolean;
+}
 
 export const DEFAULT_PREFERENCE = { email: true, push: true } as const;
 

@@ -45,6 +45,7 @@ import * as timelineService from '../logbook/timeline-service.ts';
 import * as incidentShell from '../logbook/incident-shell.ts';
 import * as noticeService from '../notices/notice-service.ts';
 import * as noticePage from '../notices/notice-page.ts';
+import * as notificationService from '../notifications/notification-service.ts';
 import { currentSeq } from '../realtime/event-log.ts';
 import * as safetyPlanService from '../safety-plan/safety-plan-service.ts';
 import * as safetyPlanPage from '../safety-plan/safety-plan-page.ts';
@@ -67,6 +68,7 @@ export function createRequestServices(database: () => Database) {
 		injects: bindDb(database, injectService),
 		logbook: bindDb(database, logService, pictureService, timelineService, incidentShell),
 		notices: bindDb(database, noticeService, noticePage),
+		notifications: bindDb(database, notificationService),
 		/** The position of a topic, read before a page's data so its live subscription starts there. */
 		realtime: bindDb(database, { currentSeq }),
 		safetyPlan: bindDb(database, safetyPlanService, safetyPlanPage),

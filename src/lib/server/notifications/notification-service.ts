@@ -20,7 +20,7 @@ import { demoActive, deliveryState, publicOrigin, vapidKeysFor } from './deliver
 import { renderMail } from './mail-layout.ts';
 
 export async function notificationPreferencesOf(db: Kysely<DB>, user: SessionUser): Promise<NotificationPreference[]> {
-	return completePreferences(await preferencesOf(db, [user.id]));
+	return completePreferences(await preferencesOf(db, [user.id])).map(({ category, email, push }) => ({ category, email, push }));
 }
 
 export async function changeNotificationPreferences(db: Kysely<DB>, user: SessionUser, choices: NotificationPreference[]): Promise<NotificationPreference[]> {
@@ -72,14 +72,18 @@ export async function pushPublicKey(db: Kysely<DB>): Promise<string | null> {
 	return (await vapidKeysFor(db, config(), demoActive()))?.publicKey ?? null;
 }
 
-/** The signed-in user's own mail in the demo's in-app mailbox, as it would have arrived. */
+/**
+ * The signed-in user's own mail in the demo's in-app mailbox, as it would have arrived, and how
+ * this server sends mail ('postvak' in the demo without SMTP).
+ */
 export async function ownMailbox(db: Kysely<DB>, user: SessionUser) {
 	const rows = await mailboxOf(db, user.id);
 	const origin = publicOrigin();
-	return rows.map((r) => {
+	const mails = rows.map((r) => {
 		const rendered = renderMail({ category: r.category as NotificationPreference['category'], subject: r.subject, text: r.bodyText, html: r.bodyHtml, url: r.url, actions: r.actions as { title: string; url: string }[] }, origin);
 		return { id: r.id, category: r.category, subject: r.subject, text: rendered.text, url: r.url, sentAt: r.sentAt!.toISOString() };
 	});
+	return { mode: deliveryState().mail, mails };
 }
 
 function requireOutbox(user: SessionUser): void {

@@ -48,7 +48,7 @@ export function webPushSender(keys: VapidKeys): PushSender {
 				response = await fetch(details.endpoint, {
 					method: 'POST',
 					headers: Object.fromEntries(Object.entries(details.headers).map(([k, v]) => [k, String(v)])),
-					body: details.body,
+					body: new Uint8Array(details.body),
 					signal: AbortSignal.timeout(TIMEOUT_MS),
 					redirect: 'error'
 				});

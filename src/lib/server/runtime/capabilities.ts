@@ -17,6 +17,7 @@ import { bluswaterCapability } from '../bluswater/bluswater-capability.ts';
 import { logbookCapability } from '../logbook/logbook-capability.ts';
 import { injectsCapability } from '../injects/injects-capability.ts';
 import { safetyPlanCapability } from '../safety-plan/safety-plan-capability.ts';
+import { notificationsCapability } from '../notifications/notifications-capability.ts';
 
 /** In the order their paths appear in the OpenAPI document. */
 export const capabilities: readonly Capability[] = [
@@ -32,7 +33,8 @@ export const capabilities: readonly Capability[] = [
 	calendarCapability,
 	adviceCapability,
 	bibobCapability,
-	safetyPlanCapability
+	safetyPlanCapability,
+	notificationsCapability
 ];
 
 export function registerCapabilities(): void {
