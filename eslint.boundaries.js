@@ -12,6 +12,7 @@ export const CAPABILITIES = ['advice', 'bibob', 'bluswater', 'calendar', 'events
 /** Files that run (or are bundled to run) in the browser. */
 export const BROWSER_FILES = [
 	'src/lib/client/**',
+	'src/lib/pwa/**',
 	'src/lib/components/**',
 	'src/lib/realtime/**',
 	'src/lib/contracts/**',
