@@ -32,19 +32,20 @@ export interface RunningApp {
 	stop(): Promise<void>;
 }
 
-export async function startApp(): Promise<RunningApp> {
+/** Ports and extra environment may be given (a benchmark with its own SMTP server, fixed ports). */
+export async function startApp(options: { port?: number; pgPort?: number; env?: Record<string, string>; startTimeoutMs?: number } = {}): Promise<RunningApp> {
 	await ensureBuild();
 	const dataDir = mkdtempSync(path.join(os.tmpdir(), 'paraat-bench-'));
 	chmodSync(dataDir, 0o755); // run as root, PostgreSQL's own user must enter it
-	const port = 4300 + Math.floor(Math.random() * 500);
-	const pgPort = 56000 + Math.floor(Math.random() * 900);
+	const port = options.port ?? 4300 + Math.floor(Math.random() * 500);
+	const pgPort = options.pgPort ?? 56000 + Math.floor(Math.random() * 900);
 	const app: ChildProcess = spawn(process.execPath, ['src/lib/server/runtime/start.ts'], {
 		cwd: root,
 		stdio: ['ignore', 'ignore', 'inherit'],
-		env: { ...process.env, DATABASE_URL: '', PORT: String(port), PARAAT_DATA_DIR: path.join(dataDir, 'pg'), PARAAT_PG_PORT: String(pgPort), PARAAT_SKIP_BUILD: '1', LOG_LEVEL: 'warn' }
+		env: { ...process.env, DATABASE_URL: '', PORT: String(port), PARAAT_DATA_DIR: path.join(dataDir, 'pg'), PARAAT_PG_PORT: String(pgPort), PARAAT_SKIP_BUILD: '1', LOG_LEVEL: 'warn', ...options.env }
 	});
 	const base = `http://127.0.0.1:${port}`;
-	await waitFor(`${base}/healthz`, 120_000);
+	await waitFor(`${base}/healthz`, options.startTimeoutMs ?? 120_000);
 	return {
 		base,
 		databaseUrl: `postgres://paraat:paraat-embedded@127.0.0.1:${pgPort}/paraat`,
