@@ -12,7 +12,8 @@ export function waitFor(url: string, timeoutMs: number): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	return new Promise((resolve, reject) => {
 		const attempt = () =>
-			fetch(url)
+			// A connection accepted while the app still starts must not hang the wait forever.
+			fetch(url, { signal: AbortSignal.timeout(5_000) })
 				.then((r) => (r.ok ? resolve() : retry()))
 				.catch(retry);
 		const retry = () => (Date.now() > deadline ? reject(new Error(`${url} kwam niet op`)) : setTimeout(attempt, 250));
