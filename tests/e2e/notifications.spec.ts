@@ -25,7 +25,7 @@ test('een toegewezen taak komt als e-mail in Mijn post van wie hem krijgt, en va
 
 		await assignee.page.goto('/mijn-account/post');
 		await expect(assignee.page.getByRole('heading', { level: 1 })).toHaveText('Mijn post');
-		// The worker sends every 2 seconds; the page shows what has been delivered.
+		// The worker sends every second; the page shows what has been delivered.
 		await expect(async () => {
 			await assignee.page.reload();
 			await expect(assignee.page.getByTestId('post').filter({ hasText: title })).toHaveCount(1, { timeout: 1_000 });

@@ -145,16 +145,16 @@ describe('e-mail over SMTP', () => {
 	it('a temporary refusal (451) is tried again after a pause, and then it arrives', async () => {
 		smtp.failNext(1);
 		await queueNotifications(t.db, [alert(anna)]);
-		await deliverDueNotifications(t.db, delivery(), { retryBaseMs: 300 });
+		await deliverDueNotifications(t.db, delivery(), { retryBaseMs: 2_000 });
 		let [row] = await rowsOf(anna.id);
 		expect(row).toMatchObject({ status: 'wachtend', attempts: 1 });
 		expect(row!.lastError).toMatch(/^E-mail: .*451/);
 		expect(row!.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
 		expect(smtp.received).toHaveLength(0);
 		// Not yet due: nothing happens.
-		expect(await deliverDueNotifications(t.db, delivery(), { retryBaseMs: 300 })).toBe(0);
-		await new Promise((r) => setTimeout(r, 400));
-		expect(await deliverDueNotifications(t.db, delivery(), { retryBaseMs: 300 })).toBe(1);
+		expect(await deliverDueNotifications(t.db, delivery(), { retryBaseMs: 2_000 })).toBe(0);
+		await new Promise((r) => setTimeout(r, 2_100));
+		expect(await deliverDueNotifications(t.db, delivery(), { retryBaseMs: 2_000 })).toBe(1);
 		[row] = await rowsOf(anna.id);
 		expect(row).toMatchObject({ status: 'verzonden', attempts: 2, lastError: null });
 		expect(smtp.refused).toBeGreaterThanOrEqual(1);

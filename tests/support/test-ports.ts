@@ -1,9 +1,9 @@
 // Ports for the notification tests' own servers (SMTP, push endpoint): a free one in the range
-// this project's mail tests were given (6100–6199, PARAAT_TEST_PORTS="from-to" moves it), so they
+// this project's mail tests were given (6100–6189, PARAAT_TEST_PORTS="from-to" moves it), so they
 // never collide with another helper's servers on a shared machine.
 import net from 'node:net';
 
-const [FROM, TO] = (process.env.PARAAT_TEST_PORTS ?? '6100-6199').split('-').map(Number) as [number, number];
+const [FROM, TO] = (process.env.PARAAT_TEST_PORTS ?? '6100-6189').split('-').map(Number) as [number, number];
 let next = FROM + Math.floor(Math.random() * (TO - FROM + 1));
 
 function isFree(port: number): Promise<boolean> {
