@@ -9,20 +9,31 @@ export interface TestMailServer {
 	port: number;
 	url: string;
 	received: ParsedMail[];
+	/** How many mails arrived (also in `countOnly` mode, where nothing is parsed). */
+	count: number;
 	/** Refuses the next `n` messages with 451. */
 	failNext(n: number): void;
 	refused: number;
 	close(): Promise<void>;
 }
 
-export async function startMailServer(options: { port?: number; failFirst?: number } = {}): Promise<TestMailServer> {
+/** `countOnly`: a benchmark's receiver that takes each mail without parsing it (no CPU taken from the app). */
+export async function startMailServer(options: { port?: number; failFirst?: number; countOnly?: boolean } = {}): Promise<TestMailServer> {
 	let failing = options.failFirst ?? 0;
-	const state = { received: [] as ParsedMail[], refused: 0 };
+	const state = { received: [] as ParsedMail[], refused: 0, count: 0 };
 	const server = new SMTPServer({
 		authOptional: true,
 		disabledCommands: ['STARTTLS', 'AUTH'],
 		logger: false,
 		onData(stream, _session, callback) {
+			if (options.countOnly) {
+				stream.on('end', () => {
+					state.count++;
+					callback();
+				});
+				stream.resume();
+				return;
+			}
 			const refuse = failing > 0;
 			if (refuse) failing--;
 			simpleParser(stream).then(
@@ -34,6 +45,7 @@ export async function startMailServer(options: { port?: number; failFirst?: numb
 						return;
 					}
 					state.received.push(mail);
+					state.count++;
 					callback();
 				},
 				(err: Error) => callback(err)
@@ -50,6 +62,9 @@ export async function startMailServer(options: { port?: number; failFirst?: numb
 		url: `smtp://127.0.0.1:${port}`,
 		get received() {
 			return state.received;
+		},
+		get count() {
+			return state.count;
 		},
 		get refused() {
 			return state.refused;

@@ -20,6 +20,8 @@ export interface TestSubscription {
 export interface TestPushEndpoint {
 	port: number;
 	received: ReceivedPush[];
+	/** How many messages arrived (also in `countOnly` mode, where nothing is decrypted). */
+	count: number;
 	/** A subscription of a new "browser" at path /push/<name>. */
 	subscription(name: string): TestSubscription;
 	/** Answers requests to this subscription with `status` (e.g. 410, 500) from now on. */
@@ -48,7 +50,9 @@ export function decryptAes128gcm(body: Buffer, receiver: { ecdh: ReturnType<type
 	return padded.subarray(0, end);
 }
 
-export async function startPushEndpoint(): Promise<TestPushEndpoint> {
+/** `countOnly`: a benchmark's push service that accepts each message without decrypting it. */
+export async function startPushEndpoint(options: { countOnly?: boolean } = {}): Promise<TestPushEndpoint> {
+	let count = 0;
 	const receivers = new Map<string, { ecdh: ReturnType<typeof createECDH>; auth: Buffer; status: number }>();
 	const received: ReceivedPush[] = [];
 	const server = http.createServer((req, res) => {
@@ -65,9 +69,15 @@ export async function startPushEndpoint(): Promise<TestPushEndpoint> {
 				res.writeHead(receiver.status).end();
 				return;
 			}
+			if (options.countOnly) {
+				count++;
+				res.writeHead(201).end();
+				return;
+			}
 			try {
 				const payload = JSON.parse(decryptAes128gcm(Buffer.concat(chunks), receiver).toString('utf8')) as unknown;
 				received.push({ path: req.url!, headers: req.headers, payload });
+				count++;
 				res.writeHead(201).end();
 			} catch (err) {
 				res.writeHead(400).end(String(err));
@@ -82,6 +92,9 @@ export async function startPushEndpoint(): Promise<TestPushEndpoint> {
 	return {
 		port,
 		received,
+		get count() {
+			return count;
+		},
 		subscription(name) {
 			const ecdh = createECDH('prime256v1');
 			ecdh.generateKeys();

@@ -25,7 +25,7 @@ export const MAX_ATTEMPTS = 8;
 const DEFAULT_INTERVAL_MS = 1_000;
 const BATCH = 50;
 /** Sent side by side within a batch; between groups the event loop serves the node's requests. */
-const PARALLEL = 10;
+const PARALLEL = 25;
 /** At most this many batches per tick, so one tick never runs unbounded. */
 const MAX_BATCHES_PER_TICK = 40;
 
