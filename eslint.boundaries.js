@@ -7,11 +7,12 @@
 // are ordered from the widest to the narrowest.
 
 /** Capability folders under src/lib/server: the plug-ins the core must not know by name. */
-export const CAPABILITIES = ['advice', 'alerting', 'bibob', 'bluswater', 'calendar', 'events', 'home', 'incidents', 'injects', 'logbook', 'map', 'notices', 'region', 'safety-plan', 'tasks', 'users'];
+export const CAPABILITIES = ['advice', 'alerting', 'bibob', 'bluswater', 'calendar', 'events', 'home', 'incidents', 'injects', 'logbook', 'map', 'notices', 'notifications', 'region', 'safety-plan', 'tasks', 'users'];
 
 /** Files that run (or are bundled to run) in the browser. */
 export const BROWSER_FILES = [
 	'src/lib/client/**',
+	'src/lib/pwa/**',
 	'src/lib/components/**',
 	'src/lib/realtime/**',
 	'src/lib/contracts/**',

@@ -92,7 +92,7 @@ describe('event.locals.services', () => {
 	it('binds every capability a route needs', () => {
 		const services = createRequestServices(() => t.db);
 		expect(Object.keys(services).sort()).toEqual(
-			['advice', 'alerting', 'audit', 'auth', 'bibob', 'bluswater', 'calendar', 'events', 'home', 'idempotency', 'identity', 'incidents', 'injects', 'logbook', 'map', 'notices', 'realtime', 'safetyPlan', 'tasks', 'users'].sort()
+			['advice', 'alerting', 'audit', 'auth', 'bibob', 'bluswater', 'calendar', 'events', 'home', 'idempotency', 'identity', 'incidents', 'injects', 'logbook', 'map', 'notices', 'notifications', 'realtime', 'safetyPlan', 'tasks', 'users'].sort()
 		);
 		expect(Object.isFrozen(services.tasks)).toBe(true);
 	});

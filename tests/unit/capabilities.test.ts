@@ -78,7 +78,7 @@ describe('the boundaries under src/lib/server', () => {
 
 	it('finds the capabilities by their files', () => {
 		expect([...capabilityFolders].sort()).toEqual(
-			['advice', 'alerting', 'bibob', 'bluswater', 'calendar', 'events', 'incidents', 'injects', 'logbook', 'map', 'notices', 'region', 'safety-plan', 'tasks', 'users'].sort()
+			['advice', 'alerting', 'bibob', 'bluswater', 'calendar', 'events', 'incidents', 'injects', 'logbook', 'map', 'notices', 'notifications', 'region', 'safety-plan', 'tasks', 'users'].sort()
 		);
 	});
 

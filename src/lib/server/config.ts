@@ -72,6 +72,31 @@ const oidcIssuer = urlWhere(
 	'PARAAT_OIDC_ISSUER moet het https-adres van de identity provider zijn, bijvoorbeeld https://login.microsoftonline.com/<tenant-id>/v2.0.'
 );
 
+const smtpUrl = urlWhere(
+	(url) => (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '' && (url.pathname === '' || url.pathname === '/'),
+	'PARAAT_SMTP_URL moet een SMTP-adres zijn, bijvoorbeeld smtp://relay.example:587 of smtps://gebruiker:wachtwoord@smtp.example:465.'
+);
+
+/** A sender as a mail header has it: an address, or a name with the address in angle brackets. */
+const mailFrom = z
+	.string()
+	.trim()
+	.regex(/^(?:[^<>\r\n]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/, { error: () => 'PARAAT_SMTP_FROM moet een afzender zijn, bijvoorbeeld "Paraat <paraat@vrk.nl>" of paraat@vrk.nl.' });
+
+/** A VAPID key as web-push makes it: base64url, 65 bytes public, 32 bytes private. */
+const vapidKey = (name: string, bytes: number) =>
+	z
+		.string()
+		.trim()
+		.refine((value) => /^[A-Za-z0-9_-]+$/.test(value) && Buffer.from(value, 'base64url').length === bytes, {
+			error: () => `${name} moet een VAPID-sleutel zijn (base64url, ${bytes} bytes); maak een paar met: npx web-push generate-vapid-keys.`
+		});
+
+const vapidSubject = urlWhere(
+	(url) => url.protocol === 'mailto:' || url.protocol === 'https:',
+	'PARAAT_VAPID_SUBJECT moet een mailto:- of https-adres zijn waarop de pushdiensten de beheerder bereiken, bijvoorbeeld mailto:beheer@vrk.nl.'
+);
+
 const groupRolesJson = z
 	.string()
 	.trim()
@@ -142,6 +167,13 @@ export const configSchema = z.object({
 		.default('groups'),
 	PARAAT_OIDC_NAME: z.string().trim().max(100, { error: () => 'PARAAT_OIDC_NAME mag hoogstens 100 tekens hebben.' }).optional(),
 	PARAAT_OIDC_TRUST_MFA: flag('PARAAT_OIDC_TRUST_MFA'),
+	PARAAT_SMTP_URL: smtpUrl.optional(),
+	PARAAT_SMTP_FROM: mailFrom.optional(),
+	PARAAT_SMTP_REQUIRE_TLS: flag('PARAAT_SMTP_REQUIRE_TLS'),
+	PARAAT_SMTP_ALLOW_INVALID_CERT: flag('PARAAT_SMTP_ALLOW_INVALID_CERT'),
+	PARAAT_VAPID_PUBLIC_KEY: vapidKey('PARAAT_VAPID_PUBLIC_KEY', 65).optional(),
+	PARAAT_VAPID_PRIVATE_KEY: vapidKey('PARAAT_VAPID_PRIVATE_KEY', 32).optional(),
+	PARAAT_VAPID_SUBJECT: vapidSubject.optional(),
 	LOG_LEVEL: logLevel.optional(),
 	NODE_ENV: z.string().optional(),
 	// adapter-node reads these itself, from the environment; validated here so that a typo stops the
@@ -189,8 +221,8 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 	const parsed = configSchema.safeParse(withoutEmpty(env));
 	if (!parsed.success) throw new ConfigError([...new Set(parsed.error.issues.map((issue) => issue.message))]);
-	const oidc = oidcProblems(parsed.data);
-	if (oidc.length > 0) throw new ConfigError(oidc);
+	const pairs = [...oidcProblems(parsed.data), ...vapidProblems(parsed.data)];
+	if (pairs.length > 0) throw new ConfigError(pairs);
 	// The file holds one-tap links in plain text: a stand-in for the mail outbox in demo and tests only.
 	if (parsed.data.PARAAT_ALARM_BERICHTEN_BESTAND && !demoWanted(parsed.data)) {
 		throw new ConfigError(['PARAAT_ALARM_BERICHTEN_BESTAND kan alleen in demomodus; laat hem leeg op een echte server.']);
@@ -203,6 +235,12 @@ function oidcProblems(c: Config): string[] {
 	const set = [c.PARAAT_OIDC_ISSUER, c.PARAAT_OIDC_CLIENT_ID, c.PARAAT_OIDC_CLIENT_SECRET, c.PARAAT_OIDC_GROUP_ROLES];
 	if (set.every((v) => v === undefined) || set.every((v) => v !== undefined)) return [];
 	return ['Voor inloggen met een organisatie-account zijn PARAAT_OIDC_ISSUER, PARAAT_OIDC_CLIENT_ID, PARAAT_OIDC_CLIENT_SECRET en PARAAT_OIDC_GROUP_ROLES alle vier nodig.'];
+}
+
+/** Push needs both halves of the VAPID key pair. */
+function vapidProblems(c: Config): string[] {
+	if ((c.PARAAT_VAPID_PUBLIC_KEY === undefined) === (c.PARAAT_VAPID_PRIVATE_KEY === undefined)) return [];
+	return ['Voor pushberichten zijn PARAAT_VAPID_PUBLIC_KEY en PARAAT_VAPID_PRIVATE_KEY allebei nodig (een sleutelpaar).'];
 }
 
 let cached: Config | undefined;

@@ -12,7 +12,8 @@ export function waitFor(url: string, timeoutMs: number): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	return new Promise((resolve, reject) => {
 		const attempt = () =>
-			fetch(url)
+			// A connection accepted while the app still starts must not hang the wait forever.
+			fetch(url, { signal: AbortSignal.timeout(5_000) })
 				.then((r) => (r.ok ? resolve() : retry()))
 				.catch(retry);
 		const retry = () => (Date.now() > deadline ? reject(new Error(`${url} kwam niet op`)) : setTimeout(attempt, 250));
@@ -41,6 +42,8 @@ export interface AppOptions {
 	env?: Record<string, string>;
 	/** Extra node flags, e.g. --cpu-prof. */
 	execArgv?: string[];
+	/** How long the app may take to answer /healthz. */
+	startTimeoutMs?: number;
 }
 
 export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
@@ -67,7 +70,7 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
 	const orphan = () => app.kill('SIGINT');
 	process.once('exit', orphan);
 	const base = `http://127.0.0.1:${port}`;
-	await waitFor(`${base}/healthz`, 120_000);
+	await waitFor(`${base}/healthz`, options.startTimeoutMs ?? 120_000);
 	return {
 		base,
 		databaseUrl: `postgres://paraat:paraat-embedded@127.0.0.1:${pgPort}/paraat`,

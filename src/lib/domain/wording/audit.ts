@@ -114,7 +114,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
 	'safety_plan.figures_imported': 'Cijfers geïmporteerd in het veiligheidsplan',
 	'safety_plan.action_added': 'Actie toegevoegd aan het uitvoeringsprogramma',
 	'safety_plan.indicator_added': 'Indicator toegevoegd aan het veiligheidsplan',
-	'safety_plan.measurement_recorded': 'Cijfer met de hand ingevoerd in het veiligheidsplan'
+	'safety_plan.measurement_recorded': 'Cijfer met de hand ingevoerd in het veiligheidsplan',
+	'notification.retried': 'Uitgaand bericht opnieuw verstuurd'
 };
 
 /**
@@ -139,6 +140,7 @@ export const AUDIT_DETAIL_LABELS: Readonly<Record<string, string | null>> = {
 	updatedBy: null,
 	endedAt: null,
 	reference: 'kenmerk',
+	channel: 'kanaal',
 	discipline: 'discipline',
 	answeredAs: 'namens',
 	conclusion: 'conclusie',

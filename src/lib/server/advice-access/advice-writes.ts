@@ -11,6 +11,9 @@ import type { Category } from '../../domain/risicoscan';
 import { dbNow, findAdviceRequest, insertAdviceRequest, type AdviceApplicationRow } from './advice-queries';
 import { adviceSettingsOf } from './advice-settings-queries';
 import { adviceTopic, inboxTopicsFor } from './advice-access';
+import { queueNotifications } from '../notifications/notification-outbox';
+import { adviceAnsweredMessage, adviceRequestedMessage } from '../notifications/notification-messages';
+import { advisersCovering } from '../notifications/recipient-queries';
 
 const actorOf = (user: SessionUser) => ({ id: user.id, name: user.name });
 
@@ -18,6 +21,21 @@ export async function announce(trx: Transaction<DB>, user: SessionUser, request:
 	const event = { type, data: request, actor: actorOf(user), exercise: false };
 	await publish(trx, { topic: adviceTopic(request.applicationId), ...event });
 	for (const topic of inboxTopicsFor(request.application.municipality, request.discipline)) await publish(trx, { topic, ...event });
+	await notify(trx, user, request, type);
+}
+
+/**
+ * Tells the people concerned, in the same transaction: the advisers whose grant covers a new
+ * request, the officer who asked when it is answered. Never the person who did it themselves.
+ */
+async function notify(trx: Transaction<DB>, user: SessionUser, request: AdviceRequestRecord, type: 'advice.requested' | 'advice.answered' | 'advice.withdrawn'): Promise<void> {
+	if (type === 'advice.requested') {
+		const disciplines = request.discipline === 'joint' ? ['brandweer', 'ghor', 'politie'] : [request.discipline];
+		const advisers = (await advisersCovering(trx, request.application.municipality, disciplines)).filter((id) => id !== user.id);
+		await queueNotifications(trx, advisers.map((id) => adviceRequestedMessage(id, request)));
+	} else if (type === 'advice.answered' && request.requestedBy && request.requestedBy.id !== user.id) {
+		await queueNotifications(trx, [adviceAnsweredMessage(request.requestedBy.id, request)]);
+	}
 }
 
 /** Inserts and audits the planned requests, all due after the municipality's term from `ctx.now`; their ids. */

@@ -56,6 +56,7 @@ import * as placeService from '../map/place-service.ts';
 import * as mapPage from '../map/map-page.ts';
 import * as noticeService from '../notices/notice-service.ts';
 import * as noticePage from '../notices/notice-page.ts';
+import * as notificationService from '../notifications/notification-service.ts';
 import { currentSeq } from '../realtime/event-log.ts';
 import * as safetyPlanService from '../safety-plan/safety-plan-service.ts';
 import * as safetyPlanPage from '../safety-plan/safety-plan-page.ts';
@@ -92,6 +93,7 @@ export function createRequestServices(database: () => Database, options: Request
 		logbook: bindDb(database, logService, pictureService, timelineService, incidentShell),
 		map: bindDb(database, mapService, placeService, mapPage),
 		notices: bindDb(database, noticeService, noticePage),
+		notifications: bindDb(database, notificationService),
 		/** The position of a topic, read before a page's data so its live subscription starts there. */
 		realtime: bindDb(database, { currentSeq }),
 		safetyPlan: bindDb(database, safetyPlanService, safetyPlanPage, safetyPlanEditing, safetyPlanEditPage, neighbourhoodService, neighbourhoodPage),

@@ -104,6 +104,8 @@ export const POLICY = {
 	// The organisations' identity providers serve the whole region: a regional beheerder sets them up.
 	'identity.providers.manage': { label: 'Inlogdiensten van organisaties beheren', allow: [{ roles: ['beheerder'], regionalOnly: true }] },
 	'audit.read': { label: 'Auditlog lezen', allow: [{ roles: ['beheerder'] }] },
+	// The outbox holds messages to people of every municipality: the regional beheerder watches it.
+	'outbox.manage': { label: 'Uitgaande e-mail en pushberichten volgen en opnieuw versturen', allow: [{ roles: ['beheerder'], regionalOnly: true }] },
 	'policy.read': { label: 'Het rechtenoverzicht lezen', allow: [{ roles: ['beheerder'] }] }
 } as const satisfies Record<string, ActionPolicy>;
 

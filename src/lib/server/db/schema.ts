@@ -534,6 +534,42 @@ export interface NoticeRead {
   userId: string;
 }
 
+export interface NotificationOutbox {
+  actions: Generated<Json>;
+  attempts: Generated<number>;
+  bodyHtml: string;
+  bodyText: string;
+  category: string;
+  channel: string;
+  createdAt: Generated<Timestamp>;
+  deliveredTo: Generated<Json>;
+  id: Generated<string>;
+  lastError: string | null;
+  messageId: string;
+  nextAttemptAt: Generated<Timestamp>;
+  sentAt: Timestamp | null;
+  status: Generated<string>;
+  subject: string;
+  transport: string | null;
+  url: string;
+  userId: string;
+}
+
+export interface NotificationPreference {
+  category: string;
+  email: boolean;
+  push: boolean;
+  updatedAt: Generated<Timestamp>;
+  userId: string;
+}
+
+export interface NotificationReminder {
+  kind: string;
+  sentAt: Generated<Timestamp>;
+  subjectId: string;
+  userId: string;
+}
+
 export interface OidcLogin {
   codeVerifier: string;
   expiresAt: Timestamp;
@@ -566,6 +602,16 @@ export interface PresenceConnection {
   socketId: string;
   userId: string;
   viewing: string | null;
+}
+
+export interface PushSubscription {
+  auth: string;
+  createdAt: Generated<Timestamp>;
+  endpoint: string;
+  id: Generated<string>;
+  p256dh: string;
+  userAgent: string | null;
+  userId: string;
 }
 
 export interface RateLimit {
@@ -804,6 +850,13 @@ export interface UserTotp {
   userId: string;
 }
 
+export interface VapidKey {
+  createdAt: Generated<Timestamp>;
+  id: number;
+  privateKey: string;
+  publicKey: string;
+}
+
 export interface WaterAssignment {
   arrivedAt: Timestamp | null;
   assignedAt: Generated<Timestamp>;
@@ -901,9 +954,13 @@ export interface DB {
   neighbourhood: Neighbourhood;
   notice: Notice;
   noticeRead: NoticeRead;
+  notificationOutbox: NotificationOutbox;
+  notificationPreference: NotificationPreference;
+  notificationReminder: NotificationReminder;
   oidcLogin: OidcLogin;
   oidcProvider: OidcProvider;
   presenceConnection: PresenceConnection;
+  pushSubscription: PushSubscription;
   rateLimit: RateLimit;
   realtimeEvent: RealtimeEvent;
   realtimeTopic: RealtimeTopic;
@@ -927,6 +984,7 @@ export interface DB {
   userRecoveryCode: UserRecoveryCode;
   userSession: UserSession;
   userTotp: UserTotp;
+  vapidKey: VapidKey;
   waterAssignment: WaterAssignment;
   waterRequest: WaterRequest;
   waterUnit: WaterUnit;

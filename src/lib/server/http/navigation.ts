@@ -28,6 +28,7 @@ export function navigationFor(user: SessionUser): NavItem[] {
 	if (can(user, 'templates.manage', { municipality: null })) items.push({ href: '/beheer/taakkaarten', label: 'Standaardtaken' });
 	if (can(user, 'oncall.manage')) items.push({ href: '/beheer/piket', label: 'Piketrooster' });
 	if (can(user, 'audit.read')) items.push({ href: '/beheer/audit', label: 'Auditlog' });
+	if (can(user, 'outbox.manage')) items.push({ href: '/beheer/berichten-uit', label: 'Uitgaande berichten' });
 	if (can(user, 'policy.read')) items.push({ href: '/beheer/rechten', label: 'Rechten' });
 	return items;
 }

@@ -19,6 +19,7 @@ import { mapCapability } from '../map/map-capability.ts';
 import { injectsCapability } from '../injects/injects-capability.ts';
 import { alertingCapability } from '../alerting/alerting-capability.ts';
 import { safetyPlanCapability } from '../safety-plan/safety-plan-capability.ts';
+import { notificationsCapability } from '../notifications/notifications-capability.ts';
 
 /** In the order their paths appear in the OpenAPI document. */
 export const capabilities: readonly Capability[] = [
@@ -36,7 +37,8 @@ export const capabilities: readonly Capability[] = [
 	calendarCapability,
 	adviceCapability,
 	bibobCapability,
-	safetyPlanCapability
+	safetyPlanCapability,
+	notificationsCapability
 ];
 
 export function registerCapabilities(): void {

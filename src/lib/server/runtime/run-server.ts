@@ -14,6 +14,7 @@ import { startInjectScheduler } from '../injects/inject-scheduler.ts';
 import { startAlertScheduler } from '../alerting/alert-scheduler.ts';
 import { alertSettings } from '../alerting/alert-settings.ts';
 import { wiredDelivery } from '../alerting/notification-delivery.ts';
+import { startNotifications } from '../notifications/notification-runtime.ts';
 import { logger } from '../log.ts';
 import { config, type Config } from '../config.ts';
 import { assertPortFree } from './port-check.ts';
@@ -104,6 +105,7 @@ async function listen(root: string, settings: Config, boot: Bootstrapped, worker
 	});
 	const injects = startInjectScheduler(getDb(), { log });
 	const alerts = startAlertScheduler(getDb(), () => ({ deliver: wiredDelivery, settings: alertSettings() }), { log });
+	const notifications = await startNotifications(getDb(), { log });
 
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
@@ -111,6 +113,7 @@ async function listen(root: string, settings: Config, boot: Bootstrapped, worker
 	}).catch(async (err: NodeJS.ErrnoException) => {
 		await injects.stop();
 		await alerts.stop();
+		await notifications.stop();
 		await realtime.close().catch(() => {}); // the server never listened
 		// Taken between the check above and now: the same sentence.
 		if (err.code === 'EADDRINUSE') await assertPortFree(settings.PORT, settings.HOST);
@@ -128,6 +131,7 @@ async function listen(root: string, settings: Config, boot: Bootstrapped, worker
 		const steps: [string, () => Promise<void>][] = [
 			['injectplanner', () => injects.stop()],
 			['escalatieplanner alarmering', () => alerts.stop()],
+			['berichtenverzending', () => notifications.stop()],
 			['databasepool', closeSharedDb],
 			['ingebouwde PostgreSQL', () => boot.stop()]
 		];

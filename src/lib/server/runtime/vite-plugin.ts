@@ -16,6 +16,7 @@ export function paraatDevServer(): Plugin {
 			const { startAlertScheduler } = await import('../alerting/alert-scheduler.ts');
 			const { alertSettings } = await import('../alerting/alert-settings.ts');
 			const { wiredDelivery } = await import('../alerting/notification-delivery.ts');
+			const { startNotifications } = await import('../notifications/notification-runtime.ts');
 			const boot = await bootstrap().catch((err: unknown) => {
 				// A start failure a person can fix: its one sentence, not Vite's stack trace.
 				if (err instanceof Error && 'startupSentence' in err) {
@@ -34,6 +35,7 @@ export function paraatDevServer(): Plugin {
 			});
 			const injects = startInjectScheduler(db, { log: (level, msg, extra) => console[level === 'info' ? 'log' : level](msg, extra ?? '') });
 			const alerts = startAlertScheduler(db, () => ({ deliver: wiredDelivery, settings: alertSettings() }), { log: (level, msg, extra) => console[level === 'info' ? 'log' : level](msg, extra ?? '') });
+			const notifications = await startNotifications(db, { log: (level, msg, extra) => console[level === 'info' ? 'log' : level](msg, extra ?? '') });
 			const { opsRoutes } = await import('./ops-routes.ts');
 			const ops = opsRoutes({ db, listening: () => realtime.listening(), metricsToken: process.env.PARAAT_METRICS_TOKEN?.trim() || undefined });
 			server.middlewares.use((req, res, next) => (ops(req, res) ? undefined : next()));
@@ -44,6 +46,7 @@ export function paraatDevServer(): Plugin {
 				void injects
 					.stop()
 					.then(() => alerts.stop())
+					.then(() => notifications.stop())
 					.then(() => realtime.close())
 					.then(() => db.destroy())
 					.then(() => boot.stop());

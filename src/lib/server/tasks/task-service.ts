@@ -38,6 +38,8 @@ import {
 	type TaskValues
 } from './task-queries';
 import type { NewTaskInput, TaskChangeInput } from './task-input';
+import { queueNotifications } from '../notifications/notification-outbox';
+import { taskAssignedMessage } from '../notifications/notification-messages';
 import type { BulkAssignInput } from './template-input';
 
 interface Ctx extends Clocked {
@@ -93,6 +95,9 @@ async function announce(trx: Transaction<DB>, user: SessionUser, task: TaskRecor
 		trx,
 		topics.map((topic) => ({ topic, type, data: task, actor, exercise: task.exercise, at }))
 	);
+	// A task newly assigned to someone else tells them (by e-mail and push, as they chose).
+	const assignee = task.assignee?.id;
+	if (assignee && assignee !== previousAssignee && assignee !== user.id) await queueNotifications(trx, [taskAssignedMessage(assignee, task, user.name)]);
 }
 
 export async function tasksOfIncident(db: Kysely<DB>, user: SessionUser, incidentId: string): Promise<TaskRecord[]> {
