@@ -122,9 +122,4 @@ describe('the settings', () => {
 		expect(() => loadConfig({ PARAAT_ALARM_ESCALATIE_MINUTEN: '0' })).toThrow(/PARAAT_ALARM_ESCALATIE_MINUTEN moet minstens 1 zijn/);
 		expect(() => loadConfig({ PARAAT_ALARM_LINK_UREN: 'morgen' })).toThrow(ConfigError);
 	});
-	it('refuse the plain-text message file outside demo mode (it holds working links)', () => {
-		const real = { DATABASE_URL: 'postgres://paraat:x@db.example:5432/paraat', PARAAT_ALARM_BERICHTEN_BESTAND: '/tmp/berichten.jsonl' };
-		expect(() => loadConfig(real)).toThrow(/alleen in demomodus/);
-		expect(loadConfig({ ...real, PARAAT_DEMO: '1' }).PARAAT_ALARM_BERICHTEN_BESTAND).toBe('/tmp/berichten.jsonl');
-	});
 });
