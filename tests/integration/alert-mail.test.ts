@@ -86,6 +86,9 @@ describe('an alert by e-mail', () => {
 			expect(received!.html).toContain(link.toString().replaceAll('&', '&amp;'));
 		}
 		expect(coming.searchParams.get('code')).toBe(notComing.searchParams.get('code'));
+		// Once each: the layout adds the answers; the alert's own part does not repeat them.
+		expect(received!.text!.split('Ik kom: ').length - 1).toBe(1);
+		expect(received!.html || '').not.toMatch(/<body[\s\S]*<body/);
 
 		const recipient = () => t.db.selectFrom('alertRecipient').selectAll().where('alertId', '=', sent.id).where('userId', '=', anna.id).executeTakeFirstOrThrow();
 		expect(await postComing(coming)).toMatchObject({ outcome: { state: 'answered', status: 'komt' } });
