@@ -1,9 +1,10 @@
-// The service worker's push feature (src/service-worker/push-messages.ts) registered on a minimal
-// fake of ServiceWorkerGlobalScope: only what the feature touches (addEventListener,
-// registration.showNotification, clients, location). Chromium headless cannot receive a push
-// from our server without a browser push service, so this is where the worker's wiring is tested.
+// The service worker's push handlers (`registerPushHandlers`, which src/service-worker/push-messages.ts
+// calls with `self`) registered on a minimal fake of ServiceWorkerGlobalScope: only what they
+// touch (addEventListener, registration.showNotification, clients, location). Chromium headless
+// cannot receive a push from our server without a browser push service, so this is where the
+// worker's listeners are tested.
 import { describe, expect, it } from 'vitest';
-import { pushMessages } from '../../src/service-worker/push-messages.ts';
+import { registerPushHandlers, type PushWorkerScope } from '../../src/lib/pwa/push-display.ts';
 
 const ORIGIN = 'https://paraat.vrk.nl';
 
@@ -28,7 +29,7 @@ function fakeScope(openWindows: string[] = []) {
 			openWindow: async (url: string) => opened.push(url)
 		}
 	};
-	pushMessages.register(scope as unknown as ServiceWorkerGlobalScope);
+	registerPushHandlers(scope as unknown as PushWorkerScope);
 	/** Dispatches an event the way the browser does and waits for what it handed to waitUntil. */
 	async function dispatch(type: string, fields: Record<string, unknown>) {
 		const waits: Promise<unknown>[] = [];
@@ -53,7 +54,7 @@ const alertPush = JSON.stringify({
 	]
 });
 
-describe('the service worker’s push feature', () => {
+describe('the service worker’s push handlers', () => {
 	it('shows a push as a notification with the alert’s two answers, kept until answered', async () => {
 		const sw = fakeScope();
 		await sw.dispatch('push', { data: { text: () => alertPush } });
