@@ -4,7 +4,7 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { APP_PORT, BASE_URL, CHROMIUM, HEALTH_URL, LOCATIESERVER_PORT, LOCATIESERVER_URL, PG_PORT, alertMessagesFile } from './tests/e2e/support/env';
+import { APP_PORT, BASE_URL, CHROMIUM, HEALTH_URL, LOCATIESERVER_PORT, LOCATIESERVER_URL, PG_PORT } from './tests/e2e/support/env';
 import { startFakeLocatieserver } from './tests/support/fake-locatieserver';
 
 const DIR_PREFIX = 'paraat-e2e-';
@@ -101,7 +101,6 @@ export default defineConfig({
 			PARAAT_PG_PORT: String(PG_PORT),
 			PARAAT_PG_FAST: '1',
 			PARAAT_DEMO: '1',
-			PARAAT_ALARM_BERICHTEN_BESTAND: alertMessagesFile(),
 			PARAAT_SKIP_BUILD: '0',
 			// An inherited DATABASE_URL would make the server skip its own fresh database.
 			DATABASE_URL: '',

@@ -1,37 +1,42 @@
 // Alerting end to end (issue 23): the crisis team presses "Alarmeren" on an incident; the person on
-// duty opens the one-tap link from their message in a browser without any session, sees the
-// message and answers "Ik kom" with an arrival time; the crisis team's attendance board shows
-// "Gezien" and then "Komt" live, without a reload. The link is read from the messages the app
-// handed to its delivery (PARAAT_ALARM_BERICHTEN_BESTAND, demo only).
-import { readFileSync, existsSync } from 'node:fs';
-import { test, expect } from '@playwright/test';
+// duty finds the alert in their mail, as a real recipient does (the demo has no SMTP server, so the
+// outbox worker delivers it to the in-app mailbox, /mijn-account/post), and opens its "Ik kom" link
+// in a browser without any session, sees the message and answers with an arrival time; the crisis
+// team's attendance board shows "Gezien" and then "Komt" live, without a reload.
+import { test, expect, type Browser } from '@playwright/test';
 import { expectConnected, expectHydrated, loggedInContext, markDocument, uniqueText } from './support/app';
 import { apiCreateIncident } from './support/crisis';
 import { expectNoAxeViolations } from './support/logbook';
-import { alertMessagesFile, demoEmail } from './support/env';
+import { demoEmail } from './support/env';
+import { KENNEMERLAND } from '../../src/lib/domain/region';
 
-interface Message {
-	userId: string;
-	subject: string;
-	text: string;
-	url: string;
-	actions: { title: string; url: string }[];
+/**
+ * The demo account with this id, logged in: the demo roster fills its shifts with the
+ * municipalities' bevolkingszorg and crisis-team accounts, and the on-call API names only the id.
+ */
+async function loggedInAs(browser: Browser, userId: string) {
+	for (const role of ['bevolkingszorg', 'crisisteam']) {
+		for (const { code } of KENNEMERLAND) {
+			const session = await loggedInContext(browser, demoEmail(role, code));
+			if (session.user.id === userId) return session;
+			await session.context.close();
+		}
+	}
+	throw new Error(`geen demo-account met id ${userId}`);
 }
 
-function messagesAbout(title: string): Message[] {
-	const file = alertMessagesFile();
-	if (!existsSync(file)) return [];
-	return readFileSync(file, 'utf8')
-		.split('\n')
-		.filter(Boolean)
-		.map((line) => JSON.parse(line) as Message)
-		.filter((m) => m.subject.includes(title));
+/** A link of the mail's plain-text part, where each action is a line `<title>: <url>`. */
+function actionLink(mailText: string, title: string): string {
+	const match = new RegExp(`^${title}: (\\S+)$`, 'm').exec(mailText);
+	expect(match, `de link "${title}" in de mail:\n${mailText}`).not.toBeNull();
+	return match![1]!;
 }
 
 test('de crisisteam alarmeert, de OvD antwoordt met één tik zonder in te loggen, de opkomst volgt live', async ({ browser }) => {
 	const team = await loggedInContext(browser, demoEmail('crisisteam'));
-	// The recipient: a browser that never logged in (a phone opening the link from a mail or push).
+	// The link is opened in a browser that never logged in (a phone opening it from a mail or push).
 	const phone = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+	let recipient: Awaited<ReturnType<typeof loggedInAs>> | undefined;
 	try {
 		const title = uniqueText('Duinbrand Alarmtest');
 		const incident = await apiCreateIncident(team.context.request, { title });
@@ -62,16 +67,27 @@ test('de crisisteam alarmeert, de OvD antwoordt met één tik zonder in te logge
 		await expectNoAxeViolations(team.page);
 		const sameDocument = await markDocument(team.page);
 
-		// The message the delivery got: Dutch, OEFENING, with the two answers as links.
-		await expect.poll(() => messagesAbout(title).length).toBe(1);
-		const [message] = messagesAbout(title);
-		expect(message!.userId).toBe(ovd.userId);
-		expect(message!.subject).toBe(`OEFENING — Alarmering OvD Bevolkingszorg: ${title}`);
-		expect(message!.actions.map((a) => a.title)).toEqual(['Ik kom', 'Ik kan niet']);
+		// The mail, as the OvD reads it in their own mailbox once the outbox worker has delivered it:
+		// Dutch, OEFENING, with the two answers as links.
+		recipient = await loggedInAs(browser, ovd.userId);
+		const subject = `OEFENING — Alarmering OvD Bevolkingszorg: ${title}`;
+		const mail = recipient.page.getByRole('article', { name: subject });
+		await expect(async () => {
+			await recipient!.page.goto('/mijn-account/post');
+			await expect(mail).toHaveCount(1, { timeout: 1_000 });
+		}).toPass({ timeout: 20_000 });
+		await expect(mail).toContainText('Kom naar het CoPI bij Parnassia, ingang Zeeweg.');
+		const mailText = (await mail.locator('.mail-text').textContent()) ?? '';
+		const comeLink = actionLink(mailText, 'Ik kom');
+		const cannotLink = actionLink(mailText, 'Ik kan niet');
+		expect(new URL(comeLink).pathname).toBe('/alarm');
+		expect(new URL(comeLink).searchParams.get('antwoord')).toBe('komt');
+		// Reading the mail answers nothing.
+		await expect(row.locator('[data-status]')).toHaveAttribute('data-status', 'verzonden');
 
 		// Opening the "Ik kom" link shows the message and both buttons; the GET answers nothing.
 		const page = await phone.newPage();
-		await page.goto(message!.actions[0]!.url);
+		await page.goto(comeLink);
 		await expectHydrated(page);
 		await expect(page.getByText('OEFENING', { exact: false }).first()).toBeVisible();
 		await expect(page.getByText('Kom naar het CoPI bij Parnassia, ingang Zeeweg.')).toBeVisible();
@@ -92,7 +108,7 @@ test('de crisisteam alarmeert, de OvD antwoordt met één tik zonder in te logge
 		expect(await sameDocument()).toBe(true);
 
 		// The link is used up: a second visit says so in Dutch and offers no buttons.
-		await page.goto(message!.actions[1]!.url);
+		await page.goto(cannotLink);
 		await expect(page.getByText('Deze link is al gebruikt')).toBeVisible();
 		await expect(page.getByRole('button', { name: 'Ik kan niet' })).toHaveCount(0);
 
@@ -103,6 +119,7 @@ test('de crisisteam alarmeert, de OvD antwoordt met één tik zonder in te logge
 		expect(entries).toContain('Alarmering: OvD Bevolkingszorg');
 	} finally {
 		await team.context.close();
+		await recipient?.context.close();
 		await phone.close();
 	}
 });

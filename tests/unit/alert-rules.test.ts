@@ -6,6 +6,7 @@ import { composeAlertMessage, escapeHtml } from '../../src/lib/domain/alerting/m
 import { statusAfterSeen } from '../../src/lib/domain/alerting/statuses.ts';
 import { alertLink, alertTokenHash, newAlertToken } from '../../src/lib/server/alerting/alert-token.ts';
 import { ConfigError, loadConfig } from '../../src/lib/server/config.ts';
+import { renderMail } from '../../src/lib/server/notifications/mail-layout.ts';
 
 const sent = new Date('2026-12-07T16:00:00Z');
 const due = escalationMoment(sent, 5);
@@ -64,19 +65,27 @@ describe('the alert message', () => {
 		expect(m.text).toContain('Anna de Vries, je wordt gealarmeerd als OvD Bevolkingszorg.');
 		expect(m.text).toContain('(GRIP 2)');
 		expect(m.text).toContain('Bericht van Crisisteam Haarlem om ma 07-12-2026 17:00:');
-		expect(m.text).toContain('Ik kom: https://paraat.vrk.nl/alarm?code=abc&antwoord=komt');
 		expect(m.text).toContain('tot di 08-12-2026 05:00');
 		expect(m.text).not.toContain('OEFENING');
 	});
 
-	it('escapes the message and title in HTML, and puts both answers there as links', () => {
+	it('escapes the message and title in HTML', () => {
 		const m = composeAlertMessage(input);
 		expect(m.html).toContain('Duinbrand &lt;Kennemerduinen&gt;');
 		expect(m.html).toContain('bij &quot;Parnassia&quot; &amp; meld');
 		expect(m.html).not.toContain('<Kennemerduinen>');
-		expect(m.html).toContain('href="https://paraat.vrk.nl/alarm?code=abc&amp;antwoord=komt"');
-		expect(m.html).toContain('>Ik kan niet</a>');
 		expect(escapeHtml(`<a href='x'>`)).toBe('&lt;a href=&#39;x&#39;&gt;');
+	});
+
+	it('is the message’s own part: in the outbox’s mail layout each answer is there once, as a line and as a button', () => {
+		const mail = renderMail(composeAlertMessage(input), 'https://paraat.vrk.nl');
+		const count = (haystack: string, needle: string) => haystack.split(needle).length - 1;
+		expect(count(mail.text, 'Ik kom: https://paraat.vrk.nl/alarm?code=abc&antwoord=komt\n')).toBe(1);
+		expect(count(mail.text, 'Ik kan niet: https://paraat.vrk.nl/alarm?code=abc&antwoord=komt_niet\n')).toBe(1);
+		expect(count(mail.html, 'href="https://paraat.vrk.nl/alarm?code=abc&amp;antwoord=komt"')).toBe(1);
+		expect(count(mail.html, '>Ik kan niet</a>')).toBe(1);
+		expect(count(mail.html.toLowerCase(), '<!doctype')).toBe(1);
+		expect(count(mail.html, '<body')).toBe(1);
 	});
 
 	it('marks an exercise alert OEFENING in subject, text and HTML', () => {
@@ -121,10 +130,5 @@ describe('the settings', () => {
 		expect([c.PARAAT_ALARM_ESCALATIE_MINUTEN, c.PARAAT_ALARM_LINK_UREN]).toEqual([5, 12]);
 		expect(() => loadConfig({ PARAAT_ALARM_ESCALATIE_MINUTEN: '0' })).toThrow(/PARAAT_ALARM_ESCALATIE_MINUTEN moet minstens 1 zijn/);
 		expect(() => loadConfig({ PARAAT_ALARM_LINK_UREN: 'morgen' })).toThrow(ConfigError);
-	});
-	it('refuse the plain-text message file outside demo mode (it holds working links)', () => {
-		const real = { DATABASE_URL: 'postgres://paraat:x@db.example:5432/paraat', PARAAT_ALARM_BERICHTEN_BESTAND: '/tmp/berichten.jsonl' };
-		expect(() => loadConfig(real)).toThrow(/alleen in demomodus/);
-		expect(loadConfig({ ...real, PARAAT_DEMO: '1' }).PARAAT_ALARM_BERICHTEN_BESTAND).toBe('/tmp/berichten.jsonl');
 	});
 });

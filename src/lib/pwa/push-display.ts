@@ -1,11 +1,9 @@
 // What the service worker does with a push message from Paraat: show it as a notification
 // (title, body, the alert's action buttons "Ik kom" / "Ik kan niet") and, on a click, open what
 // it is about or the chosen action's link, in a Paraat window that is already open when there is
-// one. Framework-free and without service-worker globals: the worker passes `self.registration`,
-// `self.clients` and its origin, so this module is tested in Node. Wiring in the service worker:
-//
-//   self.addEventListener('push', (e) => e.waitUntil(showPush(self.registration, e.data?.text() ?? null)));
-//   self.addEventListener('notificationclick', (e) => e.waitUntil(openFromNotification(e, self.clients, self.location.origin)));
+// one. Framework-free and without service-worker globals: the worker passes its scope
+// (src/service-worker/push-messages.ts calls `registerPushHandlers(self)`), typed here by the few
+// members it uses, so this module is tested in Node with a minimal fake.
 import { pushPayload, type PushPayload } from '../contracts/notifications.ts';
 
 /** The part of NotificationOptions a service worker's showNotification takes (with actions). */
@@ -114,4 +112,30 @@ export async function openFromNotification(event: ClickedNotification, clients: 
 		return;
 	}
 	await clients.openWindow(target);
+}
+
+/** What a `push` event offers the handler (a PushEvent has these). */
+export interface PushEventLike {
+	data: { text(): string } | null;
+	waitUntil(promise: Promise<unknown>): void;
+}
+
+/** What a `notificationclick` event offers the handler (a NotificationEvent has these). */
+export interface NotificationClickLike extends ClickedNotification {
+	waitUntil(promise: Promise<unknown>): void;
+}
+
+/** The part of ServiceWorkerGlobalScope the push handlers use. */
+export interface PushWorkerScope {
+	registration: NotificationTarget;
+	clients: ClientList;
+	location: { origin: string };
+	addEventListener(type: 'push', listener: (event: PushEventLike) => void): void;
+	addEventListener(type: 'notificationclick', listener: (event: NotificationClickLike) => void): void;
+}
+
+/** The service worker's push feature: a push shows a notification, a click opens its link. */
+export function registerPushHandlers(scope: PushWorkerScope): void {
+	scope.addEventListener('push', (event) => event.waitUntil(showPush(scope.registration, event.data?.text() ?? null)));
+	scope.addEventListener('notificationclick', (event) => event.waitUntil(openFromNotification(event, scope.clients, scope.location.origin)));
 }

@@ -143,7 +143,6 @@ export const configSchema = z.object({
 		.min(1, { error: () => 'PARAAT_ALARM_LINK_UREN moet minstens 1 zijn.' })
 		.max(72, { error: () => 'PARAAT_ALARM_LINK_UREN mag hoogstens 72 (drie dagen) zijn.' })
 		.default(12),
-	PARAAT_ALARM_BERICHTEN_BESTAND: z.string().trim().optional(),
 	PARAAT_METRICS_TOKEN: z
 		.string()
 		.trim()
@@ -226,10 +225,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 	if (!parsed.success) throw new ConfigError([...new Set(parsed.error.issues.map((issue) => issue.message))]);
 	const pairs = [...oidcProblems(parsed.data), ...vapidProblems(parsed.data)];
 	if (pairs.length > 0) throw new ConfigError(pairs);
-	// The file holds one-tap links in plain text: a stand-in for the mail outbox in demo and tests only.
-	if (parsed.data.PARAAT_ALARM_BERICHTEN_BESTAND && !demoWanted(parsed.data)) {
-		throw new ConfigError(['PARAAT_ALARM_BERICHTEN_BESTAND kan alleen in demomodus; laat hem leeg op een echte server.']);
-	}
 	return parsed.data;
 }
 

@@ -45,14 +45,6 @@ export function e2eDataDir(): string | undefined {
 	return process.env.PARAAT_E2E_DATA_DIR;
 }
 
-/**
- * Where node A writes every composed alert message, one-tap links included, as JSON lines
- * (PARAAT_ALARM_BERICHTEN_BESTAND, demo only) until the notification outbox is wired.
- */
-export function alertMessagesFile(): string {
-	return `${process.env.PARAAT_E2E_DATA_DIR}/alarmberichten.jsonl`;
-}
-
 /** Chromium from Debian; Playwright's own browser download is not available here. */
 export const CHROMIUM = {
 	executablePath: '/usr/bin/chromium',

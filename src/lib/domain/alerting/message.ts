@@ -1,5 +1,7 @@
 // The alert as a message to one person: subject, plain text and HTML in Dutch, with the one-tap
 // link and its two answers. Pure, so the same words reach e-mail and push, and a test reads them.
+// Text and HTML are the message's own part: the outbox's mail layout puts the header, the two
+// answers (`actions`, as lines and buttons) and the footer around them, so they are not repeated here.
 // Nothing confidential goes in: the incident's title, the function, the crisis team's message.
 import { formatLocal } from '../events/event-time.ts';
 
@@ -52,22 +54,15 @@ export function composeAlertMessage(m: AlertMessageInput): AlertNotification {
 		`Bericht van ${m.senderName} om ${formatLocal(m.sentAt)}:`,
 		m.message,
 		'',
-		`Ik kom: ${komt}`,
-		`Ik kan niet: ${komtNiet}`,
-		'',
 		`De link werkt één keer, zonder inloggen, tot ${formatLocal(m.linkExpiresAt)}.`
 	];
 	const e = escapeHtml;
 	const html = [
-		'<!doctype html><html lang="nl"><body style="font-family:sans-serif">',
 		...(m.exercise ? ['<p style="background:#ffd400;padding:4px 8px;font-weight:bold">OEFENING — dit is een alarmering in een oefening.</p>'] : []),
 		`<p>${e(m.recipientName)}, je wordt gealarmeerd als <strong>${e(m.functionName)}</strong>${m.backupFor ? ` (als backup van ${e(m.backupFor)}, die niet antwoordde)` : ''}.</p>`,
 		`<p>Incident: <strong>${e(m.incidentTitle)}</strong>${m.gripLevel !== null ? ` (GRIP ${m.gripLevel})` : ''}<br>Bericht van ${e(m.senderName)} om ${e(formatLocal(m.sentAt))}:</p>`,
 		`<blockquote style="white-space:pre-wrap">${e(m.message)}</blockquote>`,
-		`<p><a href="${e(komt)}" style="display:inline-block;padding:10px 18px;background:#154273;color:#fff;text-decoration:none;margin-right:8px">Ik kom</a>`,
-		`<a href="${e(komtNiet)}" style="display:inline-block;padding:10px 18px;background:#fff;color:#154273;border:2px solid #154273;text-decoration:none">Ik kan niet</a></p>`,
-		`<p style="color:#555">De link werkt één keer, zonder inloggen, tot ${e(formatLocal(m.linkExpiresAt))}.</p>`,
-		'</body></html>'
+		`<p style="color:#555">De link werkt één keer, zonder inloggen, tot ${e(formatLocal(m.linkExpiresAt))}.</p>`
 	].join('\n');
 	return {
 		userId: m.userId,

@@ -3,14 +3,10 @@
 // queued if and only if the alert is stored. Framework-free (relative .ts imports).
 //
 // Wiring: the notification outbox (e-mail and web push) queues every message in the same
-// transaction; an alert always goes by mail and, to whoever has a subscription, by push. In demo
-// and tests PARAAT_ALARM_BERICHTEN_BESTAND also keeps each message as a JSON line (config refuses
-// it outside demo mode).
-import { appendFile } from 'node:fs/promises';
+// transaction; an alert always goes by mail and, to whoever has a subscription, by push.
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { AlertNotification } from '../../domain/alerting/message.ts';
-import { config } from '../config.ts';
 import { queueNotifications } from '../notifications/notification-outbox.ts';
 
 export type DeliverNotifications = (db: Kysely<DB> | Transaction<DB>, items: AlertNotification[]) => Promise<void>;
@@ -18,8 +14,6 @@ export type DeliverNotifications = (db: Kysely<DB> | Transaction<DB>, items: Ale
 export const wiredDelivery: DeliverNotifications = async (db, items) => {
 	if (items.length === 0) return;
 	await queueNotifications(db, items);
-	const file = config().PARAAT_ALARM_BERICHTEN_BESTAND;
-	if (file) await appendFile(file, items.map((item) => JSON.stringify(item)).join('\n') + '\n', 'utf8');
 };
 
 /** A delivery that keeps what it got, for tests and the benchmark. */
