@@ -197,7 +197,7 @@ export const configSchema = z.object({
 		// One process until several are shown to pay (issue #19's benchmark on a quiet machine), a
 		// shutdown after a database outage is as quick with workers as without, and /metrics is
 		// aggregated over them: see docs/operations.md#worker-processes.
-		.default('1'),
+		.default(1),
 	// Internal (set by the primary for its workers, not by operators): which worker this is.
 	PARAAT_WORKER_INDEX: z.coerce.number().int().min(0).optional(),
 	// Internal hand-over from the bootstrap to the app's init hook (set by Paraat itself, not by

@@ -9,7 +9,7 @@ import { runnerImport } from 'vite';
 const target = path.resolve(process.argv[2] ?? 'api-lint/openapi.json');
 // The origin of a production deployment: the linter checks the servers as published (https).
 const origin = process.argv[3] ?? 'https://paraat.vrkennemerland.nl';
-const { module } = await runnerImport<typeof import('../runtime/openapi-assembled.ts')>(path.resolve('src/lib/server/runtime/openapi-assembled.ts'), { configFile: false, logLevel: 'error' });
+const { module } = await runnerImport<typeof import('./openapi-assembled.ts')>(path.resolve('src/lib/server/runtime/openapi-assembled.ts'), { configFile: false, logLevel: 'error' });
 mkdirSync(path.dirname(target), { recursive: true });
 writeFileSync(target, `${JSON.stringify(module.assembledOpenApiDocument(origin), null, 2)}\n`); // spaces: the linter's YAML parser warns on tabs
 console.log(`OpenAPI-document geschreven naar ${path.relative(process.cwd(), target)}`);
