@@ -26,9 +26,7 @@ test.describe('twee productieknooppunten achter nginx', () => {
 		test.setTimeout(120_000);
 		prefix = mkdtempSync(path.join(os.tmpdir(), 'paraat-nginx-'));
 		chmodSync(prefix, 0o755); // nginx's workers run as an unprivileged user
-		// The primary node with two worker processes (PARAAT_WORKERS is 1 by default): the stop of a
-		// node mid-session then also proves the workers' shutdown and the sockets' move to the backup.
-		primary = startNode(PRIMARY_PORT, DATABASE_URL, { PARAAT_WORKERS: '2' });
+		primary = startNode(PRIMARY_PORT, DATABASE_URL);
 		backup = startNode(BACKUP_PORT, DATABASE_URL);
 		await Promise.all([
 			waitForOk(`http://127.0.0.1:${PRIMARY_PORT}/readyz`, primary, 90_000),
