@@ -2,8 +2,8 @@
 // posts one while a permit officer works on /evenementen; it appears there live, stays until the
 // officer marks it read (also after a reload), and a withdrawn one disappears live.
 import { test, expect } from '@playwright/test';
-import { apiPostNotice, expectConnected, loggedInContext, markDocument, uniqueText } from './support/app';
-import { demoEmail } from './support/env';
+import { apiLogin, apiPostNotice, expectConnected, loggedInContext, markDocument, uniqueText } from './support/app';
+import { BASE_URL, demoEmail } from './support/env';
 
 test('een urgent bericht staat live als balk op /evenementen tot het gelezen of ingetrokken is', async ({ browser }) => {
 	const poster = await loggedInContext(browser, demoEmail('crisisteam', 'haarlem'));
@@ -48,5 +48,26 @@ test('een urgent bericht staat live als balk op /evenementen tot het gelezen of 
 	} finally {
 		await poster.context.close();
 		await reader.context.close();
+	}
+});
+
+test('zonder JavaScript (of vóór de pagina klaar is) zet "Gelezen" het bericht weg en blijf je op dezelfde pagina', async ({ browser }) => {
+	const poster = await loggedInContext(browser, demoEmail('crisisteam', 'haarlem'));
+	const context = await browser.newContext({ baseURL: BASE_URL, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', javaScriptEnabled: false });
+	try {
+		await apiLogin(context.request, demoEmail('vergunningverlener', 'heemstede'));
+		const page = await context.newPage();
+		const notice = await apiPostNotice(poster.page.request, { text: uniqueText('Brug Heemstede dicht'), severity: 'urgent' });
+		await page.goto('/kalender?maand=2026-12');
+		const item = page.getByTestId('urgent-banner').locator(`[data-notice="${notice.id}"]`);
+		await item.getByRole('button', { name: /Gelezen/ }).click();
+		await expect(page).toHaveURL(/\/kalender\?maand=2026-12$/);
+		await expect(page.locator(`[data-notice="${notice.id}"]`)).toHaveCount(0);
+		// Another user's banner is untouched: "read" belongs to the reader.
+		await poster.page.goto('/');
+		await expect(poster.page.getByTestId('urgent-banner').locator(`[data-notice="${notice.id}"]`)).toBeVisible();
+	} finally {
+		await poster.context.close();
+		await context.close();
 	}
 });
