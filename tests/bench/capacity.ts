@@ -4,7 +4,8 @@
 //  2. Paraat (the production build, started as `npm start` starts it) with 300 socket.io clients
 //     logged in through the real login on `incident:<id>`, task PATCHes through the HTTP API at
 //     20, 50 and 100 writes/s, open loop: delivered fraction, delivery and write-ack p50/p99,
-//     ratios to the floors measured at the same rate just before;
+//     ratios to the floors measured at the same rate just before; a warm-up at 50/s comes first,
+//     for Paraat and the socket.io floor alike, and is not counted;
 //  3. catch-up: 50 clients miss 1 200 events and subscribe with `since`: time, gap-free, in order;
 //  4. back-pressure: stalled clients (they stop reading) beside live ones at 100 writes/s;
 //  5. 5 000 idle sockets: the app's resident memory (all its processes, PostgreSQL apart).
@@ -20,14 +21,17 @@ import { stalledClient } from './support/stall.ts';
 import { openIdleSockets } from './support/idle.ts';
 import { appRss, mib } from './support/process-memory.ts';
 import { printTargets, type Target } from './support/targets.ts';
+import { formatBudget, measureCpu, type CpuBudget } from './support/cpu-budget.ts';
 
 const quick = process.env.BENCH_QUICK === '1';
 const N = quick
-	? { clients: 60, writes: 200, rates: [20, 50, 100], catchUpClients: 10, missed: 200, stalled: 2, stallClients: 20, stallWrites: 1500, idle: 1000, tasks: 150 }
-	: { clients: 300, writes: 1000, rates: [20, 50, 100], catchUpClients: 50, missed: 1200, stalled: 3, stallClients: 50, stallWrites: 2000, idle: 5000, tasks: 400 };
+	? { clients: 60, writes: 200, warmUp: 200, rates: [20, 50, 100], catchUpClients: 10, missed: 200, stalled: 2, stallClients: 20, stallWrites: 1500, idle: 1000, tasks: 150 }
+	: { clients: 300, writes: 1000, warmUp: 500, rates: [20, 50, 100], catchUpClients: 50, missed: 1200, stalled: 3, stallClients: 50, stallWrites: 2000, idle: 5000, tasks: 400 };
 const port = Number(process.env.BENCH_PORT ?? 5500 + Math.floor(Math.random() * 50));
 const pgPort = Number(process.env.BENCH_PG_PORT ?? 56500 + Math.floor(Math.random() * 90));
 const floorPort = port + 50;
+/** Cores other programs may use during a measured run before its figures are flagged as unreliable. */
+const OTHERS_TOLERATED = 0.25;
 const MUNICIPALITIES = ['beverwijk', 'bloemendaal', 'haarlem', 'haarlemmermeer', 'heemskerk', 'heemstede', 'uitgeest', 'velsen', 'zandvoort'];
 
 // A task record's size on the wire (the floors carry as much as Paraat's events).
@@ -66,6 +70,17 @@ const socketFloor = new Map<number, LoadResult>();
 {
 	const floor = await startFloor(floorPort);
 	try {
+		// Warm-up, not counted (as for Paraat below): JIT and connections, not the steady state.
+		await runLoad({
+			url: floor.base,
+			clients: N.clients,
+			changes: N.warmUp,
+			rate: 50,
+			eventName: 'event',
+			subscribe: async (socket) => void (await socket.timeout(20_000).emitWithAck('subscribe', { topic: 'region' })),
+			change: floorChange(floor.base, TASK_LIKE),
+			marker: titleMarker
+		});
 		for (const rate of [N.rates[0]!, N.rates.at(-1)!]) {
 			socketFloor.set(
 				rate,
@@ -111,17 +126,17 @@ try {
 	const floors = new Map<number, FloorRun>();
 	const runs = new Map<number, LoadResult>();
 	let offset = 0;
-	console.log('\n| tempo | floor pg commit+NOTIFY p50 / p99 | Paraat delivered | delivery p50 / p99 | write-ack p50 / p99 | delivery p99 / pg-floor | ack p99 / pg-floor |');
-	console.log('|---|---|---|---|---|---|---|');
-	for (const rate of N.rates) {
-		const floor = await pgFloor(app.databaseUrl, { writes: N.writes, rate, payload: JSON.stringify(TASK_LIKE) });
-		floors.set(rate, floor);
+	const budgets = new Map<number, CpuBudget>();
+	const appLoad = (rate: number, changes: number) => {
 		const base = offset;
-		offset += N.writes;
-		const run = await runLoad({
+		offset += changes;
+		let endCpu: (() => CpuBudget) | undefined;
+		return runLoad({
+			onWritesBegin: () => (endCpu = measureCpu(app.pid)),
+			onWritesEnd: () => budgets.set(rate, endCpu!()),
 			url: app.base,
 			clients: N.clients,
-			changes: N.writes,
+			changes,
 			rate,
 			cookie: readerOf,
 			eventName: 'event',
@@ -132,6 +147,17 @@ try {
 				return i === undefined ? undefined : i - base;
 			}
 		});
+	};
+	// Warm-up, not counted: the first writes after a start pay for JIT compilation, cold caches and
+	// new pool connections — a start-up cost, not the capacity this measures.
+	const warm = await appLoad(50, N.warmUp);
+	console.log(`opwarmen: ${N.warmUp} schrijfacties bij 50/s (niet meegeteld), delivery p99 ${ms(stats(warm.latencies).p99)}`);
+	console.log('\n| tempo | floor pg commit+NOTIFY p50 / p99 | Paraat delivered | delivery p50 / p99 | write-ack p50 / p99 | delivery p99 / pg-floor | ack p99 / pg-floor |');
+	console.log('|---|---|---|---|---|---|---|');
+	for (const rate of N.rates) {
+		const floor = await pgFloor(app.databaseUrl, { writes: N.writes, rate, payload: JSON.stringify(TASK_LIKE) });
+		floors.set(rate, floor);
+		const run = await appLoad(rate, N.writes);
 		runs.set(rate, run);
 		if (run.firstFailure) console.log(`  eerste mislukte schrijfactie bij ${rate}/s: ${run.firstFailure.slice(0, 200)}`);
 		const f = stats(floor.deliveries);
@@ -141,6 +167,12 @@ try {
 		console.log(
 			`| ${rate}/s | ${ms(f.p50)} / ${ms(f.p99)} | ${delivered.toFixed(4)}${run.failures ? ` (${run.failures} mislukt)` : ''}${run.duplicates ? ` (${run.duplicates} dubbel)` : ''} | ${ms(d.p50)} / ${ms(d.p99)} | ${ms(a.p50)} / ${ms(a.p99)} | ${ratio(d.p99, f.p99)} | ${ratio(a.p99, f.p99)} |`
 		);
+	}
+	// Whether the machine itself was the limit: the cores each part used while the writes ran.
+	for (const rate of N.rates) {
+		const budget = budgets.get(rate)!;
+		console.log(`CPU bij ${rate}/s: ${formatBudget(budget)}`);
+		if (budget.others > OTHERS_TOLERATED) console.log(`  LET OP: andere programma's gebruikten ${budget.others.toFixed(2)} cores: de cijfers bij ${rate}/s zeggen vooral iets over die drukte`);
 	}
 	await dropPgFloor(app.databaseUrl);
 	const low = N.rates[0]!;

@@ -5,6 +5,8 @@ import type { Actor, EventPayloads, EventType, RealtimeEvent } from '../../contr
 import { EVENTS_CHANNEL, MAX_REPLAY } from './channels.ts';
 import { eventRowsSince, insertEventsAndNotify, lastSeqOf } from './event-log-queries.ts';
 import { eventsPublished } from '../metrics/metrics.ts';
+import { afterCommit } from '../db/after-commit.ts';
+import { announceCommitted } from './local-events.ts';
 
 /**
  * What an event of type K carries: for a type of the wire contract exactly its payload, so a
@@ -54,10 +56,13 @@ export async function publishAll<K extends string>(trx: Transaction<DB>, inputs:
 		}))
 	);
 	eventsPublished.inc(inputs.length);
-	return inputs.map((input) => {
+	const events = inputs.map((input) => {
 		const row = stored.find((r) => r.topic === input.topic)!;
 		return asEvent({ topic: input.topic, seq: row.seq, type: input.type, at: row.at, actor: input.actor, exercise: input.exercise ?? false, data: input.data });
 	});
+	// This node's own sockets get them straight after the commit (local-events.ts).
+	afterCommit(trx, () => announceCommitted(events));
+	return events;
 }
 
 interface StoredEvent {

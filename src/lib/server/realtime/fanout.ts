@@ -1,7 +1,8 @@
 // Delivers committed events to this node's sockets. Every node LISTENs on PostgreSQL and
 // emits to its own sockets only, so any number of nodes deliver every event.
 // Per topic, notifications are coalesced: while a fetch runs, later ones only raise the
-// target, and events are emitted strictly in sequence order.
+// target, and events are emitted strictly in sequence order. Events this process committed itself
+// arrive whole (`offer`, see local-events.ts) and are emitted without a fetch when they are next.
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { eventsSince } from './event-log.ts';
@@ -14,6 +15,8 @@ interface TopicState {
 	running: boolean;
 	/** When the NOTIFY of a seq arrived (performance.now()), for the lag metric. */
 	noticed: Map<number, number>;
+	/** Events above `emitted` already in hand (committed here), by seq: no fetch needed for them. */
+	ready: Map<number, RealtimeEvent>;
 }
 
 export class TopicFanout {
@@ -43,12 +46,35 @@ export class TopicFanout {
 		}
 		let state = this.states.get(topic);
 		if (!state) {
-			state = { emitted: seq - 1, target: seq, running: false, noticed: new Map() };
+			state = this.newState(seq - 1);
 			this.states.set(topic, state);
 		}
+		if (seq <= state.emitted) return; // delivered already (offered by this process)
 		state.noticed.set(seq, performance.now());
 		state.target = Math.max(state.target, seq);
 		void this.drain(topic, state);
+	}
+
+	/** This process committed `event`: emit it without a fetch as soon as it is next in line. */
+	offer(event: RealtimeEvent): void {
+		const topic = event.topic;
+		if (!this.hasListeners(topic)) {
+			this.states.delete(topic);
+			return;
+		}
+		let state = this.states.get(topic);
+		if (!state) {
+			state = this.newState(event.seq - 1);
+			this.states.set(topic, state);
+		}
+		if (event.seq <= state.emitted) return;
+		state.ready.set(event.seq, event);
+		state.target = Math.max(state.target, event.seq);
+		void this.drain(topic, state);
+	}
+
+	private newState(emitted: number): TopicState {
+		return { emitted, target: emitted, running: false, noticed: new Map(), ready: new Map() };
 	}
 
 	/**
@@ -56,7 +82,7 @@ export class TopicFanout {
 	 * after a lost LISTEN connection covers it even when no NOTIFY for it arrived before the loss.
 	 */
 	observe(topic: string, seq: number): void {
-		if (!this.states.has(topic)) this.states.set(topic, { emitted: seq, target: seq, running: false, noticed: new Map() });
+		if (!this.states.has(topic)) this.states.set(topic, this.newState(seq));
 	}
 
 	/** After the LISTEN connection was lost: fetch whatever committed meanwhile. */
@@ -80,14 +106,22 @@ export class TopicFanout {
 		state.running = true;
 		try {
 			while (state.emitted < state.target) {
-				const events = await eventsSince(this.db, topic, state.emitted, 1000);
-				if (events.length === 0) break;
+				const inHand = state.ready.get(state.emitted + 1);
+				// In hand (committed here) and next: no fetch. Otherwise the log has it.
+				const events = inHand ? [inHand] : await eventsSince(this.db, topic, state.emitted, 1000);
+				if (events.length === 0) {
+					// Not in the log yet; the next one may have been handed over during the fetch.
+					if (state.ready.has(state.emitted + 1)) continue;
+					break;
+				}
 				for (const event of events) {
+					if (event.seq <= state.emitted) continue; // an offer overtook the fetch
 					this.emit(topic, event);
+					state.emitted = event.seq;
 					const noticedAt = state.noticed.get(event.seq);
 					if (noticedAt !== undefined) notifyToDelivery.observe((performance.now() - noticedAt) / 1000);
 				}
-				state.emitted = events[events.length - 1]!.seq;
+				for (const seq of state.ready.keys()) if (seq <= state.emitted) state.ready.delete(seq);
 			}
 			for (const seq of state.noticed.keys()) if (seq <= state.emitted) state.noticed.delete(seq);
 		} catch (err) {

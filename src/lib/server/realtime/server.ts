@@ -12,6 +12,7 @@ import { AUTH_CHANGED_CHANNEL, forgetSessions, forgetUser, sessionCacheListener 
 import { readCookie } from './cookies.ts';
 import { currentSeq, eventsSince } from './event-log.ts';
 import { TopicFanout } from './fanout.ts';
+import { receiveLocalEvents } from './local-events.ts';
 import { listen } from './listener.ts';
 import {
 	deleteConnection,
@@ -191,6 +192,12 @@ export async function attachRealtime(httpServer: HttpServer, options: RealtimeOp
 		onError: (err) => log('error', 'LISTEN connection error', { err: String(err) })
 	});
 
+	// What this process commits reaches its own sockets without the NOTIFY round trip and the fetch.
+	const stopLocalEvents = receiveLocalEvents((events) => {
+		if (closing) return;
+		for (const event of events) fanout.offer(event);
+	});
+
 	io.use(async (socket, next) => {
 		try {
 			const token = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
@@ -333,6 +340,7 @@ export async function attachRealtime(httpServer: HttpServer, options: RealtimeOp
 		listening: () => listener.connected(),
 		async close() {
 			closing = true;
+			stopLocalEvents();
 			clearInterval(heartbeat);
 			if (presenceTimer) clearTimeout(presenceTimer);
 			// Not disconnectSockets(): a server-side disconnect tells socket.io clients not to come back.
