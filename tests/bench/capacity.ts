@@ -25,8 +25,8 @@ import { formatBudget, measureCpu, type CpuBudget } from './support/cpu-budget.t
 
 const quick = process.env.BENCH_QUICK === '1';
 const N = quick
-	? { clients: 60, writes: 200, warmUp: 200, rates: [20, 50, 100], catchUpClients: 10, missed: 200, stalled: 2, stallClients: 20, stallWrites: 1500, idle: 1000, tasks: 150 }
-	: { clients: 300, writes: 1000, warmUp: 500, rates: [20, 50, 100], catchUpClients: 50, missed: 1200, stalled: 3, stallClients: 50, stallWrites: 2000, idle: 5000, tasks: 400 };
+	? { clients: 60, writes: 200, warmUp: 200, rates: [20, 50, 100], catchUpClients: 10, missed: 200, stalled: 2, stallClients: 20, stallWrites: 2500, idle: 1000, tasks: 150 }
+	: { clients: 300, writes: 1000, warmUp: 500, rates: [20, 50, 100], catchUpClients: 50, missed: 1200, stalled: 3, stallClients: 50, stallWrites: 3000, idle: 5000, tasks: 400 };
 const port = Number(process.env.BENCH_PORT ?? 5500 + Math.floor(Math.random() * 50));
 const pgPort = Number(process.env.BENCH_PG_PORT ?? 56500 + Math.floor(Math.random() * 90));
 const floorPort = port + 50;
@@ -221,7 +221,9 @@ try {
 	targets.push({ name: `catch-up ${N.catchUpClients}×${N.missed}: p99 ≤ 1 s, gap-free, in order`, pass: cu.p99 <= 1000 && caught.broken === 0 && caught.received === missed && missedFailures === 0, detail: `p99 ${ms(cu.p99)}, ${caught.broken} kapot, ${caught.received} ontvangen` });
 
 	// 4. Back-pressure: stalled clients beside live ones; big descriptions so the stalled sockets'
-	// share overflows the kernel's buffers and would pile up in the server.
+	// share overflows the kernel's buffers and would pile up in the server. Loopback's kernel takes
+	// about 4 MB per paused socket (tcp_wmem's maximum; the paused reader's window stays small), the
+	// server's limit is 4 MB more: 10–12 MB per stalled client leave no doubt which one acted.
 	const stalled = await Promise.all(Array.from({ length: N.stalled }, (_, k) => stalledClient(app.base, readerOf(k), topic)));
 	const rssBefore = appRss(app.pid);
 	let rssPeak = rssBefore;

@@ -10,9 +10,10 @@ import type { SessionUser } from '../auth/roles.ts';
 import { SESSION_COOKIE, SESSION_REVOKED_CHANNEL, validateSessionToken } from '../auth/session.ts';
 import { AUTH_CHANGED_CHANNEL, forgetSessions, forgetUser, sessionCacheListener } from '../auth/session-cache.ts';
 import { readCookie } from './cookies.ts';
-import { currentSeq, eventsSince } from './event-log.ts';
+import { currentSeq } from './event-log.ts';
 import { TopicFanout } from './fanout.ts';
 import { receiveLocalEvents } from './local-events.ts';
+import { SharedReplay } from './replay.ts';
 import { listen } from './listener.ts';
 import {
 	deleteConnection,
@@ -26,7 +27,7 @@ import {
 } from './presence-queries.ts';
 import { liveSessionIds } from '../auth/session-queries.ts';
 import type { ClientToServerEvents, ServerToClientEvents, SubscribeAck, ViewAck } from '../../contracts/realtime.ts';
-import { EVENTS_CHANNEL, MAX_REPLAY, PRESENCE_CHANNEL } from './channels.ts';
+import { EVENTS_CHANNEL, PRESENCE_CHANNEL } from './channels.ts';
 import { authoriseTopic } from './topics.ts';
 import { notifyChannel } from '../db/notify.ts';
 import { eventsDelivered, slowSocketsDropped, socketsConnected } from '../metrics/metrics.ts';
@@ -95,6 +96,7 @@ export async function attachRealtime(httpServer: HttpServer, options: RealtimeOp
 		}
 	});
 
+	const replay = new SharedReplay(db);
 	const fanout = new TopicFanout({
 		db,
 		hasListeners: (topic) => (io.sockets.adapter.rooms.get(topic)?.size ?? 0) > 0,
@@ -250,7 +252,7 @@ export async function attachRealtime(httpServer: HttpServer, options: RealtimeOp
 				fanout.observe(name, seq);
 				// A client ahead of the server (database restored) replays from the start.
 				const from = typeof since === 'number' ? (since > seq ? 0 : since) : seq;
-				const missed = from < seq ? await eventsSince(db, name, from, MAX_REPLAY) : [];
+				const missed = await replay.missed(name, from, seq);
 				eventsDelivered.inc({ via: 'inhaal' }, missed.length);
 				reply({ ok: true, seq, missed });
 			} catch (err) {
