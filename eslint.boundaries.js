@@ -28,7 +28,7 @@ export const BROWSER_FILES = [
 ];
 
 /** Framework-free runtime modules: Node runs them directly, so no SvelteKit aliases. */
-const FRAMEWORK_FREE = ['src/lib/server/runtime/**', 'src/lib/server/db/**', 'src/lib/server/realtime/**', 'src/lib/server/log.ts'];
+const FRAMEWORK_FREE = ['src/lib/server/runtime/**', 'src/lib/server/db/**', 'src/lib/server/realtime/**', 'src/lib/server/scheduling/**', 'src/lib/server/log.ts'];
 
 /** The core that capabilities register with; it must not import them. */
 const CORE = ['src/lib/server/realtime/**', 'src/lib/server/http/**'];

@@ -11,12 +11,11 @@ import { lockIncident } from '../logbook/log-queries.ts';
 import { findIncident } from '../incident-access/incident-record-queries.ts';
 import { announceAlert, escalateRecipient, type IssueDeps } from './alert-issue.ts';
 import { claimDueEscalation } from './alert-queries.ts';
+import { startPeriodicTask, type Log } from '../scheduling/periodic-task.ts';
 
 const DEFAULT_INTERVAL_MS = 5_000;
 /** At most this many escalations per tick, so one tick never runs unbounded. */
 const MAX_PER_TICK = 500;
-
-type Log = (level: 'info' | 'warn' | 'error', msg: string, extra?: Record<string, unknown>) => void;
 
 export interface AlertScheduler {
 	/** Runs one tick now (also used by tests); resolves with the number escalated. */
@@ -62,34 +61,16 @@ export async function escalateDue(db: Kysely<DB>, deps: IssueDeps, now: Date = n
 
 export function startAlertScheduler(db: Kysely<DB>, deps: () => IssueDeps, options: { intervalMs?: number; log?: Log } = {}): AlertScheduler {
 	const log = options.log ?? (() => {});
-	let stopped = false;
-	let running: Promise<number> | undefined;
-
-	const tick = (): Promise<number> => {
-		// Never two ticks at once on one node; a tick asked for meanwhile joins the running one.
-		running ??= escalateDue(db, deps(), new Date(), log)
-			.then((n) => {
-				if (n > 0) log('info', 'alarmeringen doorgezet naar backup', { count: n });
-				return n;
-			})
-			.finally(() => {
-				running = undefined;
-			});
-		return running;
-	};
-
-	const timer = setInterval(() => {
-		if (!stopped) void tick();
-	}, options.intervalMs ?? DEFAULT_INTERVAL_MS);
-	timer.unref();
-	void tick();
-
-	return {
-		runOnce: () => (stopped ? Promise.resolve(0) : tick()),
-		async stop() {
-			stopped = true;
-			clearInterval(timer);
-			await running?.catch(() => 0);
+	const task = startPeriodicTask({
+		name: 'escalatie van alarmeringen',
+		intervalMs: options.intervalMs ?? DEFAULT_INTERVAL_MS,
+		idle: 0,
+		log,
+		tick: async () => {
+			const n = await escalateDue(db, deps(), new Date(), log);
+			if (n > 0) log('info', 'alarmeringen doorgezet naar backup', { count: n });
+			return n;
 		}
-	};
+	});
+	return { runOnce: task.runNow, stop: task.stop };
 }

@@ -12,12 +12,11 @@ import { publish } from '../realtime/event-log.ts';
 import { findEntry, insertEntry, lockIncident } from '../logbook/log-queries.ts';
 import { claimDueInject, findInject, markDelivered } from './inject-queries.ts';
 import { entryAsSeenBy } from '../../domain/injects.ts';
+import { startPeriodicTask, type Log } from '../scheduling/periodic-task.ts';
 
 const DEFAULT_INTERVAL_MS = 2_000;
 /** At most this many injects per tick, so one tick never runs unbounded. */
 const MAX_PER_TICK = 200;
-
-type Log = (level: 'info' | 'warn' | 'error', msg: string, extra?: Record<string, unknown>) => void;
 
 export interface InjectScheduler {
 	/** Runs one tick now (also used by tests); resolves with the number delivered. */
@@ -88,35 +87,17 @@ export async function deliverDueInjects(db: Kysely<DB>, log: Log = () => {}): Pr
 
 export function startInjectScheduler(db: Kysely<DB>, options: { intervalMs?: number; log?: Log } = {}): InjectScheduler {
 	const log = options.log ?? (() => {});
-	let stopped = false;
-	let running: Promise<number> | undefined;
-
-	const tick = (): Promise<number> => {
-		// Never two ticks at once on one node; a tick asked for meanwhile joins the running one.
-		running ??= deliverDueInjects(db, log)
-			.then((n) => {
-				if (n > 0) log('info', 'injects afgeleverd', { count: n });
-				return n;
-			})
-			.finally(() => {
-				running = undefined;
-			});
-		return running;
-	};
-
-	const timer = setInterval(() => {
-		if (!stopped) void tick();
-	}, options.intervalMs ?? DEFAULT_INTERVAL_MS);
-	timer.unref();
-	// Deliver what fell due while no scheduler ran (a restart), without waiting a whole interval.
-	void tick();
-
-	return {
-		runOnce: () => (stopped ? Promise.resolve(0) : tick()),
-		async stop() {
-			stopped = true;
-			clearInterval(timer);
-			await running?.catch(() => 0);
+	// Its first tick delivers what fell due while no scheduler ran (a restart).
+	const task = startPeriodicTask({
+		name: 'aflevering van injects',
+		intervalMs: options.intervalMs ?? DEFAULT_INTERVAL_MS,
+		idle: 0,
+		log,
+		tick: async () => {
+			const n = await deliverDueInjects(db, log);
+			if (n > 0) log('info', 'injects afgeleverd', { count: n });
+			return n;
 		}
-	};
+	});
+	return { runOnce: task.runNow, stop: task.stop };
 }

@@ -8,8 +8,7 @@ import { config } from '../config.ts';
 import { deliveryFromConfig, deliveryState } from './delivery-setup.ts';
 import { startNotificationWorker, type NotificationWorker } from './outbox-worker.ts';
 import { DEADLINE_CHECK_EVERY_MS, remindNearDeadlines } from './deadline-reminders.ts';
-
-type Log = (level: 'info' | 'warn' | 'error', msg: string, extra?: Record<string, unknown>) => void;
+import type { Log } from '../scheduling/periodic-task.ts';
 
 export const MAIL_NOT_CONFIGURED = 'E-mail is niet ingesteld (PARAAT_SMTP_URL ontbreekt): e-mails blijven in de wachtrij staan tot een SMTP-server is ingesteld. Zie docs/notifications.md.';
 

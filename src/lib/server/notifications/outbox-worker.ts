@@ -17,8 +17,7 @@ import { deleteSubscription, subscriptionsOf } from './push-subscription-queries
 import { absoluteUrl, renderMail } from './mail-layout.ts';
 import { mailErrorIsPermanent } from './mail-sender.ts';
 import type { Delivery } from './delivery-setup.ts';
-
-type Log = (level: 'info' | 'warn' | 'error', msg: string, extra?: Record<string, unknown>) => void;
+import { startPeriodicTask, type Log } from '../scheduling/periodic-task.ts';
 
 export const MAX_ATTEMPTS = 8;
 // An alert should not wait long for the next tick; a tick that finds nothing is one index probe.
@@ -169,9 +168,6 @@ export function startNotificationWorker(db: Kysely<DB>, delivery: Delivery, opti
 	const log = options.log ?? (() => {});
 	const settings = { retryBaseMs: options.retryBaseMs ?? 30_000, maxAttempts: options.maxAttempts ?? MAX_ATTEMPTS, log };
 	const lastRun = new Map<string, number>();
-	let stopped = false;
-	let running: Promise<number> | undefined;
-
 	const periodic = async () => {
 		for (const check of options.periodic ?? []) {
 			if (Date.now() - (lastRun.get(check.name) ?? -Infinity) < check.everyMs) continue;
@@ -185,33 +181,24 @@ export function startNotificationWorker(db: Kysely<DB>, delivery: Delivery, opti
 		}
 	};
 
-	const tick = (): Promise<number> => {
-		// Never two ticks at once on one node; a tick asked for meanwhile joins the running one.
-		running ??= periodic()
-			.then(() => deliverDueNotifications(db, delivery, settings))
-			.then((n) => {
-				if (n > 0) log('info', 'berichten verwerkt', { count: n });
-				return n;
-			})
-			.finally(() => {
-				running = undefined;
-			});
-		return running;
-	};
-
-	const timer = setInterval(() => {
-		if (!stopped) void tick();
-	}, options.intervalMs ?? DEFAULT_INTERVAL_MS);
-	timer.unref();
-	// Send what waited while no worker ran (a restart) without waiting a whole interval.
-	void tick();
+	// Its first tick sends what waited while no worker ran (a restart).
+	const task = startPeriodicTask({
+		name: 'berichtenverzending',
+		intervalMs: options.intervalMs ?? DEFAULT_INTERVAL_MS,
+		idle: 0,
+		log,
+		tick: async () => {
+			await periodic();
+			const n = await deliverDueNotifications(db, delivery, settings);
+			if (n > 0) log('info', 'berichten verwerkt', { count: n });
+			return n;
+		}
+	});
 
 	return {
-		runOnce: () => (stopped ? Promise.resolve(0) : tick()),
+		runOnce: task.runNow,
 		async stop() {
-			stopped = true;
-			clearInterval(timer);
-			await running?.catch(() => 0);
+			await task.stop();
 			delivery.mail?.close();
 		}
 	};
