@@ -29,7 +29,7 @@ async function until(condition: () => boolean, what: string, timeoutMs = 2_000):
 describe('startPeriodicTask', () => {
 	it('ticks at start and then every interval', async () => {
 		let ticks = 0;
-		const task = startPeriodicTask({ name: 'teller', intervalMs: 10, idle: 0, tick: async () => ++ticks });
+		const task = startPeriodicTask({ name: 'teller', intervalMs: 10, tick: async () => ++ticks, handled: 'geteld' });
 		try {
 			expect(ticks).toBe(1); // the first tick starts at once, not after an interval
 			await until(() => ticks >= 4, 'three more ticks');
@@ -38,14 +38,14 @@ describe('startPeriodicTask', () => {
 		}
 	});
 
-	it('never runs two ticks at once when a tick is slower than the interval; runNow joins the running tick', async () => {
+	it('never runs two ticks at once when a tick is slower than the interval; runOnce joins the running tick', async () => {
 		let active = 0;
 		let most = 0;
 		let ticks = 0;
 		const task = startPeriodicTask({
 			name: 'traag',
 			intervalMs: 2,
-			idle: 0,
+			handled: 'traag geteld',
 			tick: async () => {
 				active++;
 				most = Math.max(most, active);
@@ -55,7 +55,7 @@ describe('startPeriodicTask', () => {
 			}
 		});
 		try {
-			const joined = await Promise.all([task.runNow(), task.runNow()]);
+			const joined = await Promise.all([task.runOnce(), task.runOnce()]);
 			expect(joined).toEqual([1, 1]); // both joined the tick started at start
 			await until(() => ticks >= 3, 'three slow ticks');
 			expect(most).toBe(1);
@@ -71,7 +71,7 @@ describe('startPeriodicTask', () => {
 		const task = startPeriodicTask({
 			name: 'wachtend',
 			intervalMs: 5,
-			idle: -1,
+			handled: 'gewacht',
 			tick: async () => {
 				started++;
 				await gate.promise;
@@ -86,7 +86,7 @@ describe('startPeriodicTask', () => {
 		gate.resolve();
 		await stopping;
 		expect([started, finished]).toEqual([1, 1]);
-		expect(await task.runNow()).toBe(-1); // stopped: no tick, the idle value
+		expect(await task.runOnce()).toBe(0); // stopped: no tick
 		await sleep(30);
 		expect(started).toBe(1);
 	});
@@ -97,38 +97,43 @@ describe('startPeriodicTask', () => {
 		const task = startPeriodicTask({
 			name: 'wankel',
 			intervalMs: 5,
-			idle: 0,
 			log,
 			tick: async () => {
 				ticks++;
 				if (ticks === 1) throw new Error('database weg');
-				return ticks;
-			}
+				return ticks === 2 ? 0 : 7;
+			},
+			handled: 'rijen verwerkt'
 		});
 		try {
-			await until(() => ticks >= 3, 'ticks after the failing one');
+			await until(() => ticks >= 4, 'ticks after the failing one');
 		} finally {
 			await task.stop();
 		}
-		expect(lines).toEqual([{ level: 'error', msg: 'wankel mislukt', extra: { err: 'database weg' } }]);
+		expect(lines[0]).toEqual({ level: 'error', msg: 'wankel mislukt', extra: { err: 'database weg' } });
+		// The second tick handled nothing and says nothing; the next ones say how many they handled.
+		expect(lines.slice(1, 3)).toEqual([
+			{ level: 'info', msg: 'rijen verwerkt', extra: { count: 7 } },
+			{ level: 'info', msg: 'rijen verwerkt', extra: { count: 7 } }
+		]);
 	});
 
-	it('treats a tick that throws before its first await like a failing one; runNow rejects with it', async () => {
+	it('treats a tick that throws before its first await like a failing one; runOnce rejects with it', async () => {
 		const { lines, log } = collectingLog();
 		let ticks = 0;
-		const task = startPeriodicTask<number>({
+		const task = startPeriodicTask({
 			name: 'direct',
 			intervalMs: 60_000,
-			idle: 0,
 			log,
+			handled: 'nooit',
 			tick: () => {
 				ticks++;
 				throw new Error(`poging ${ticks}`);
 			}
 		});
 		try {
-			await expect(task.runNow()).rejects.toThrow('poging 1'); // joins the tick started at start
-			await expect(task.runNow()).rejects.toThrow('poging 2');
+			await expect(task.runOnce()).rejects.toThrow('poging 1'); // joins the tick started at start
+			await expect(task.runOnce()).rejects.toThrow('poging 2');
 		} finally {
 			await task.stop();
 		}

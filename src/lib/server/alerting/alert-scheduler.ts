@@ -11,18 +11,14 @@ import { lockIncident } from '../logbook/log-queries.ts';
 import { findIncident } from '../incident-access/incident-record-queries.ts';
 import { announceAlert, escalateRecipient, type IssueDeps } from './alert-issue.ts';
 import { claimDueEscalation } from './alert-queries.ts';
-import { startPeriodicTask, type Log } from '../scheduling/periodic-task.ts';
+import { startPeriodicTask, type Log, type PeriodicTask } from '../scheduling/periodic-task.ts';
 
 const DEFAULT_INTERVAL_MS = 5_000;
 /** At most this many escalations per tick, so one tick never runs unbounded. */
 const MAX_PER_TICK = 500;
 
-export interface AlertScheduler {
-	/** Runs one tick now (also used by tests); resolves with the number escalated. */
-	runOnce(): Promise<number>;
-	/** Stops the timer and waits for a running tick; call before the database closes. */
-	stop(): Promise<void>;
-}
+/** `runOnce` resolves with the number escalated. */
+export type AlertScheduler = PeriodicTask;
 
 /** Escalates one due recipient: 'escalated', 'skipped' (nothing to do after all), or 'none'. */
 export async function escalateNext(db: Kysely<DB>, deps: IssueDeps, now: Date = new Date()): Promise<'escalated' | 'skipped' | 'none'> {
@@ -61,16 +57,11 @@ export async function escalateDue(db: Kysely<DB>, deps: IssueDeps, now: Date = n
 
 export function startAlertScheduler(db: Kysely<DB>, deps: () => IssueDeps, options: { intervalMs?: number; log?: Log } = {}): AlertScheduler {
 	const log = options.log ?? (() => {});
-	const task = startPeriodicTask({
+	return startPeriodicTask({
 		name: 'escalatie van alarmeringen',
 		intervalMs: options.intervalMs ?? DEFAULT_INTERVAL_MS,
-		idle: 0,
 		log,
-		tick: async () => {
-			const n = await escalateDue(db, deps(), new Date(), log);
-			if (n > 0) log('info', 'alarmeringen doorgezet naar backup', { count: n });
-			return n;
-		}
+		tick: () => escalateDue(db, deps(), new Date(), log),
+		handled: 'alarmeringen doorgezet naar backup'
 	});
-	return { runOnce: task.runNow, stop: task.stop };
 }

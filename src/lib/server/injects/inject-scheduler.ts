@@ -12,18 +12,14 @@ import { publish } from '../realtime/event-log.ts';
 import { findEntry, insertEntry, lockIncident } from '../logbook/log-queries.ts';
 import { claimDueInject, findInject, markDelivered } from './inject-queries.ts';
 import { entryAsSeenBy } from '../../domain/injects.ts';
-import { startPeriodicTask, type Log } from '../scheduling/periodic-task.ts';
+import { startPeriodicTask, type Log, type PeriodicTask } from '../scheduling/periodic-task.ts';
 
 const DEFAULT_INTERVAL_MS = 2_000;
 /** At most this many injects per tick, so one tick never runs unbounded. */
 const MAX_PER_TICK = 200;
 
-export interface InjectScheduler {
-	/** Runs one tick now (also used by tests); resolves with the number delivered. */
-	runOnce(): Promise<number>;
-	/** Stops the timer and waits for a running tick; call before the database closes. */
-	stop(): Promise<void>;
-}
+/** `runOnce` resolves with the number delivered. */
+export type InjectScheduler = PeriodicTask;
 
 /**
  * Delivers one due inject: 'delivered', 'skipped' (its exercise was closed meanwhile), or
@@ -88,16 +84,11 @@ export async function deliverDueInjects(db: Kysely<DB>, log: Log = () => {}): Pr
 export function startInjectScheduler(db: Kysely<DB>, options: { intervalMs?: number; log?: Log } = {}): InjectScheduler {
 	const log = options.log ?? (() => {});
 	// Its first tick delivers what fell due while no scheduler ran (a restart).
-	const task = startPeriodicTask({
+	return startPeriodicTask({
 		name: 'aflevering van injects',
 		intervalMs: options.intervalMs ?? DEFAULT_INTERVAL_MS,
-		idle: 0,
 		log,
-		tick: async () => {
-			const n = await deliverDueInjects(db, log);
-			if (n > 0) log('info', 'injects afgeleverd', { count: n });
-			return n;
-		}
+		tick: () => deliverDueInjects(db, log),
+		handled: 'injects afgeleverd'
 	});
-	return { runOnce: task.runNow, stop: task.stop };
 }

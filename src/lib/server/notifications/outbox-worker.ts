@@ -17,7 +17,7 @@ import { deleteSubscription, subscriptionsOf } from './push-subscription-queries
 import { absoluteUrl, renderMail } from './mail-layout.ts';
 import { mailErrorIsPermanent } from './mail-sender.ts';
 import type { Delivery } from './delivery-setup.ts';
-import { startPeriodicTask, type Log } from '../scheduling/periodic-task.ts';
+import { startPeriodicTask, type Log, type PeriodicTask } from '../scheduling/periodic-task.ts';
 
 export const MAX_ATTEMPTS = 8;
 // An alert should not wait long for the next tick; a tick that finds nothing is one index probe.
@@ -43,12 +43,8 @@ interface Settings {
 	maxAttempts: number;
 }
 
-export interface NotificationWorker {
-	/** Runs one tick now (also used by tests); resolves with the number of rows handled. */
-	runOnce(): Promise<number>;
-	/** Stops the timer and waits for a running tick; call before the database closes. */
-	stop(): Promise<void>;
-}
+/** `runOnce` resolves with the number of rows handled. */
+export type NotificationWorker = PeriodicTask;
 
 function failureText(err: unknown): string {
 	return err instanceof Error ? err.message : String(err);
@@ -185,18 +181,16 @@ export function startNotificationWorker(db: Kysely<DB>, delivery: Delivery, opti
 	const task = startPeriodicTask({
 		name: 'berichtenverzending',
 		intervalMs: options.intervalMs ?? DEFAULT_INTERVAL_MS,
-		idle: 0,
 		log,
 		tick: async () => {
 			await periodic();
-			const n = await deliverDueNotifications(db, delivery, settings);
-			if (n > 0) log('info', 'berichten verwerkt', { count: n });
-			return n;
-		}
+			return deliverDueNotifications(db, delivery, settings);
+		},
+		handled: 'berichten verwerkt'
 	});
 
 	return {
-		runOnce: task.runNow,
+		runOnce: task.runOnce,
 		async stop() {
 			await task.stop();
 			delivery.mail?.close();

@@ -6,40 +6,45 @@
 
 export type Log = (level: 'info' | 'warn' | 'error', msg: string, extra?: Record<string, unknown>) => void;
 
-export interface PeriodicTaskOptions<T> {
+export interface PeriodicTaskOptions {
 	/** Names the task in the log line when a tick fails. */
 	name: string;
 	intervalMs: number;
-	/** One round of work; resolves with what it did (e.g. how many rows it handled). */
-	tick: () => Promise<T>;
-	/** What `runNow` resolves with once the task is stopped (no tick runs then). */
-	idle: T;
+	/** One round of work; resolves with how many things it handled. */
+	tick: () => Promise<number>;
+	/** Logged (info, with the count) after a tick that handled something. */
+	handled: string;
 	log?: Log;
 }
 
-export interface PeriodicTask<T> {
-	/** Runs a tick now, or joins the one running; rejects when that tick fails (tests use it). */
-	runNow(): Promise<T>;
+export interface PeriodicTask {
+	/**
+	 * Runs a tick now, or joins the one running, and resolves with its count (0 once stopped);
+	 * rejects when that tick fails. Tests use it.
+	 */
+	runOnce(): Promise<number>;
 	/** Stops the timer and waits for a running tick; call before the database closes. */
 	stop(): Promise<void>;
 }
 
-export function startPeriodicTask<T>(options: PeriodicTaskOptions<T>): PeriodicTask<T> {
+export function startPeriodicTask(options: PeriodicTaskOptions): PeriodicTask {
 	const log = options.log ?? (() => {});
 	let stopped = false;
-	let running: Promise<T> | undefined;
+	let running: Promise<number> | undefined;
 
 	// Async, so that a tick that throws before its first await is a rejection like any other.
-	const attempt = async (): Promise<T> => {
+	const attempt = async (): Promise<number> => {
 		try {
-			return await options.tick();
+			const count = await options.tick();
+			if (count > 0) log('info', options.handled, { count });
+			return count;
 		} catch (err) {
 			log('error', `${options.name} mislukt`, { err: err instanceof Error ? err.message : String(err) });
 			throw err;
 		}
 	};
 
-	const tick = (): Promise<T> => {
+	const tick = (): Promise<number> => {
 		// Never two ticks at once on one node; a tick asked for meanwhile joins the running one.
 		running ??= attempt().finally(() => {
 			running = undefined;
@@ -56,7 +61,7 @@ export function startPeriodicTask<T>(options: PeriodicTaskOptions<T>): PeriodicT
 	tickInBackground();
 
 	return {
-		runNow: () => (stopped ? Promise.resolve(options.idle) : tick()),
+		runOnce: () => (stopped ? Promise.resolve(0) : tick()),
 		async stop() {
 			stopped = true;
 			clearInterval(timer);
