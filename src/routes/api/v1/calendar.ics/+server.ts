@@ -1,5 +1,6 @@
 import type { RequestHandler } from './$types';
 import { apiCall, apiError, methodNotAllowed, unauthenticated } from '$lib/server/http/api';
+import { fileResponse } from '$lib/server/http/file-response';
 import { feedWindow, parseCalendarQuery } from '$lib/server/calendar/calendar-service';
 import { exportFileName } from '$lib/server/calendar/calendar-export';
 
@@ -16,13 +17,7 @@ export const GET: RequestHandler = ({ locals, url }) =>
 		if (!user) return unauthenticated();
 		const query = parseCalendarQuery(url.searchParams, feedWindow);
 		const ics = await locals.services.calendar.calendarIcs(user, query, url.origin);
-		return new Response(ics, {
-			headers: {
-				'content-type': 'text/calendar; charset=utf-8',
-				'content-disposition': `attachment; filename="${exportFileName(query, 'ics')}"`,
-				'cache-control': 'private, no-store'
-			}
-		});
+		return fileResponse(ics, { type: 'text/calendar; charset=utf-8', name: exportFileName(query, 'ics'), disposition: 'attachment' });
 	});
 
 export const fallback: RequestHandler = async () => methodNotAllowed();

@@ -1,5 +1,6 @@
 import type { RequestHandler } from './$types';
 import { apiCall, methodNotAllowed, unauthenticated } from '$lib/server/http/api';
+import { fileResponse } from '$lib/server/http/file-response';
 import { parseCalendarQuery } from '$lib/server/calendar/calendar-service';
 import { exportFileName } from '$lib/server/calendar/calendar-export';
 import { XLSX_CONTENT_TYPE } from '$lib/server/spreadsheet/xlsx';
@@ -9,13 +10,8 @@ export const GET: RequestHandler = ({ locals, url }) =>
 	apiCall(async () => {
 		if (!locals.user) return unauthenticated();
 		const query = parseCalendarQuery(url.searchParams);
-		return new Response(new Uint8Array(await locals.services.calendar.calendarXlsx(locals.user, query)), {
-			headers: {
-				'content-type': XLSX_CONTENT_TYPE,
-				'content-disposition': `attachment; filename="${exportFileName(query, 'xlsx')}"`,
-				'cache-control': 'private, no-store'
-			}
-		});
+		const xlsx = await locals.services.calendar.calendarXlsx(locals.user, query);
+		return fileResponse(xlsx, { type: XLSX_CONTENT_TYPE, name: exportFileName(query, 'xlsx'), disposition: 'attachment' });
 	});
 
 export const fallback: RequestHandler = async () => methodNotAllowed();

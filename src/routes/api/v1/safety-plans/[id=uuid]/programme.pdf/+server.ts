@@ -1,18 +1,13 @@
 import type { RequestHandler } from './$types';
 import { apiCall, methodNotAllowed, unauthenticated } from '$lib/server/http/api';
-import { renderProgrammePdf } from '$lib/server/safety-plan/safety-plan-programme-pdf';
+import { fileResponse } from '$lib/server/http/file-response';
+import { programmeFile } from '$lib/server/safety-plan/report-files';
 
 export const GET: RequestHandler = ({ locals, params, url }) =>
 	apiCall(async () => {
 		if (!locals.user) return unauthenticated();
-		const now = new Date();
-		const today = now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
-		const year = url.searchParams.get('year');
-		const report = await locals.services.safetyPlan.programmeReport(locals.user, params.id, year, today);
-		const pdf = await renderProgrammePdf(report, locals.user.name, now);
-		return new Response(new Uint8Array(pdf), {
-			headers: { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="uitvoeringsprogramma-${year}.pdf"`, 'cache-control': 'private, no-store' }
-		});
+		const file = await programmeFile(locals.services.safetyPlan, locals.user, params.id, url.searchParams.get('year'), 'pdf');
+		return fileResponse(file.content, file);
 	});
 
 export const fallback: RequestHandler = async () => methodNotAllowed();

@@ -1,5 +1,6 @@
 import type { RequestHandler } from './$types';
 import { apiCall, methodNotAllowed, unauthenticated } from '$lib/server/http/api';
+import { fileResponse, PDF_CONTENT_TYPE } from '$lib/server/http/file-response';
 import { renderSitrapPdf } from '$lib/server/logbook/pdf';
 
 export const GET: RequestHandler = ({ locals, params }) =>
@@ -8,13 +9,7 @@ export const GET: RequestHandler = ({ locals, params }) =>
 		const sitrap = await locals.services.logbook.sitrapOf(locals.user, params.id, params.number);
 		const pdf = await renderSitrapPdf(sitrap);
 		const name = `SITRAP-${sitrap.number}${sitrap.exercise ? '-OEFENING' : ''}.pdf`;
-		return new Response(new Uint8Array(pdf), {
-			headers: {
-				'content-type': 'application/pdf',
-				'content-disposition': `inline; filename="${name}"`,
-				'cache-control': 'private, no-store'
-			}
-		});
+		return fileResponse(pdf, { type: PDF_CONTENT_TYPE, name, disposition: 'inline' });
 	});
 
 export const fallback: RequestHandler = async () => methodNotAllowed();
