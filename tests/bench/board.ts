@@ -7,9 +7,10 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { runLoad } from './support/load.ts';
 import { ms, percentile, summarise } from './support/stats.ts';
-import { floorChange, login, postJson, startApp, startFloor, titleMarker } from './support/app.ts';
+import { login, postJson, startApp, titleMarker } from './support/app.ts';
+import { deliveryRow, floorDelivery, ratios, topicDelivery } from './support/delivery.ts';
+import { timed } from './support/timing.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -27,16 +28,6 @@ const rate = Number(values.rate);
 const loads = Number(values.loads);
 const PROCESSES = ['crisiscommunicatie', 'publieke_zorg', 'informeren_verwanten', 'omgevingszorg', 'nafase'];
 
-async function timed(times: number, run: () => Promise<unknown>): Promise<number[]> {
-	const out: number[] = [];
-	for (let i = 0; i < times; i++) {
-		const t0 = performance.now();
-		await run();
-		out.push(performance.now() - t0);
-	}
-	return out.sort((a, b) => a - b);
-}
-
 async function fetchOk(url: string, cookie?: string): Promise<void> {
 	const res = await fetch(url, { headers: cookie ? { cookie } : {} });
 	if (!res.ok) throw new Error(`${url}: ${res.status}`);
@@ -45,18 +36,7 @@ async function fetchOk(url: string, cookie?: string): Promise<void> {
 
 console.log(`bench:board — ${taskCount} taken, ${clients} clients, ${changes} wijzigingen, ${rate}/s, ${os.cpus().length} cores, Node ${process.version}`);
 
-const floorServer = await startFloor();
-const floorDelivery = await runLoad({
-	url: floorServer.base,
-	clients,
-	changes,
-	rate,
-	eventName: 'event',
-	subscribe: async (socket) => void (await socket.timeout(20_000).emitWithAck('subscribe', { topic: 'region' })),
-	change: floorChange(floorServer.base),
-	marker: titleMarker
-});
-floorServer.stop();
+const floor = await floorDelivery({ clients, changes, rate });
 
 const app = await startApp();
 try {
@@ -82,11 +62,11 @@ try {
 	// 1. Load time.
 	const db = new pg.Client({ connectionString: app.databaseUrl });
 	await db.connect();
-	const select = await timed(loads, () => db.query('select * from task where incident_id = $1 order by created_at', [incident.id]));
+	const select = await timed(loads, () => db.query('select * from task where incident_id = $1 order by created_at', [incident.id]), { warmUps: 0 });
 	await db.end();
-	const health = await timed(loads, () => fetchOk(`${app.base}/healthz`));
-	const api = await timed(loads, () => fetchOk(`${app.base}/api/v1/incidents/${incident.id}/tasks`, reader));
-	const page = await timed(loads, () => fetchOk(`${app.base}/crisis/${incident.id}`, reader));
+	const health = await timed(loads, () => fetchOk(`${app.base}/healthz`), { warmUps: 0 });
+	const api = await timed(loads, () => fetchOk(`${app.base}/api/v1/incidents/${incident.id}/tasks`, reader), { warmUps: 0 });
+	const page = await timed(loads, () => fetchOk(`${app.base}/crisis/${incident.id}`, reader), { warmUps: 0 });
 	const line = (name: string, t: number[]) => `${name.padEnd(34)} p50 ${ms(percentile(t, 50))}  p95 ${ms(percentile(t, 95))}`;
 	console.log(line(`SELECT ${taskCount} taken (pg, geïndexeerd)`, select));
 	console.log(line('GET /healthz (HTTP-vloer)', health));
@@ -97,17 +77,13 @@ try {
 
 	// 2. Delivery of task changes.
 	const ids = [...versions.keys()];
-	const delivery = await runLoad({
-		url: app.base,
+	const delivery = await topicDelivery({
+		base: app.base,
 		clients,
 		changes,
 		rate,
 		cookie: reader,
-		eventName: 'event',
-		subscribe: async (socket) => {
-			const ack = await socket.timeout(20_000).emitWithAck('subscribe', { topic: `incident:${incident.id}` });
-			if (!ack.ok) throw new Error(ack.error);
-		},
+		topic: `incident:${incident.id}`,
 		change: async (i) => {
 			const id = ids[i % ids.length]!;
 			const version = versions.get(id)!;
@@ -116,13 +92,11 @@ try {
 		},
 		marker: titleMarker
 	});
-	const f = summarise(floorDelivery.latencies, clients * changes);
+	const f = summarise(floor.latencies, clients * changes);
 	const p = summarise(delivery.latencies, clients * changes);
-	const row = (name: string, s: typeof f, dup: number) =>
-		`${name.padEnd(34)} delivered ${(s.delivered / s.expected).toFixed(4)} (dubbel ${dup})  p50 ${ms(s.p50)}  p95 ${ms(s.p95)}  p99 ${ms(s.p99)}`;
-	console.log(row('floor (kale socket.io)', f, floorDelivery.duplicates));
-	console.log(row('Paraat taakwijziging (PATCH+PG)', p, delivery.duplicates));
-	console.log(`ratio Paraat/floor p50 ${(p.p50 / f.p50).toFixed(2)}×  p95 ${(p.p95 / f.p95).toFixed(2)}×  p99 ${(p.p99 / f.p99).toFixed(2)}×`);
+	console.log(deliveryRow('floor (kale socket.io)', 34, f, floor.duplicates));
+	console.log(deliveryRow('Paraat taakwijziging (PATCH+PG)', 34, p, delivery.duplicates));
+	console.log(`ratio Paraat/floor ${ratios(p, f)}`);
 	process.exitCode = p.delivered === p.expected && delivery.duplicates === 0 ? 0 : 1;
 } finally {
 	await app.stop();

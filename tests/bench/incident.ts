@@ -9,9 +9,9 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
-import { runLoad } from './support/load.ts';
 import { ms, percentile, summarise } from './support/stats.ts';
-import { floorChange, login, postJson, startApp, startFloor, titleMarker } from './support/app.ts';
+import { login, postJson, startApp } from './support/app.ts';
+import { deliveryRow, floorDelivery, ratios, topicDelivery } from './support/delivery.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -37,18 +37,7 @@ console.log(
 	`bench:incident — ${clients} clients, ${changes} logregels at ${rate}/s; catch-up of ${offliners} clients after ${offlineSeconds} s offline; ${os.cpus().length} cores, Node ${process.version}`
 );
 
-const floorServer = await startFloor();
-const floor = await runLoad({
-	url: floorServer.base,
-	clients,
-	changes,
-	rate,
-	eventName: 'event',
-	subscribe: async (socket) => void (await socket.timeout(20_000).emitWithAck('subscribe', { topic: 'region' })),
-	change: floorChange(floorServer.base),
-	marker: titleMarker
-});
-floorServer.stop();
+const floor = await floorDelivery({ clients, changes, rate });
 
 const app = await startApp();
 try {
@@ -65,27 +54,21 @@ try {
 		postJson(app.base, `/api/v1/incidents/${incident.id}/log`, writer, { kind: i % 5 === 0 ? 'besluit' : 'melding', discipline: 'algemeen', text: `bench ${i}` });
 
 	// 1. Live delivery.
-	const live = await runLoad({
-		url: app.base,
+	const live = await topicDelivery({
+		base: app.base,
 		clients,
 		changes,
 		rate,
 		cookie: reader,
-		eventName: 'event',
-		subscribe: async (socket) => {
-			const ack = await socket.timeout(20_000).emitWithAck('subscribe', { topic });
-			if (!ack.ok) throw new Error(ack.error);
-		},
+		topic,
 		change: async (i) => void (await writeEntry(i)),
 		marker: textMarker
 	});
 	const f = summarise(floor.latencies, clients * changes);
 	const p = summarise(live.latencies, clients * changes);
-	const row = (name: string, s: typeof f, dup: number) =>
-		`${name.padEnd(32)} delivered ${(s.delivered / s.expected).toFixed(4)} (dubbel ${dup})  p50 ${ms(s.p50)}  p95 ${ms(s.p95)}  p99 ${ms(s.p99)}`;
-	console.log(row('floor (kale socket.io)', f, floor.duplicates));
-	console.log(row('Paraat logregel (API+PG+NOTIFY)', p, live.duplicates));
-	console.log(`ratio Paraat/floor p50 ${(p.p50 / f.p50).toFixed(2)}×  p95 ${(p.p95 / f.p95).toFixed(2)}×  p99 ${(p.p99 / f.p99).toFixed(2)}×`);
+	console.log(deliveryRow('floor (kale socket.io)', 32, f, floor.duplicates));
+	console.log(deliveryRow('Paraat logregel (API+PG+NOTIFY)', 32, p, live.duplicates));
+	console.log(`ratio Paraat/floor ${ratios(p, f)}`);
 
 	// 2. Catch-up after an offline period: connect, note the position, go away, come back.
 	const sockets: { socket: Socket; seq: number }[] = [];
