@@ -12,6 +12,7 @@ import { findIncident } from '../incident-access/incident-record-queries.ts';
 import { announceAlert, escalateRecipient, type IssueDeps } from './alert-issue.ts';
 import { claimDueEscalation } from './alert-queries.ts';
 import { startPeriodicTask, type Log, type PeriodicTask } from '../scheduling/periodic-task.ts';
+import { drainDue } from '../scheduling/drain-due.ts';
 
 const DEFAULT_INTERVAL_MS = 5_000;
 /** At most this many escalations per tick, so one tick never runs unbounded. */
@@ -38,21 +39,17 @@ export async function escalateNext(db: Kysely<DB>, deps: IssueDeps, now: Date = 
 }
 
 /** Escalates every recipient whose minutes are up at `now`; returns how many. */
-export async function escalateDue(db: Kysely<DB>, deps: IssueDeps, now: Date = new Date(), log: Log = () => {}): Promise<number> {
-	let escalated = 0;
-	for (let attempt = 0; attempt < MAX_PER_TICK; attempt++) {
-		let outcome: Awaited<ReturnType<typeof escalateNext>>;
-		try {
-			outcome = await escalateNext(db, deps, now);
-		} catch (err) {
-			// This one stays due; the next tick tries again.
-			log('error', 'escalatie van een alarmering mislukt', { err: err instanceof Error ? err.message : String(err) });
-			break;
-		}
-		if (outcome === 'none') break;
-		if (outcome === 'escalated') escalated++;
-	}
-	return escalated;
+export function escalateDue(db: Kysely<DB>, deps: IssueDeps, now: Date = new Date(), log: Log = () => {}): Promise<number> {
+	return drainDue({
+		max: MAX_PER_TICK,
+		next: async () => {
+			const outcome = await escalateNext(db, deps, now);
+			return outcome === 'none' ? 'none' : outcome === 'escalated' ? 1 : 0;
+		},
+		// This one stays due; the next tick tries again.
+		failure: 'escalatie van een alarmering mislukt',
+		log
+	});
 }
 
 export function startAlertScheduler(db: Kysely<DB>, deps: () => IssueDeps, options: { intervalMs?: number; log?: Log } = {}): AlertScheduler {

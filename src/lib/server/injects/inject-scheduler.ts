@@ -13,6 +13,7 @@ import { findEntry, insertEntry, lockIncident } from '../logbook/log-queries.ts'
 import { claimDueInject, findInject, markDelivered } from './inject-queries.ts';
 import { entryAsSeenBy } from '../../domain/injects.ts';
 import { startPeriodicTask, type Log, type PeriodicTask } from '../scheduling/periodic-task.ts';
+import { drainDue } from '../scheduling/drain-due.ts';
 
 const DEFAULT_INTERVAL_MS = 2_000;
 /** At most this many injects per tick, so one tick never runs unbounded. */
@@ -64,21 +65,17 @@ export async function deliverNextInject(db: Kysely<DB>): Promise<'delivered' | '
 }
 
 /** Delivers every inject that is due now; returns how many. */
-export async function deliverDueInjects(db: Kysely<DB>, log: Log = () => {}): Promise<number> {
-	let delivered = 0;
-	for (let attempt = 0; attempt < MAX_PER_TICK; attempt++) {
-		let outcome: Awaited<ReturnType<typeof deliverNextInject>>;
-		try {
-			outcome = await deliverNextInject(db);
-		} catch (err) {
-			// This inject stays waiting; the next tick tries again.
-			log('error', 'inject delivery failed', { err: err instanceof Error ? err.message : String(err) });
-			break;
-		}
-		if (outcome === 'none') break;
-		if (outcome === 'delivered') delivered++;
-	}
-	return delivered;
+export function deliverDueInjects(db: Kysely<DB>, log: Log = () => {}): Promise<number> {
+	return drainDue({
+		max: MAX_PER_TICK,
+		next: async () => {
+			const outcome = await deliverNextInject(db);
+			return outcome === 'none' ? 'none' : outcome === 'delivered' ? 1 : 0;
+		},
+		// This inject stays waiting; the next tick tries again.
+		failure: 'inject delivery failed',
+		log
+	});
 }
 
 export function startInjectScheduler(db: Kysely<DB>, options: { intervalMs?: number; log?: Log } = {}): InjectScheduler {

@@ -18,6 +18,7 @@ import { absoluteUrl, renderMail } from './mail-layout.ts';
 import { mailErrorIsPermanent } from './mail-sender.ts';
 import type { Delivery } from './delivery-setup.ts';
 import { startPeriodicTask, type Log, type PeriodicTask } from '../scheduling/periodic-task.ts';
+import { drainDue } from '../scheduling/drain-due.ts';
 
 export const MAX_ATTEMPTS = 8;
 // An alert should not wait long for the next tick; a tick that finds nothing is one index probe.
@@ -143,21 +144,17 @@ export async function deliverBatch(db: Kysely<DB>, delivery: Delivery, options: 
 }
 
 /** Sends everything that is due now; returns how many rows were handled. */
-export async function deliverDueNotifications(db: Kysely<DB>, delivery: Delivery, options: Partial<Settings> & { log?: Log } = {}): Promise<number> {
-	let handled = 0;
-	for (let i = 0; i < MAX_BATCHES_PER_TICK; i++) {
-		let n: number;
-		try {
-			n = await deliverBatch(db, delivery, options);
-		} catch (err) {
-			// These rows stay waiting; the next tick tries again.
-			options.log?.('error', 'berichten versturen mislukt', { err: failureText(err) });
-			break;
-		}
-		handled += n;
-		if (n === 0) break;
-	}
-	return handled;
+export function deliverDueNotifications(db: Kysely<DB>, delivery: Delivery, options: Partial<Settings> & { log?: Log } = {}): Promise<number> {
+	return drainDue({
+		max: MAX_BATCHES_PER_TICK,
+		next: async () => {
+			const rows = await deliverBatch(db, delivery, options);
+			return rows === 0 ? 'none' : rows;
+		},
+		// These rows stay waiting; the next tick tries again.
+		failure: 'berichten versturen mislukt',
+		log: options.log
+	});
 }
 
 export function startNotificationWorker(db: Kysely<DB>, delivery: Delivery, options: WorkerOptions = {}): NotificationWorker {
