@@ -19,6 +19,7 @@ import { StartupError } from '../startup-error.ts';
 import { onStopSignals } from './shutdown.ts';
 import { demoBanner } from './bootstrap.ts';
 import { secretKey } from '../auth/secret-box.ts';
+import { aggregateWorkerMetrics } from '../metrics/cluster-metrics.ts';
 
 /** PARAAT_WORKERS: a number (1 by default), or `auto` for one per core, at most eight. */
 export function workerCount(setting: Config['PARAAT_WORKERS']): number {
@@ -58,6 +59,7 @@ export async function superviseWorkers(options: { count: number; boot: Bootstrap
 	const { count, boot, settings } = options;
 	// Created here, once, before any worker may want it (the workers only read it).
 	if (!settings.PARAAT_SECRET_KEY) secretKey();
+	aggregateWorkerMetrics();
 	cluster.setupPrimary({ exec: path.join(path.dirname(fileURLToPath(import.meta.url)), 'worker.ts'), args: [], execArgv: workerExecArgv(process.execArgv) });
 	let stopping = false;
 	const crashes: number[] = [];
