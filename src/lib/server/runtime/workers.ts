@@ -88,14 +88,15 @@ export async function superviseWorkers(options: { count: number; boot: Bootstrap
 		stopping = true;
 		logger.info({ signal, workers: workers.size }, 'Paraat stoppen');
 		// Each worker finishes its requests and closes its sockets and pool; PostgreSQL goes last.
-		// A worker still starting has no handler of its own yet: the signal ends it at once, which
-		// is a clean stop too (it served nothing, so nothing was cut off).
+		// A worker still starting has no handler of its own yet: the signal ends it at once (ours,
+		// or a terminal's Ctrl-C, which reaches the whole process group), which is a clean stop
+		// too: it served nothing, so nothing was cut off.
 		const exits = [...workers.values()].map(
 			(worker) =>
 				new Promise<boolean>((resolve) => {
 					if (worker.isDead()) return resolve(true);
 					const served = serving.has(worker);
-					worker.once('exit', (code, signal) => resolve(code === 0 || (!served && signal === 'SIGTERM')));
+					worker.once('exit', (code, signal) => resolve(code === 0 || (!served && (signal === 'SIGTERM' || signal === 'SIGINT'))));
 					worker.process.kill('SIGTERM');
 				})
 		);
