@@ -73,6 +73,8 @@ test.describe('twee productieknooppunten achter nginx', () => {
 		test.setTimeout(90_000);
 		const context = await browser.newContext({ baseURL: PROXY_URL, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
 		const writer = await playwright.request.newContext({ baseURL: BASE_URL });
+		let writing = true;
+		let writes: Promise<void> | undefined;
 		try {
 			await apiLogin(context.request, demoEmail('waarnemer', 'zandvoort'), PROXY_URL);
 			const page = await context.newPage();
@@ -83,8 +85,7 @@ test.describe('twee productieknooppunten achter nginx', () => {
 			// arrive live, some while the browser has no socket and must come from the replay.
 			const prefixText = uniqueText('Tijdens de wissel');
 			const texts: string[] = [];
-			let writing = true;
-			const writes = (async () => {
+			writes = (async () => {
 				for (let i = 0; writing || i < 4; i++) {
 					const text = `${prefixText} #${i}`;
 					await apiPostNotice(writer, { text }, BASE_URL);
@@ -109,6 +110,10 @@ test.describe('twee productieknooppunten achter nginx', () => {
 			expect((await page.request.get(`${PROXY_URL}/readyz`)).status()).toBe(200);
 			await expect(fetch(`http://127.0.0.1:${PRIMARY_PORT}/healthz`)).rejects.toThrow();
 		} finally {
+			// After a failed expectation above, the writer's loop must end before its context goes:
+			// otherwise its "context closed" is the error reported first, hiding the real one.
+			writing = false;
+			await writes?.catch(() => {});
 			await writer.dispose();
 			await context.close();
 		}
