@@ -3,13 +3,14 @@
 // stopped with SIGTERM mid-session costs the browser nothing — its socket is closed (not
 // "disconnected" by the server, which would stop socket.io from reconnecting), it reconnects
 // through the proxy to the remaining node and replays what it missed with `since`.
+// Both nodes run two worker processes each (PARAAT_WORKERS=2).
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
 import { apiLogin, apiPostNotice, connectionBadge, expectConnected, noticeItems, openOverview, uniqueText } from './support/app';
 import { BASE_URL, DATABASE_URL, PROXY_NODE_PORTS, PROXY_PORT, demoEmail } from './support/env';
-import { startNginx, startNode, waitForOk, type Child } from './support/processes';
+import { ALL_WORKERS_LISTEN, startNginx, startNode, waitForOk, type Child } from './support/processes';
 
 const [PRIMARY_PORT, BACKUP_PORT] = PROXY_NODE_PORTS;
 const PROXY_URL = `http://localhost:${PROXY_PORT}`;
@@ -26,11 +27,17 @@ test.describe('twee productieknooppunten achter nginx', () => {
 		test.setTimeout(120_000);
 		prefix = mkdtempSync(path.join(os.tmpdir(), 'paraat-nginx-'));
 		chmodSync(prefix, 0o755); // nginx's workers run as an unprivileged user
-		primary = startNode(PRIMARY_PORT, DATABASE_URL);
-		backup = startNode(BACKUP_PORT, DATABASE_URL);
+		// Both nodes with two worker processes (PARAAT_WORKERS is 1 by default), every worker up before
+		// the tests: the stop of a node mid-session then also proves the workers' shutdown and the
+		// sockets' move from either worker to the other node. LOG_LEVEL info for the primary's line
+		// that says all workers listen.
+		const workers = { PARAAT_WORKERS: '2', LOG_LEVEL: 'info' };
+		primary = startNode(PRIMARY_PORT, DATABASE_URL, workers);
+		backup = startNode(BACKUP_PORT, DATABASE_URL, workers);
+		await Promise.all([primary.waitForOutput(ALL_WORKERS_LISTEN, 90_000), backup.waitForOutput(ALL_WORKERS_LISTEN, 90_000)]);
 		await Promise.all([
-			waitForOk(`http://127.0.0.1:${PRIMARY_PORT}/readyz`, primary, 90_000),
-			waitForOk(`http://127.0.0.1:${BACKUP_PORT}/readyz`, backup, 90_000)
+			waitForOk(`http://127.0.0.1:${PRIMARY_PORT}/readyz`, primary, 15_000),
+			waitForOk(`http://127.0.0.1:${BACKUP_PORT}/readyz`, backup, 15_000)
 		]);
 		nginx = startNginx(prefix, PROXY_PORT, [PRIMARY_PORT, BACKUP_PORT]);
 		await waitForOk(`http://127.0.0.1:${PROXY_PORT}/healthz`, nginx, 15_000);
@@ -66,6 +73,8 @@ test.describe('twee productieknooppunten achter nginx', () => {
 		test.setTimeout(90_000);
 		const context = await browser.newContext({ baseURL: PROXY_URL, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
 		const writer = await playwright.request.newContext({ baseURL: BASE_URL });
+		let writing = true;
+		let writes: Promise<void> | undefined;
 		try {
 			await apiLogin(context.request, demoEmail('waarnemer', 'zandvoort'), PROXY_URL);
 			const page = await context.newPage();
@@ -76,8 +85,7 @@ test.describe('twee productieknooppunten achter nginx', () => {
 			// arrive live, some while the browser has no socket and must come from the replay.
 			const prefixText = uniqueText('Tijdens de wissel');
 			const texts: string[] = [];
-			let writing = true;
-			const writes = (async () => {
+			writes = (async () => {
 				for (let i = 0; writing || i < 4; i++) {
 					const text = `${prefixText} #${i}`;
 					await apiPostNotice(writer, { text }, BASE_URL);
@@ -102,6 +110,10 @@ test.describe('twee productieknooppunten achter nginx', () => {
 			expect((await page.request.get(`${PROXY_URL}/readyz`)).status()).toBe(200);
 			await expect(fetch(`http://127.0.0.1:${PRIMARY_PORT}/healthz`)).rejects.toThrow();
 		} finally {
+			// After a failed expectation above, the writer's loop must end before its context goes:
+			// otherwise its "context closed" is the error reported first, hiding the real one.
+			writing = false;
+			await writes?.catch(() => {});
 			await writer.dispose();
 			await context.close();
 		}

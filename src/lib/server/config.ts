@@ -194,9 +194,8 @@ export const configSchema = z.object({
 			error: () => 'PARAAT_WORKERS moet auto zijn of een aantal werkprocessen van 1 tot en met 32.'
 		})
 		.transform((value): 'auto' | number => (value === 'auto' ? 'auto' : Number(value)))
-		// One process until several are shown to pay (issue #19's benchmark on a quiet machine), a
-		// shutdown after a database outage is as quick with workers as without, and /metrics is
-		// aggregated over them: see docs/operations.md#worker-processes.
+		// One process: on 2 cores the workers compete with PostgreSQL and one is faster (issue #19's
+		// benchmark); more cores are where workers pay. See docs/operations.md#worker-processes.
 		.default(1),
 	// Internal (set by the primary for its workers, not by operators): which worker this is.
 	PARAAT_WORKER_INDEX: z.coerce.number().int().min(0).optional(),

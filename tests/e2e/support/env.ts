@@ -26,6 +26,9 @@ export const PROXY_PORT = 4177 + OFFSET;
 export const OUTAGE_NODE_PORT = 4178 + OFFSET;
 export const OUTAGE_PG_PORT = 55434 + OFFSET;
 
+/** The worker-process test: a node with PARAAT_WORKERS=2 on node A's database. */
+export const WORKERS_NODE_PORT = 4180 + OFFSET;
+
 /** The local stand-in for the PDOK Locatieserver (tests/support/fake-locatieserver.ts) the app asks. */
 export const LOCATIESERVER_PORT = 4179 + OFFSET;
 export const LOCATIESERVER_URL = `http://127.0.0.1:${LOCATIESERVER_PORT}/bzk/locatieserver/search/v3_1`;

@@ -11,14 +11,21 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export interface Child {
 	process: ChildProcess;
 	output(): string;
+	/** Resolves when the output (from the start, also beyond what output() keeps) matched `pattern`. */
+	waitForOutput(pattern: RegExp, timeoutMs: number): Promise<void>;
 	/** SIGTERM, then wait for the exit; resolves with the exit code (null when killed). */
 	stop(timeoutMs?: number): Promise<number | null>;
 }
 
 function supervise(child: ChildProcess, name: string): Child {
 	let output = '';
+	// Everything, for waitForOutput (a test's node writes a few hundred kB at most).
+	let all = '';
+	const watchers = new Set<() => void>();
 	const collect = (chunk: Buffer) => {
 		output = (output + chunk.toString()).slice(-20_000);
+		all += chunk.toString();
+		for (const check of watchers) check();
 	};
 	child.stdout?.on('data', collect);
 	child.stderr?.on('data', collect);
@@ -26,6 +33,25 @@ function supervise(child: ChildProcess, name: string): Child {
 	return {
 		process: child,
 		output: () => `--- ${name}\n${output}`,
+		waitForOutput(pattern, timeoutMs) {
+			return new Promise((resolve, reject) => {
+				const done = (err?: Error) => {
+					watchers.delete(check);
+					child.off('exit', onExit);
+					clearTimeout(timer);
+					if (err) reject(err);
+					else resolve();
+				};
+				const check = () => {
+					if (pattern.test(all)) done();
+				};
+				const onExit = () => done(new Error(`gestopt voordat de uitvoer ${pattern} liet zien\n--- ${name}\n${output}`));
+				const timer = setTimeout(() => done(new Error(`${pattern} niet in de uitvoer binnen ${timeoutMs} ms\n--- ${name}\n${output}`)), timeoutMs);
+				watchers.add(check);
+				child.once('exit', onExit);
+				check();
+			});
+		},
 		async stop(timeoutMs = 30_000) {
 			if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
 			child.kill('SIGTERM');
@@ -70,6 +96,9 @@ export function startNode(port: number, databaseUrl: string, extraEnv: NodeJS.Pr
 	const child = spawn(process.execPath, ['src/lib/server/runtime/start.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
 	return supervise(child, `knooppunt :${port}`);
 }
+
+/** The primary's line once every worker of a node listens (startNode with LOG_LEVEL info). */
+export const ALL_WORKERS_LISTEN = /"workers":\d+,[^\n]*"msg":"Paraat gestart"/;
 
 /**
  * nginx (Debian's package) with its own prefix and configuration: `upstreams` in order, every one

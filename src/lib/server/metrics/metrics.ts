@@ -1,6 +1,8 @@
 // Prometheus metrics (prom-client). This module is bundled into build/ AND imported by the
 // production entry beside it, so it is evaluated twice in one process: every metric is taken from
-// prom-client's one global registry when it already exists there, never registered twice.
+// prom-client's one global registry when it already exists there, never registered twice. With
+// worker processes /metrics reports the node: each metric is merged over the workers by its
+// `aggregator` (sum unless set), see cluster-metrics.ts.
 import { Counter, Gauge, Histogram, collectDefaultMetrics, register, type Metric } from 'prom-client';
 import { poolStats } from '../db/pools.ts';
 
@@ -73,7 +75,14 @@ export const notifyToDelivery = once(
 
 export const listenerConnected = once(
 	'paraat_realtime_listener_connected',
-	() => new Gauge({ name: 'paraat_realtime_listener_connected', help: '1 als de LISTEN-verbinding met PostgreSQL open is.' })
+	() =>
+		new Gauge({
+			name: 'paraat_realtime_listener_connected',
+			help: '1 als de LISTEN-verbinding met PostgreSQL open is (met werkprocessen: die van elk werkproces).',
+			// Each worker has its own; summed, 2 would be no better than 1. The node's figure is the
+			// lowest: 0 as soon as one worker no longer hears the events.
+			aggregator: 'min'
+		})
 );
 
 const poolGauge = (name: string, help: string, pick: (s: ReturnType<typeof poolStats>) => number) =>
@@ -89,7 +98,7 @@ const poolGauge = (name: string, help: string, pick: (s: ReturnType<typeof poolS
 			})
 	);
 
-poolGauge('paraat_db_pool_connections', 'Open verbindingen in de PostgreSQL-pools van dit proces.', (s) => s.total);
+poolGauge('paraat_db_pool_connections', 'Open verbindingen in de PostgreSQL-pools van dit knooppunt (met werkprocessen: opgeteld).', (s) => s.total);
 poolGauge('paraat_db_pool_idle_connections', 'Vrije verbindingen in de PostgreSQL-pools.', (s) => s.idle);
 poolGauge('paraat_db_pool_waiting_requests', 'Verzoeken die op een vrije verbinding wachten.', (s) => s.waiting);
 

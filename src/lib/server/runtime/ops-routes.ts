@@ -8,6 +8,8 @@ import { metricsContentType, renderMetrics } from '../metrics/metrics.ts';
 export interface OpsRouteOptions extends ReadinessSources {
 	/** When set, /metrics asks for `Authorization: Bearer <token>`. */
 	metricsToken?: string;
+	/** The text /metrics answers with: this process's registry, unless a worker asks the node's. */
+	metrics?: () => Promise<string>;
 	log?: (level: 'warn' | 'error', msg: string, extra?: Record<string, unknown>) => void;
 }
 
@@ -63,5 +65,5 @@ async function answer(path: string, req: IncomingMessage, res: ServerResponse, o
 		options.log?.('warn', 'metrics geweigerd: geen of een verkeerd token', { address: req.socket.remoteAddress });
 		return json(res, 401, { error: { code: 'unauthenticated', message: 'Voor /metrics is een token nodig (Authorization: Bearer …).' } }, { 'www-authenticate': 'Bearer realm="paraat-metrics"' });
 	}
-	send(res, 200, metricsContentType, await renderMetrics());
+	send(res, 200, metricsContentType, await (options.metrics ?? renderMetrics)());
 }

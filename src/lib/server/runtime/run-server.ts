@@ -23,6 +23,7 @@ import { opsRoutes } from './ops-routes.ts';
 import { onStopSignals, shutDown, trackRequests } from './shutdown.ts';
 import { answerMalformedRequest } from '../http/malformed-request.ts';
 import { superviseWorkers, workerCount } from './workers.ts';
+import { nodeMetrics } from '../metrics/cluster-metrics.ts';
 
 const log = (level: 'info' | 'warn' | 'error', msg: string, extra?: Record<string, unknown>) => logger[level](extra ?? {}, msg);
 
@@ -86,6 +87,8 @@ async function listen(root: string, settings: Config, boot: Bootstrapped, worker
 		listening: () => realtime.listening(),
 		stopping: () => requests.stopping,
 		metricsToken: settings.PARAAT_METRICS_TOKEN,
+		// A worker answers for its node: the primary merges every worker's registry.
+		metrics: worker === undefined ? undefined : nodeMetrics,
 		log
 	});
 	const server = http.createServer((req, res) => {

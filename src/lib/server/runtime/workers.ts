@@ -19,8 +19,9 @@ import { StartupError } from '../startup-error.ts';
 import { onStopSignals } from './shutdown.ts';
 import { demoBanner } from './bootstrap.ts';
 import { secretKey } from '../auth/secret-box.ts';
+import { aggregateWorkerMetrics } from '../metrics/cluster-metrics.ts';
 
-/** PARAAT_WORKERS: a number, or `auto` (the default) for one per core, at most eight. */
+/** PARAAT_WORKERS: a number (1 by default), or `auto` for one per core, at most eight. */
 export function workerCount(setting: Config['PARAAT_WORKERS']): number {
 	if (setting !== 'auto') return setting;
 	return Math.min(8, Math.max(1, os.availableParallelism()));
@@ -58,35 +59,72 @@ export async function superviseWorkers(options: { count: number; boot: Bootstrap
 	const { count, boot, settings } = options;
 	// Created here, once, before any worker may want it (the workers only read it).
 	if (!settings.PARAAT_SECRET_KEY) secretKey();
+	aggregateWorkerMetrics();
 	cluster.setupPrimary({ exec: path.join(path.dirname(fileURLToPath(import.meta.url)), 'worker.ts'), args: [], execArgv: workerExecArgv(process.execArgv) });
 	let stopping = false;
 	const crashes: number[] = [];
-	const fork = (index: number, seedDemo: boolean) =>
-		cluster.fork({
+	const workers = new Map<number, Worker>();
+	/** Workers that listen (their own stop handler is in place from then on, see run-server.ts). */
+	const serving = new WeakSet<Worker>();
+	const fork = (index: number, seedDemo: boolean) => {
+		const worker = cluster.fork({
 			DATABASE_URL: boot.databaseUrl,
 			PARAAT_WORKER_INDEX: String(index),
 			// Only the first worker seeds the demo exercise (its init hook); the others find it there.
 			PARAAT_DEMO_ACTIVE: seedDemo ? '1' : '0'
 		});
+		workers.set(index, worker);
+		worker.once('listening', () => serving.add(worker));
+		return worker;
+	};
 
-	const workers = new Map<number, Worker>();
+	// The stop is ours from the first fork on, not from the moment every worker listens: the node
+	// answers (and /readyz says ready) as soon as the first worker listens, while the others may
+	// take seconds more to start on a busy machine. A SIGTERM in that window used to meet Node's
+	// default action: this process died at once (exit without a code), without stopping the
+	// database, and the workers were left to notice their parent was gone.
+	const graceMs = settings.PARAAT_SHUTDOWN_GRACE_SECONDS * 1000;
+	onStopSignals(async (signal) => {
+		stopping = true;
+		logger.info({ signal, workers: workers.size }, 'Paraat stoppen');
+		// Each worker finishes its requests and closes its sockets and pool; PostgreSQL goes last.
+		// A worker still starting has no handler of its own yet: the signal ends it at once (ours,
+		// or a terminal's Ctrl-C, which reaches the whole process group), which is a clean stop
+		// too: it served nothing, so nothing was cut off.
+		const exits = [...workers.values()].map(
+			(worker) =>
+				new Promise<boolean>((resolve) => {
+					if (worker.isDead()) return resolve(true);
+					const served = serving.has(worker);
+					worker.once('exit', (code, signal) => resolve(code === 0 || (!served && (signal === 'SIGTERM' || signal === 'SIGINT'))));
+					worker.process.kill('SIGTERM');
+				})
+		);
+		const clean = (await Promise.all(exits)).every(Boolean);
+		try {
+			await boot.stop();
+		} catch (err) {
+			logger.error({ err: err instanceof Error ? err.message : String(err) }, 'ingebouwde PostgreSQL sluiten mislukt');
+			return false;
+		}
+		logger.info({ clean }, 'Paraat gestopt');
+		return clean;
+	}, graceMs + 45_000);
+
 	try {
 		// The first worker alone, so the demo is seeded once before the others start.
-		const first = fork(0, boot.demo);
-		workers.set(0, first);
-		await waitListening(first);
-		const rest = Array.from({ length: count - 1 }, (_, k) => {
-			const worker = fork(k + 1, false);
-			workers.set(k + 1, worker);
-			return waitListening(worker);
-		});
-		await Promise.all(rest);
+		await waitListening(fork(0, boot.demo));
+		if (stopping) return;
+		await Promise.all(Array.from({ length: count - 1 }, (_, k) => waitListening(fork(k + 1, false))));
 	} catch (err) {
+		// A stop under way owns the workers and the database; a worker it stopped is no failed start.
+		if (stopping) return;
 		for (const worker of workers.values()) worker.process.kill('SIGTERM');
 		await Promise.all([...workers.values()].map((w) => (w.isDead() ? undefined : new Promise((r) => w.once('exit', r)))));
 		await boot.stop();
 		throw err;
 	}
+	if (stopping) return;
 
 	cluster.on('exit', (worker, code, signal) => {
 		if (stopping) return;
@@ -101,34 +139,10 @@ export async function superviseWorkers(options: { count: number; boot: Bootstrap
 			process.kill(process.pid, 'SIGTERM');
 			return;
 		}
-		workers.set(index, fork(index, false));
+		fork(index, false);
 	});
 
 	const address = `http://localhost:${settings.PORT}`;
 	logger.info({ port: settings.PORT, workers: count, demo: boot.demo }, 'Paraat gestart');
 	if (boot.demo) process.stdout.write(demoBanner(address, boot.demoAccounts) + '\n');
-
-	const graceMs = settings.PARAAT_SHUTDOWN_GRACE_SECONDS * 1000;
-	onStopSignals(async (signal) => {
-		stopping = true;
-		logger.info({ signal, workers: workers.size }, 'Paraat stoppen');
-		// Each worker finishes its requests and closes its sockets and pool; PostgreSQL goes last.
-		const exits = [...workers.values()].map(
-			(worker) =>
-				new Promise<boolean>((resolve) => {
-					if (worker.isDead()) return resolve(true);
-					worker.once('exit', (code) => resolve(code === 0));
-					worker.process.kill('SIGTERM');
-				})
-		);
-		const clean = (await Promise.all(exits)).every(Boolean);
-		try {
-			await boot.stop();
-		} catch (err) {
-			logger.error({ err: err instanceof Error ? err.message : String(err) }, 'ingebouwde PostgreSQL sluiten mislukt');
-			return false;
-		}
-		logger.info({ clean }, 'Paraat gestopt');
-		return clean;
-	}, graceMs + 45_000);
 }
