@@ -3,20 +3,14 @@
 // quarter and status (with the date of that status), and the indicators with baseline, the year's
 // target and the figures up to that year — each number with its source and date. Pure: the PDF
 // and the Word document only lay it out.
-import { ACTION_STATUS_LABELS, statusCounts, type ActionStatus } from './actions.ts';
-import { reportIndicator, type IndicatorInput, type ReportIndicatorRow } from './report-indicators.ts';
-import { ownFigureRows, type OwnFigureCounts, type OwnFigureRow } from './own-figures.ts';
+import { ACTION_STATUS_LABELS, statusCounts } from './actions.ts';
+import { reportIndicator, type ReportIndicatorRow } from './report-indicators.ts';
+import { ownFigureRows, type OwnFigureRow } from './own-figures.ts';
 import { covers, type Period } from './plan-period.ts';
+import type { ReportInput } from './progress-report.ts';
 
-export interface ProgrammeInput {
-	plan: Period & { title: string; municipalityName: string; ambition: string; version: number };
-	priorities: { id: string; kind: 'prioriteit' | 'thema'; title: string; ambition: string }[];
-	actions: { priorityId: string; title: string; owner: string; plannedQuarter: number; status: ActionStatus; updatedAt: string }[];
-	indicators: IndicatorInput[];
-	figures: OwnFigureCounts;
-	/** When the report is made (YYYY-MM-DD). */
-	madeOn: string;
-}
+/** The programme report reads the same plan data as the progress report. */
+export type ProgrammeInput = ReportInput;
 
 export interface ProgrammeAction {
 	title: string;
